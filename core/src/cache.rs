@@ -1,0 +1,296 @@
+//! The trip cache: trips exactly as the fleet last sent them.
+//!
+//! Server-authoritative: a trip with a version lower than or equal to the stored one is a
+//! no-op. Cancellation and unassignment keep a small tombstone (id, version, trip number,
+//! state) and drop the manifest, so the driver can be told and no personal data stays.
+
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use serde::Serialize;
+
+use crate::error::{Error, Issue, Result};
+use crate::format;
+use crate::model::{Regime, Trip};
+
+/// Where a stored trip stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TripState {
+    /// Assigned to this driver and current.
+    Active,
+    /// Cancelled by the fleet (tombstone).
+    Cancelled,
+    /// Taken off this driver (tombstone).
+    Unassigned,
+    /// Done; personal data purged (tombstone).
+    Finished,
+}
+
+impl TripState {
+    /// Storage name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TripState::Active => "active",
+            TripState::Cancelled => "cancelled",
+            TripState::Unassigned => "unassigned",
+            TripState::Finished => "finished",
+        }
+    }
+
+    fn from_db(s: &str) -> Result<Self> {
+        match s {
+            "active" => Ok(TripState::Active),
+            "cancelled" => Ok(TripState::Cancelled),
+            "unassigned" => Ok(TripState::Unassigned),
+            "finished" => Ok(TripState::Finished),
+            other => Err(Error::Corrupt(format!("trip state {other:?}"))),
+        }
+    }
+}
+
+/// A trip row without its manifest: what lists show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TripSummary {
+    /// Fleet trip id.
+    pub id: String,
+    /// Stored version.
+    pub version: i64,
+    /// ACI or ACE.
+    pub regime: Regime,
+    /// CRN or ACE trip number.
+    pub trip_number: String,
+    /// First port of arrival.
+    pub port_of_entry: String,
+    /// ETA, local time at the port.
+    pub eta_local: String,
+    /// IANA zone of the ETA.
+    pub eta_zone: String,
+    /// Active or a tombstone state.
+    pub state: TripState,
+    /// When this version arrived on the device.
+    pub received_at: String,
+}
+
+/// A stored trip: its summary, the manifest (absent for tombstones) and its warnings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredTrip {
+    /// Row data.
+    pub summary: TripSummary,
+    /// The trip document; `None` once cancelled, unassigned or purged.
+    pub manifest: Option<Trip>,
+    /// Validation warnings kept from import.
+    pub warnings: Vec<Issue>,
+}
+
+/// What storing a trip did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "outcome")]
+pub enum ApplyOutcome {
+    /// A trip not seen before.
+    Inserted,
+    /// A newer version replaced the stored one.
+    Updated {
+        /// The version it replaced.
+        previous: i64,
+    },
+    /// The stored version is the same or newer: nothing changed.
+    Unchanged {
+        /// The version kept.
+        stored: i64,
+    },
+}
+
+const SUMMARY_COLUMNS: &str =
+    "id, version, regime, trip_number, port_of_entry, eta_local, eta_zone, state, received_at";
+
+fn summary_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(TripSummaryRaw, Option<String>, String)> {
+    Ok((
+        TripSummaryRaw {
+            id: r.get(0)?,
+            version: r.get(1)?,
+            regime: r.get(2)?,
+            trip_number: r.get(3)?,
+            port_of_entry: r.get(4)?,
+            eta_local: r.get(5)?,
+            eta_zone: r.get(6)?,
+            state: r.get(7)?,
+            received_at: r.get(8)?,
+        },
+        r.get(9)?,
+        r.get(10)?,
+    ))
+}
+
+struct TripSummaryRaw {
+    id: String,
+    version: i64,
+    regime: String,
+    trip_number: String,
+    port_of_entry: String,
+    eta_local: String,
+    eta_zone: String,
+    state: String,
+    received_at: String,
+}
+
+impl TripSummaryRaw {
+    fn finish(self) -> Result<TripSummary> {
+        let regime = match self.regime.as_str() {
+            "ACI" => Regime::Aci,
+            "ACE" => Regime::Ace,
+            other => return Err(Error::Corrupt(format!("trip regime {other:?}"))),
+        };
+        Ok(TripSummary {
+            state: TripState::from_db(&self.state)?,
+            id: self.id,
+            version: self.version,
+            regime,
+            trip_number: self.trip_number,
+            port_of_entry: self.port_of_entry,
+            eta_local: self.eta_local,
+            eta_zone: self.eta_zone,
+            received_at: self.received_at,
+        })
+    }
+}
+
+/// Stores a validated trip unless the stored version is the same or newer.
+pub(crate) fn apply(
+    conn: &mut Connection,
+    trip: &Trip,
+    warnings: &[Issue],
+    now: &str,
+) -> Result<ApplyOutcome> {
+    let manifest = format::to_json(trip)?;
+    let warnings = serde_json::to_string(warnings).map_err(|e| Error::Corrupt(e.to_string()))?;
+    let version = i64::try_from(trip.version)
+        .map_err(|_| Error::input("version", "is too large"))?;
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let stored: Option<i64> = tx
+        .query_row(
+            "SELECT version FROM trip WHERE id = ?1",
+            params![trip.id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let outcome = match stored {
+        Some(s) if s >= version => return Ok(ApplyOutcome::Unchanged { stored: s }),
+        Some(s) => ApplyOutcome::Updated { previous: s },
+        None => ApplyOutcome::Inserted,
+    };
+    tx.execute(
+        "INSERT INTO trip (id, version, regime, trip_number, port_of_entry, eta_local, eta_zone,
+                           state, manifest, warnings, received_at, state_changed_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'active', ?8, ?9, ?10, ?10)
+         ON CONFLICT (id) DO UPDATE SET
+           version = excluded.version, regime = excluded.regime,
+           trip_number = excluded.trip_number, port_of_entry = excluded.port_of_entry,
+           eta_local = excluded.eta_local, eta_zone = excluded.eta_zone, state = 'active',
+           manifest = excluded.manifest, warnings = excluded.warnings,
+           received_at = excluded.received_at, state_changed_at = excluded.state_changed_at",
+        params![
+            trip.id,
+            version,
+            trip.regime.as_str(),
+            trip.trip_number,
+            trip.port_of_entry,
+            trip.eta.local,
+            trip.eta.zone,
+            manifest,
+            warnings,
+            now,
+        ],
+    )?;
+    tx.commit()?;
+    Ok(outcome)
+}
+
+/// Other active trips that use the same trip number (a CRN / trip number must be unique).
+pub(crate) fn trip_number_clashes(conn: &Connection, trip: &Trip) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id FROM trip WHERE trip_number = ?1 AND id <> ?2 AND state = 'active' ORDER BY id",
+    )?;
+    let ids = stmt
+        .query_map(params![trip.trip_number, trip.id], |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<String>>>()?;
+    Ok(ids)
+}
+
+/// Turns a trip into a tombstone (cancelled, unassigned or finished), dropping its manifest.
+/// A tombstone older than the stored version is ignored. Returns whether anything changed.
+pub(crate) fn tombstone(
+    conn: &mut Connection,
+    id: &str,
+    version: Option<i64>,
+    state: TripState,
+    now: &str,
+) -> Result<bool> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let stored: Option<(i64, String)> = tx
+        .query_row(
+            "SELECT version, state FROM trip WHERE id = ?1",
+            params![id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let Some((stored_version, stored_state)) = stored else {
+        return Err(Error::UnknownTrip(id.to_string()));
+    };
+    let version = version.unwrap_or(stored_version);
+    if version < stored_version || stored_state == state.as_str() {
+        return Ok(false);
+    }
+    tx.execute(
+        "UPDATE trip SET version = ?2, state = ?3, manifest = NULL, warnings = '[]',
+                         state_changed_at = ?4
+         WHERE id = ?1",
+        params![id, version, state.as_str(), now],
+    )?;
+    tx.commit()?;
+    // Freed pages were zeroed by secure_delete; move the WAL's copies out of the file too.
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+    Ok(true)
+}
+
+/// Every stored trip, active ones first by ETA, then tombstones.
+pub(crate) fn list(conn: &Connection) -> Result<Vec<TripSummary>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {SUMMARY_COLUMNS}, NULL, '' FROM trip
+         ORDER BY state <> 'active', eta_local, id"
+    ))?;
+    let rows = stmt.query_map([], summary_row)?;
+    rows.map(|r| r.map_err(Error::from).and_then(|(s, _, _)| s.finish()))
+        .collect()
+}
+
+/// One trip with its manifest.
+pub(crate) fn get(conn: &Connection, id: &str) -> Result<StoredTrip> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {SUMMARY_COLUMNS}, manifest, warnings FROM trip WHERE id = ?1"
+    ))?;
+    let (raw, manifest, warnings) = stmt
+        .query_row(params![id], summary_row)
+        .optional()?
+        .ok_or_else(|| Error::UnknownTrip(id.to_string()))?;
+    let manifest = manifest
+        .map(|m| serde_json::from_str::<Trip>(&m))
+        .transpose()
+        .map_err(|e| Error::Corrupt(format!("trip {id}: {e}")))?;
+    let warnings = serde_json::from_str(&warnings)
+        .map_err(|e| Error::Corrupt(format!("trip {id} warnings: {e}")))?;
+    Ok(StoredTrip {
+        summary: raw.finish()?,
+        manifest,
+        warnings,
+    })
+}
+
+/// The id of the current trip: the active trip with the earliest ETA.
+pub(crate) fn current_id(conn: &Connection) -> Result<Option<String>> {
+    Ok(conn
+        .query_row(
+            "SELECT id FROM trip WHERE state = 'active' ORDER BY eta_local, id LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?)
+}

@@ -1,0 +1,619 @@
+//! Border codes: what the officer scans, as module matrices the shells draw crisply, plus PNG,
+//! SVG and terminal writers for the CLI and for sharing.
+//!
+//! Which code where (shared/README.md decision 7, research/domain.md §1.6, §3.3, §3.7):
+//! - QR of the conveyance reference (the trip number), error correction M, 4-module quiet zone;
+//! - ACI: Code 128 of the CRN (CBSA lead sheet) and of each CCN (PARS label);
+//! - ACE: Code 39 of the trip number (cover sheet) and of each SCN (PAPS label), and CBP's
+//!   optional ACE QR layout.
+//!
+//! Crates: `qrcode` for QR (the project's requested stack); `barcoders` for Code 128 and
+//! Code 39 because it is maintained, has no dependencies with `std` only, returns modules
+//! directly and covers both symbologies (docs/dependencies.md). Every code is decoded back in
+//! the integration tests by independent decoders (`rqrr`, `rxing`).
+//!
+//! Codes are computed from the stored trip each time they are asked for, and carry the trip
+//! version they were made from, so an amended trip can never show a stale code.
+
+use std::fmt;
+use std::str::FromStr;
+
+use barcoders::sym::{code128::Code128, code39::Code39};
+use qrcode::{EcLevel, QrCode};
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::model::{Regime, Trip};
+
+/// Which border code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CodeKind {
+    /// QR code of the trip number (conveyance reference).
+    Qr,
+    /// ACI: Code 128 of the CRN, for the CBSA lead sheet.
+    Crn128,
+    /// ACI: Code 128 of a CCN, as on its PARS label.
+    Ccn128,
+    /// ACE: Code 39 of the trip number (cover sheet), or of an SCN/PAPS with a shipment.
+    Ace39,
+    /// ACE: CBP's optional truck-manifest QR layout.
+    AceQr,
+}
+
+impl CodeKind {
+    /// Every kind.
+    pub const ALL: [CodeKind; 5] = [
+        CodeKind::Qr,
+        CodeKind::Crn128,
+        CodeKind::Ccn128,
+        CodeKind::Ace39,
+        CodeKind::AceQr,
+    ];
+
+    /// Command-line name (`crn128`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CodeKind::Qr => "qr",
+            CodeKind::Crn128 => "crn128",
+            CodeKind::Ccn128 => "ccn128",
+            CodeKind::Ace39 => "ace39",
+            CodeKind::AceQr => "ace-qr",
+        }
+    }
+
+    /// Whether the kind applies to a regime.
+    pub fn applies_to(self, regime: Regime) -> bool {
+        match self {
+            CodeKind::Qr => true,
+            CodeKind::Crn128 | CodeKind::Ccn128 => regime == Regime::Aci,
+            CodeKind::Ace39 | CodeKind::AceQr => regime == Regime::Ace,
+        }
+    }
+}
+
+impl fmt::Display for CodeKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for CodeKind {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Self> {
+        let wanted = s.trim().to_ascii_lowercase().replace('_', "-");
+        CodeKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == wanted)
+            .ok_or_else(|| {
+                Error::input("kind", format!("{s:?} must be one of qr, crn128, ccn128, ace39, ace-qr"))
+            })
+    }
+}
+
+/// The barcode symbology.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Symbology {
+    /// QR code (ISO/IEC 18004), 2D.
+    Qr,
+    /// Code 128, 1D.
+    Code128,
+    /// Code 39 (3 of 9), 1D.
+    Code39,
+}
+
+/// A code as modules: row-major, `1` = dark, the quiet zone included.
+/// A 1D code has `height == 1`: draw each module as a full-height bar.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ModuleMatrix {
+    /// Modules per row, quiet zone included.
+    pub width: u32,
+    /// Rows (1 for linear codes).
+    pub height: u32,
+    /// Light modules on each side that belong to the code (4 for QR, 10 for 1D).
+    pub quiet_zone: u32,
+    /// `width * height` bytes, `1` dark, `0` light.
+    pub modules: Vec<u8>,
+}
+
+impl ModuleMatrix {
+    /// Whether the module at (x, y) is dark.
+    pub fn dark(&self, x: u32, y: u32) -> bool {
+        x < self.width
+            && y < self.height
+            && self.modules[(y * self.width + x) as usize] == 1
+    }
+
+    /// Whether this is a 2D code.
+    pub fn is_2d(&self) -> bool {
+        self.height > 1
+    }
+}
+
+/// A border code ready to show: matrix, payload, the text to print under it, and caveats.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BorderCode {
+    /// Which code.
+    pub kind: CodeKind,
+    /// Its symbology.
+    pub symbology: Symbology,
+    /// What the code encodes, byte for byte.
+    pub payload: String,
+    /// Text to print under the code (large, for manual entry).
+    pub human_readable: String,
+    /// What the code is, for the screen title.
+    pub title: String,
+    /// The modules.
+    pub matrix: ModuleMatrix,
+    /// The trip it was drawn from.
+    pub trip_id: String,
+    /// The trip version it was drawn from (show it; a newer version redraws the code).
+    pub trip_version: u64,
+    /// What is not confirmed about this code, said plainly.
+    pub caveats: Vec<String>,
+}
+
+const QR_QUIET: u32 = 4;
+const LINEAR_QUIET: u32 = 10;
+
+/// Phone-screen acceptance is undocumented (research/domain.md §7 item 4).
+pub const SCREEN_CAVEAT: &str =
+    "Officers scanning a phone screen is not confirmed by CBSA or CBP: carry the printed sheet too";
+/// The CRN symbology is industry practice (research/domain.md §7 item 3).
+pub const CRN_CAVEAT: &str =
+    "CBSA has not published the lead-sheet symbology; Code 128 is industry practice";
+/// The ACE QR layout is only partly confirmed (research/domain.md §3.7, §7 item 2).
+pub const ACE_QR_CAVEAT: &str = "ACE QR field layout follows CBP's 2020 specification as summarised; the delimiter, padding and version string are not confirmed against the CBP document";
+
+/// The ACE QR layout version field. UNCONFIRMED: the real version string is in CBP's PDF.
+pub const ACE_QR_VERSION: &str = "001";
+/// Width of the ACE QR trip-id field (confirmed: 25).
+pub const ACE_QR_TRIP_WIDTH: usize = 25;
+/// Plate characters per plate (confirmed: 7).
+pub const ACE_QR_PLATE_CHARS: usize = 7;
+
+/// Draws one border code for a trip. `shipment` selects the CCN (ccn128) or SCN (ace39).
+pub fn border_code(trip: &Trip, kind: CodeKind, shipment: Option<&str>) -> Result<BorderCode> {
+    if !kind.applies_to(trip.regime) {
+        return Err(Error::Barcode {
+            kind: kind.as_str(),
+            reason: format!("does not apply to {} trips", trip.regime.as_str()),
+        });
+    }
+    if shipment.is_some() && !matches!(kind, CodeKind::Ccn128 | CodeKind::Ace39) {
+        return Err(Error::input("shipment", format!("is not used with {kind} codes")));
+    }
+    let mut caveats = vec![SCREEN_CAVEAT.to_string()];
+    let (symbology, payload, human, title, matrix) = match kind {
+        CodeKind::Qr => {
+            let p = trip.trip_number.clone();
+            let m = qr(kind, &p)?;
+            (Symbology::Qr, p.clone(), p, "Trip number (QR)".to_string(), m)
+        }
+        CodeKind::Crn128 => {
+            caveats.push(CRN_CAVEAT.to_string());
+            let p = trip.trip_number.clone();
+            let m = code128(kind, &p)?;
+            (Symbology::Code128, p.clone(), p, "CBSA lead sheet: CRN".to_string(), m)
+        }
+        CodeKind::Ccn128 => {
+            let s = pick_shipment(trip, kind, shipment)?;
+            let m = code128(kind, &s)?;
+            (Symbology::Code128, s.clone(), s, "PARS / cargo control number".to_string(), m)
+        }
+        CodeKind::Ace39 => match shipment {
+            None => {
+                let p = trip.trip_number.clone();
+                let m = code39(kind, &p)?;
+                (Symbology::Code39, p.clone(), p, "ACE cover sheet: trip number".to_string(), m)
+            }
+            Some(_) => {
+                let s = pick_shipment(trip, kind, shipment)?;
+                let m = code39(kind, &s)?;
+                (Symbology::Code39, s.clone(), s, "PAPS / shipment control number".to_string(), m)
+            }
+        },
+        CodeKind::AceQr => {
+            caveats.push(ACE_QR_CAVEAT.to_string());
+            let p = ace_qr_payload(trip)?;
+            let m = qr(kind, &p)?;
+            (Symbology::Qr, p, trip.trip_number.clone(), "CBP ACE manifest QR".to_string(), m)
+        }
+    };
+    Ok(BorderCode {
+        kind,
+        symbology,
+        payload,
+        human_readable: human,
+        title,
+        matrix,
+        trip_id: trip.id.clone(),
+        trip_version: trip.version,
+        caveats,
+    })
+}
+
+/// The codes that apply to a trip: kind and shipment (for per-shipment codes).
+pub fn available(trip: &Trip) -> Vec<(CodeKind, Option<String>)> {
+    let mut out = vec![(CodeKind::Qr, None)];
+    match trip.regime {
+        Regime::Aci => {
+            out.push((CodeKind::Crn128, None));
+            out.extend(
+                trip.shipments
+                    .iter()
+                    .map(|s| (CodeKind::Ccn128, Some(s.control_number.clone()))),
+            );
+        }
+        Regime::Ace => {
+            out.push((CodeKind::Ace39, None));
+            if ace_qr_payload(trip).is_ok() {
+                out.push((CodeKind::AceQr, None));
+            }
+            out.extend(
+                trip.shipments
+                    .iter()
+                    .map(|s| (CodeKind::Ace39, Some(s.control_number.clone()))),
+            );
+        }
+    }
+    out
+}
+
+fn pick_shipment(trip: &Trip, kind: CodeKind, shipment: Option<&str>) -> Result<String> {
+    match shipment {
+        Some(s) => {
+            let s = s.trim().to_ascii_uppercase();
+            trip.shipment(&s)
+                .map(|x| x.control_number.clone())
+                .ok_or_else(|| Error::input("shipment", format!("{s:?} is not on trip {:?}", trip.id)))
+        }
+        None => match trip.shipments.as_slice() {
+            [only] => Ok(only.control_number.clone()),
+            [] => Err(Error::Barcode {
+                kind: kind.as_str(),
+                reason: "the trip has no shipments".into(),
+            }),
+            _ => Err(Error::input(
+                "shipment",
+                format!(
+                    "is required for {kind}: the trip has {} shipments",
+                    trip.shipments.len()
+                ),
+            )),
+        },
+    }
+}
+
+/// Builds the CBP ACE QR payload: version (3) + trip id (25) + ETA `yyyymmdd` (8) +
+/// two tractor plates (12 each: ISO country 2 + state/province 3 + plate 7), 60 characters.
+///
+/// Confirmed (CBP 2020 spec as summarised; CSMS #64710039): the fields, their widths and order,
+/// alphanumeric content, no `+` sign. NOT confirmed: the version string ([`ACE_QR_VERSION`]),
+/// fixed-width space padding with no delimiter, and removing spaces and dashes from plates.
+/// Plates with more than 7 characters are refused rather than cut.
+pub fn ace_qr_payload(trip: &Trip) -> Result<String> {
+    let fail = |reason: String| Error::Barcode {
+        kind: CodeKind::AceQr.as_str(),
+        reason,
+    };
+    if trip.regime != Regime::Ace {
+        return Err(fail("applies to ACE trips only".into()));
+    }
+    let tn = &trip.trip_number;
+    if tn.chars().count() > ACE_QR_TRIP_WIDTH {
+        return Err(fail(format!("trip number longer than {ACE_QR_TRIP_WIDTH} characters")));
+    }
+    let eta = trip
+        .eta_local()
+        .ok_or_else(|| fail("the trip has no valid ETA".into()))?;
+    let plates = trip.tractor_plates();
+    if plates.is_empty() || plates.len() > 2 {
+        return Err(fail(format!("needs 1 or 2 tractor plates (found {})", plates.len())));
+    }
+    let mut out = String::with_capacity(60);
+    out.push_str(ACE_QR_VERSION);
+    out.push_str(&format!("{tn:<ACE_QR_TRIP_WIDTH$}"));
+    out.push_str(&eta.format("%Y%m%d").to_string());
+    for i in 0..2 {
+        match plates.get(i) {
+            Some(p) => {
+                let number: String = p
+                    .number
+                    .chars()
+                    .filter(|c| c.is_ascii_alphanumeric())
+                    .collect();
+                if number.len() > ACE_QR_PLATE_CHARS {
+                    return Err(fail(format!(
+                        "conveyance.plates[{i}].number: longer than {ACE_QR_PLATE_CHARS} characters; the ACE QR has room for {ACE_QR_PLATE_CHARS}"
+                    )));
+                }
+                out.push_str(&format!(
+                    "{:<2}{:<3}{:<width$}",
+                    p.country,
+                    p.jurisdiction,
+                    number,
+                    width = ACE_QR_PLATE_CHARS
+                ));
+            }
+            None => out.push_str(&" ".repeat(12)),
+        }
+    }
+    if let Some(bad) = out
+        .chars()
+        .find(|c| !(c.is_ascii_uppercase() || c.is_ascii_digit() || *c == ' '))
+    {
+        return Err(fail(format!("would contain {bad:?}; only A-Z, 0-9 and space are allowed")));
+    }
+    Ok(out)
+}
+
+fn qr(kind: CodeKind, payload: &str) -> Result<ModuleMatrix> {
+    let code = QrCode::with_error_correction_level(payload.as_bytes(), EcLevel::M).map_err(|e| {
+        Error::Barcode {
+            kind: kind.as_str(),
+            reason: e.to_string(),
+        }
+    })?;
+    let inner = u32::try_from(code.width()).map_err(|_| Error::Barcode {
+        kind: kind.as_str(),
+        reason: "symbol too large".into(),
+    })?;
+    let width = inner + 2 * QR_QUIET;
+    let mut modules = vec![0u8; (width * width) as usize];
+    for (i, color) in code.to_colors().into_iter().enumerate() {
+        if color == qrcode::Color::Dark {
+            let i = i as u32;
+            let (x, y) = (i % inner + QR_QUIET, i / inner + QR_QUIET);
+            modules[(y * width + x) as usize] = 1;
+        }
+    }
+    Ok(ModuleMatrix {
+        width,
+        height: width,
+        quiet_zone: QR_QUIET,
+        modules,
+    })
+}
+
+fn linear(bars: Vec<u8>) -> ModuleMatrix {
+    let mut modules = vec![0u8; LINEAR_QUIET as usize];
+    modules.extend(bars.into_iter().map(|b| u8::from(b != 0)));
+    modules.extend(std::iter::repeat_n(0u8, LINEAR_QUIET as usize));
+    ModuleMatrix {
+        width: modules.len() as u32,
+        height: 1,
+        quiet_zone: LINEAR_QUIET,
+        modules,
+    }
+}
+
+/// Chooses Code 128 character sets: set B for text, set C for runs of digits long enough to
+/// pay for the switch (≥ 4 at either end, ≥ 6 inside), keeping set C runs even.
+/// Returns the input in barcoders' notation (`Ɓ` = set B, `Ć` = set C).
+pub(crate) fn code128_sets(payload: &str) -> String {
+    const B: char = '\u{0181}';
+    const C: char = '\u{0106}';
+    let chars: Vec<char> = payload.chars().collect();
+    let mut runs: Vec<(bool, usize, usize)> = Vec::new(); // (digits, start, end)
+    for (i, c) in chars.iter().enumerate() {
+        let d = c.is_ascii_digit();
+        match runs.last_mut() {
+            Some((rd, _, end)) if *rd == d => *end = i + 1,
+            _ => runs.push((d, i, i + 1)),
+        }
+    }
+    let last = runs.len().saturating_sub(1);
+    let mut out = String::new();
+    let mut set: Option<char> = None;
+    let mut emit = |out: &mut String, want: char, text: &[char]| {
+        if set != Some(want) {
+            out.push(want);
+            set = Some(want);
+        }
+        out.extend(text);
+    };
+    for (idx, &(digits, start, end)) in runs.iter().enumerate() {
+        let n = end - start;
+        let at_edge = idx == 0 || idx == last;
+        let use_c = digits && (n >= 6 || (at_edge && n >= 4));
+        if use_c {
+            // An odd run leaves its first digit in set B.
+            let split = start + n % 2;
+            if split > start {
+                emit(&mut out, B, &chars[start..split]);
+            }
+            emit(&mut out, C, &chars[split..end]);
+        } else {
+            emit(&mut out, B, &chars[start..end]);
+        }
+    }
+    out
+}
+
+fn code128(kind: CodeKind, payload: &str) -> Result<ModuleMatrix> {
+    if payload.is_empty() || !payload.chars().all(|c| (' '..='~').contains(&c)) {
+        return Err(Error::Barcode {
+            kind: kind.as_str(),
+            reason: "Code 128 here takes printable ASCII only".into(),
+        });
+    }
+    let code = Code128::new(code128_sets(payload)).map_err(|e| Error::Barcode {
+        kind: kind.as_str(),
+        reason: e.to_string(),
+    })?;
+    Ok(linear(code.encode()))
+}
+
+fn code39(kind: CodeKind, payload: &str) -> Result<ModuleMatrix> {
+    if let Some(bad) = payload
+        .chars()
+        .find(|c| !(c.is_ascii_uppercase() || c.is_ascii_digit() || "-. $/%".contains(*c)))
+    {
+        return Err(Error::Barcode {
+            kind: kind.as_str(),
+            reason: format!("{bad:?} is not in the Code 39 character set (0-9 A-Z - . space $ / %)"),
+        });
+    }
+    let code = Code39::new(payload).map_err(|e| Error::Barcode {
+        kind: kind.as_str(),
+        reason: e.to_string(),
+    })?;
+    Ok(linear(code.encode()))
+}
+
+/// Height of linear codes in modules when drawn as images (about 15% of a typical width).
+pub const LINEAR_BAR_HEIGHT: u32 = 40;
+
+/// Writes a code as a 1-bit grayscale PNG, `scale` pixels per module.
+pub fn to_png(matrix: &ModuleMatrix, scale: u32) -> Result<Vec<u8>> {
+    let scale = scale.clamp(1, 64);
+    let rows = if matrix.is_2d() { matrix.height } else { LINEAR_BAR_HEIGHT };
+    let (w, h) = (matrix.width * scale, rows * scale);
+    let stride = w.div_ceil(8) as usize;
+    let mut data = vec![0u8; stride * h as usize];
+    for py in 0..h {
+        let my = if matrix.is_2d() { py / scale } else { 0 };
+        for px in 0..w {
+            if !matrix.dark(px / scale, my) {
+                data[py as usize * stride + (px / 8) as usize] |= 0x80 >> (px % 8);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    {
+        let mut enc = png::Encoder::new(&mut out, w, h);
+        enc.set_color(png::ColorType::Grayscale);
+        enc.set_depth(png::BitDepth::One);
+        enc.set_compression(png::Compression::Fast);
+        let png_err = |e: png::EncodingError| Error::Barcode {
+            kind: "png",
+            reason: e.to_string(),
+        };
+        let mut writer = enc.write_header().map_err(png_err)?;
+        writer.write_image_data(&data).map_err(png_err)?;
+        writer.finish().map_err(png_err)?;
+    }
+    Ok(out)
+}
+
+/// Writes a code as SVG: one rectangle per run of dark modules, crisp edges, `scale` user
+/// units per module, the quiet zone included.
+pub fn to_svg(matrix: &ModuleMatrix, scale: u32) -> String {
+    let scale = scale.clamp(1, 64);
+    let rows = if matrix.is_2d() { matrix.height } else { LINEAR_BAR_HEIGHT };
+    let (w, h) = (matrix.width * scale, rows * scale);
+    let mut s = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" shape-rendering=\"crispEdges\">\n<rect width=\"{w}\" height=\"{h}\" fill=\"#fff\"/>\n<path fill=\"#000\" d=\""
+    );
+    for y in 0..matrix.height {
+        let mut x = 0;
+        while x < matrix.width {
+            if matrix.dark(x, y) {
+                let start = x;
+                while x < matrix.width && matrix.dark(x, y) {
+                    x += 1;
+                }
+                let bar_h = if matrix.is_2d() { scale } else { h };
+                s.push_str(&format!(
+                    "M{} {}h{}v{}h-{}z",
+                    start * scale,
+                    y * scale,
+                    (x - start) * scale,
+                    bar_h,
+                    (x - start) * scale
+                ));
+            } else {
+                x += 1;
+            }
+        }
+    }
+    s.push_str("\"/>\n</svg>\n");
+    s
+}
+
+/// Draws a code with Unicode blocks for a terminal. Dark modules are drawn as ink, so pass
+/// `ansi = true` to force black on white (needed on dark terminals); without ANSI the output
+/// reads correctly on a light background.
+pub fn to_terminal(matrix: &ModuleMatrix, ansi: bool) -> String {
+    let (start, end) = if ansi { ("\x1b[30;107m", "\x1b[0m") } else { ("", "") };
+    let mut s = String::new();
+    if matrix.is_2d() {
+        // Two module rows per text line: ▀ top dark, ▄ bottom dark.
+        let mut y = 0;
+        while y < matrix.height {
+            s.push_str(start);
+            for x in 0..matrix.width {
+                let (top, bottom) = (matrix.dark(x, y), matrix.dark(x, y + 1));
+                s.push(match (top, bottom) {
+                    (true, true) => '█',
+                    (true, false) => '▀',
+                    (false, true) => '▄',
+                    (false, false) => ' ',
+                });
+            }
+            s.push_str(end);
+            s.push('\n');
+            y += 2;
+        }
+    } else {
+        // Two modules per character: ▌ left dark, ▐ right dark.
+        let mut line = String::from(start);
+        let mut x = 0;
+        while x < matrix.width {
+            line.push(match (matrix.dark(x, 0), matrix.dark(x + 1, 0)) {
+                (true, true) => '█',
+                (true, false) => '▌',
+                (false, true) => '▐',
+                (false, false) => ' ',
+            });
+            x += 2;
+        }
+        line.push_str(end);
+        for _ in 0..6 {
+            s.push_str(&line);
+            s.push('\n');
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code128_sets_switch_to_c_for_long_digit_runs_only() {
+        assert_eq!(code128_sets("1234ABCD20261125001"), "Ć1234ƁABCD2Ć0261125001");
+        assert_eq!(code128_sets("ABC12DEF"), "ƁABC12DEF");
+        assert_eq!(code128_sets("12345"), "Ɓ1Ć2345");
+        assert_eq!(code128_sets("1234PARS56789"), "Ć1234ƁPARS5Ć6789");
+        assert_eq!(code128_sets("8080-00001"), "Ć8080Ɓ-0Ć0001");
+    }
+
+    #[test]
+    fn terminal_qr_uses_two_rows_per_line() {
+        let m = ModuleMatrix {
+            width: 2,
+            height: 3,
+            quiet_zone: 0,
+            modules: vec![1, 0, 1, 1, 0, 1],
+        };
+        assert_eq!(to_terminal(&m, false), "█▄\n ▀\n");
+    }
+
+    #[test]
+    fn svg_has_one_run_per_dark_stretch() {
+        let m = ModuleMatrix {
+            width: 5,
+            height: 1,
+            quiet_zone: 0,
+            modules: vec![0, 1, 1, 0, 1],
+        };
+        let svg = to_svg(&m, 2);
+        assert!(svg.contains("M2 0h4v80h-4z"), "{svg}");
+        assert!(svg.contains("M8 0h2v80h-2z"), "{svg}");
+    }
+}

@@ -1,0 +1,216 @@
+//! Errors of the core, in one place.
+//!
+//! Every message names the field path and the rule that failed. Messages never carry personal
+//! data (names, dates of birth, document numbers, plates) nor credentials: validation issues on
+//! personal fields omit the value, and parser messages have quoted values blanked out.
+
+use std::fmt;
+
+/// Result type of the core.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// How serious a validation finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The trip is refused.
+    Error,
+    /// The trip is accepted and the driver is shown the warning (rules without a primary source).
+    Warning,
+}
+
+/// One validation finding: where, what value (unless personal), and which rule.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Issue {
+    /// Error or warning.
+    pub severity: Severity,
+    /// Field path, e.g. `shipments[3].controlNumber`.
+    pub path: String,
+    /// The offending value, or `None` when the field holds personal data.
+    pub value: Option<String>,
+    /// The rule, in words, e.g. `must start with the trip's carrier code "1234"`.
+    pub rule: String,
+}
+
+impl fmt::Display for Issue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.value {
+            Some(v) => write!(f, "{} {:?}: {}", self.path, v, self.rule),
+            None => write!(f, "{}: {}", self.path, self.rule),
+        }
+    }
+}
+
+/// The errors of a trip that failed validation (at least one).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rejection {
+    /// Every error found, in document order.
+    pub errors: Vec<Issue>,
+}
+
+impl fmt::Display for Rejection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const SHOWN: usize = 3;
+        let n = self.errors.len();
+        write!(f, "trip refused: {n} error{}: ", if n == 1 { "" } else { "s" })?;
+        for (i, issue) in self.errors.iter().take(SHOWN).enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{issue}")?;
+        }
+        if n > SHOWN {
+            write!(f, "; and {} more", n - SHOWN)?;
+        }
+        Ok(())
+    }
+}
+
+/// Everything that can go wrong in the core.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The trip document is larger than [`crate::limits::MAX_DOCUMENT_BYTES`].
+    #[error("trip document is {size} bytes; the limit is {limit} bytes")]
+    DocumentTooLarge {
+        /// Size of the document.
+        size: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// The document is not a well-formed trip (syntax, type, unknown field, list too long).
+    #[error("{path}: {reason}")]
+    Malformed {
+        /// Where parsing stopped (`.` for the whole document).
+        path: String,
+        /// What was wrong.
+        reason: String,
+    },
+    /// The document's `format` is not the one this core reads.
+    #[error("format: trip document format {found} is not supported; this app reads format {supported}{hint}")]
+    UnsupportedFormat {
+        /// The format found in the document.
+        found: String,
+        /// The format this core reads.
+        supported: u32,
+        /// What to do about it.
+        hint: &'static str,
+    },
+    /// The document carries a customs-filing credential.
+    #[error("{path}: refused: {what} does not belong on a driver's phone; customs filing credentials stay on the carrier's server (the phone only shows trips and records events)")]
+    ForbiddenField {
+        /// Path of the offending field.
+        path: String,
+        /// What it looks like (e.g. "a CBSA Shared Secret").
+        what: &'static str,
+    },
+    /// The trip failed validation; nothing was stored.
+    #[error("{0}")]
+    Invalid(Rejection),
+    /// Input to a core call was bad (an event field, a barcode request, an id).
+    #[error("{field}: {rule}")]
+    InvalidInput {
+        /// The field or argument, e.g. `port` or `shipment`.
+        field: String,
+        /// The rule it broke.
+        rule: String,
+    },
+    /// No trip with this id is stored.
+    #[error("trip {0:?}: no such trip on this device")]
+    UnknownTrip(String),
+    /// No trip is active, and none was named.
+    #[error("no active trip on this device; import one first")]
+    NoActiveTrip,
+    /// A database file was written by a newer version of the app.
+    #[error("{file}: database schema version {found} is newer than this app supports ({supported}); update the app (the file was left untouched)")]
+    DatabaseTooNew {
+        /// Which file.
+        file: String,
+        /// Its `user_version`.
+        found: i64,
+        /// Highest version the code knows.
+        supported: i64,
+    },
+    /// SQLite failed.
+    #[error("storage: {0}")]
+    Storage(#[from] rusqlite::Error),
+    /// A file could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// The OS error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A code could not be drawn for this trip.
+    #[error("{kind}: {reason}")]
+    Barcode {
+        /// Which code.
+        kind: &'static str,
+        /// Why not.
+        reason: String,
+    },
+    /// Stored data could not be read back (a bug or a damaged file).
+    #[error("stored data is damaged: {0}")]
+    Corrupt(String),
+}
+
+impl Error {
+    /// Shorthand for [`Error::InvalidInput`].
+    pub fn input(field: impl Into<String>, rule: impl Into<String>) -> Self {
+        Error::InvalidInput {
+            field: field.into(),
+            rule: rule.into(),
+        }
+    }
+}
+
+/// Blanks out quoted values in a parser message (`invalid type: string "Jane"` →
+/// `invalid type: string "…"`), so a malformed personal field never reaches a log.
+pub(crate) fn redact_quoted(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut in_quote = false;
+    for c in message.chars() {
+        if c == '"' {
+            if in_quote {
+                out.push('…');
+            }
+            in_quote = !in_quote;
+            out.push(c);
+        } else if !in_quote {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redacts_quoted_values_but_keeps_the_rest() {
+        assert_eq!(
+            redact_quoted("invalid type: string \"Jane Doe\", expected u32 at line 3"),
+            "invalid type: string \"…\", expected u32 at line 3"
+        );
+        assert_eq!(redact_quoted("unknown field `x`"), "unknown field `x`");
+    }
+
+    #[test]
+    fn rejection_lists_first_errors_and_counts_the_rest() {
+        let issue = |p: &str| Issue {
+            severity: Severity::Error,
+            path: p.into(),
+            value: Some("V".into()),
+            rule: "rule".into(),
+        };
+        let r = Rejection {
+            errors: vec![issue("a"), issue("b"), issue("c"), issue("d"), issue("e")],
+        };
+        let s = r.to_string();
+        assert!(s.starts_with("trip refused: 5 errors: a \"V\": rule; b"), "{s}");
+        assert!(s.ends_with("; and 2 more"), "{s}");
+    }
+}

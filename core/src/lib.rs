@@ -1,0 +1,290 @@
+//! # crossing-core
+//!
+//! The core of Crossing, a truck driver's border companion. It keeps the trip's eManifest
+//! (CBSA ACI or CBP ACE) on the phone for offline viewing, draws the codes an officer scans,
+//! and records the driver's status events durably until they are sent.
+//!
+//! [`Crossing`] is the one entry point: the desktop CLI uses it as-is, and the uniffi facade
+//! (later, in `bindings/`) only converts and delegates to it.
+//!
+//! Two kinds of data live in two SQLite files in the data directory:
+//! - `cache.db`: trips, server-authoritative; the phone may wipe and re-pull it;
+//! - `outbox.db`: the driver's status events, append-only, `synchronous = FULL`, never wiped.
+
+pub mod cache;
+pub mod codes;
+pub mod db;
+pub mod error;
+pub mod events;
+pub mod format;
+pub mod limits;
+pub mod model;
+pub mod schema;
+pub mod status;
+pub mod validate;
+pub mod view;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+
+use chrono::{DateTime, FixedOffset, Local, Utc};
+use rusqlite::Connection;
+use serde::Serialize;
+
+pub use cache::{ApplyOutcome, StoredTrip, TripState, TripSummary};
+pub use codes::{BorderCode, CodeKind, ModuleMatrix, Symbology};
+pub use error::{Error, Issue, Rejection, Result, Severity};
+pub use events::{DeliveryState, EventFilter, EventInput, EventKind, Inspection, StatusEvent};
+pub use model::{Regime, Trip};
+pub use status::{DisplayStatus, Progress};
+pub use view::ManifestView;
+
+use db::Durability;
+
+/// File name of the trip cache inside the data directory.
+pub const CACHE_FILE: &str = "cache.db";
+/// File name of the event outbox inside the data directory.
+pub const OUTBOX_FILE: &str = "outbox.db";
+
+/// What importing (or receiving) a trip did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ImportReport {
+    /// Fleet trip id.
+    pub trip_id: String,
+    /// Version in the document.
+    pub version: u64,
+    /// Inserted, updated or unchanged.
+    pub outcome: ApplyOutcome,
+    /// Warnings the driver should see.
+    pub warnings: Vec<Issue>,
+}
+
+/// The Crossing core: one per process, kept for the app's lifetime.
+///
+/// Every method is synchronous and fast (local SQLite); shells call them off the UI thread.
+#[derive(Debug)]
+pub struct Crossing {
+    dir: PathBuf,
+    cache: Mutex<Connection>,
+    outbox: Mutex<Connection>,
+    device_id: String,
+}
+
+fn lock(m: &Mutex<Connection>) -> MutexGuard<'_, Connection> {
+    // A panic while holding the lock leaves SQLite consistent (open transactions roll back on
+    // drop), so a poisoned lock is still safe to use.
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+fn now_local() -> DateTime<FixedOffset> {
+    Local::now().fixed_offset()
+}
+
+impl Crossing {
+    /// Opens (creating if needed) the data directory and both databases, migrating them.
+    /// A database written by a newer app is refused and left untouched.
+    pub fn open(data_dir: impl AsRef<Path>) -> Result<Self> {
+        let dir = data_dir.as_ref().to_path_buf();
+        std::fs::create_dir_all(&dir).map_err(|source| Error::Io {
+            path: dir.display().to_string(),
+            source,
+        })?;
+        let outbox = db::open(&dir.join(OUTBOX_FILE), &schema::OUTBOX, Durability::Full)?;
+        let cache = db::open(&dir.join(CACHE_FILE), &schema::CACHE, Durability::Normal)?;
+        let device_id = events::device_id(&outbox)?;
+        Ok(Crossing {
+            dir,
+            cache: Mutex::new(cache),
+            outbox: Mutex::new(outbox),
+            device_id,
+        })
+    }
+
+    /// The data directory.
+    pub fn data_dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// This install's device id (random, made on first open).
+    pub fn device_id(&self) -> &str {
+        &self.device_id
+    }
+
+    /// Reads a trip document from a file and stores it as if the fleet had pushed it.
+    /// The size limit is checked before the file is read.
+    pub fn import_trip_file(&self, path: impl AsRef<Path>) -> Result<ImportReport> {
+        let path = path.as_ref();
+        let io = |source| Error::Io {
+            path: path.display().to_string(),
+            source,
+        };
+        let size = std::fs::metadata(path).map_err(io)?.len();
+        let size = usize::try_from(size).unwrap_or(usize::MAX);
+        if size > limits::MAX_DOCUMENT_BYTES {
+            return Err(Error::DocumentTooLarge {
+                size,
+                limit: limits::MAX_DOCUMENT_BYTES,
+            });
+        }
+        let bytes = std::fs::read(path).map_err(io)?;
+        self.import_trip_json(&bytes)
+    }
+
+    /// Parses, validates and stores a trip document. Nothing is stored if any check fails.
+    pub fn import_trip_json(&self, bytes: &[u8]) -> Result<ImportReport> {
+        let trip = format::parse_trip(bytes)?;
+        self.receive_trip(trip)
+    }
+
+    /// Validates and stores a trip the fleet sent. A version lower than or equal to the
+    /// stored one changes nothing.
+    pub fn receive_trip(&self, mut trip: Trip) -> Result<ImportReport> {
+        validate::normalize(&mut trip);
+        let mut warnings = validate::validate(&trip, &validate::Policy::device(Utc::now()))
+            .into_result()
+            .map_err(Error::Invalid)?;
+        let mut cache = lock(&self.cache);
+        for other in cache::trip_number_clashes(&cache, &trip)? {
+            warnings.push(Issue {
+                severity: Severity::Warning,
+                path: "tripNumber".into(),
+                value: Some(trip.trip_number.clone()),
+                rule: format!("is also the trip number of trip {other:?}; trip numbers must be unique"),
+            });
+        }
+        let outcome = cache::apply(&mut cache, &trip, &warnings, &now_local().to_rfc3339())?;
+        Ok(ImportReport {
+            trip_id: trip.id,
+            version: trip.version,
+            outcome,
+            warnings,
+        })
+    }
+
+    /// The fleet cancelled a trip: keep a tombstone, drop the manifest and its personal data.
+    /// Returns whether anything changed (an older cancellation is ignored).
+    pub fn cancel_trip(&self, id: &str, version: Option<i64>) -> Result<bool> {
+        cache::tombstone(&mut lock(&self.cache), id, version, TripState::Cancelled, &now_local().to_rfc3339())
+    }
+
+    /// The fleet took a trip off this driver: same as cancel, with its own state.
+    pub fn unassign_trip(&self, id: &str, version: Option<i64>) -> Result<bool> {
+        cache::tombstone(&mut lock(&self.cache), id, version, TripState::Unassigned, &now_local().to_rfc3339())
+    }
+
+    /// Removes crew and shipment personal data of a trip that is over: every shipment delivered,
+    /// or already cancelled/unassigned. An active trip still on the road is refused.
+    pub fn purge_personal_data(&self, id: &str) -> Result<bool> {
+        let status = self.trip_status(id)?;
+        let stored = self.trip(id)?;
+        let over = stored.summary.state != TripState::Active || status.progress == Progress::Delivered;
+        if !over {
+            return Err(Error::input(
+                "trip",
+                format!("{id:?} is still active and not delivered; its manifest is kept"),
+            ));
+        }
+        let state = match stored.summary.state {
+            TripState::Active => TripState::Finished,
+            other => other,
+        };
+        let changed = stored.manifest.is_some();
+        let cache = lock(&self.cache);
+        cache.execute(
+            "UPDATE trip SET manifest = NULL, warnings = '[]', state = ?2 WHERE id = ?1",
+            rusqlite::params![id, state.as_str()],
+        )?;
+        cache.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        drop(cache);
+        Ok(changed)
+    }
+
+    /// Deletes every cached trip (they can be pulled again). The outbox is not touched.
+    pub fn wipe_cache(&self) -> Result<()> {
+        let cache = lock(&self.cache);
+        cache.execute("DELETE FROM trip", [])?;
+        cache.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+
+    /// Every stored trip: active ones by ETA, then tombstones.
+    pub fn trips(&self) -> Result<Vec<TripSummary>> {
+        cache::list(&lock(&self.cache))
+    }
+
+    /// The given trip id, or the current trip (the active one with the earliest ETA).
+    pub fn resolve_trip_id(&self, id: Option<&str>) -> Result<String> {
+        match id {
+            Some(id) => Ok(id.to_string()),
+            None => cache::current_id(&lock(&self.cache))?.ok_or(Error::NoActiveTrip),
+        }
+    }
+
+    /// One stored trip, with its manifest unless it is a tombstone.
+    pub fn trip(&self, id: &str) -> Result<StoredTrip> {
+        cache::get(&lock(&self.cache), id)
+    }
+
+    fn status_of(&self, stored: &StoredTrip) -> Result<DisplayStatus> {
+        let events = self.events(&EventFilter {
+            trip_id: Some(stored.summary.id.clone()),
+            pending_only: false,
+        })?;
+        let shipments: Vec<String> = stored
+            .manifest
+            .as_ref()
+            .map(|t| t.shipments.iter().map(|s| s.control_number.clone()).collect())
+            .unwrap_or_default();
+        Ok(status::derive(status::StatusInputs {
+            state: stored.summary.state,
+            version: stored.summary.version,
+            customs: stored.manifest.as_ref().and_then(|t| t.customs_status.as_ref()),
+            shipments: &shipments,
+            events: &events,
+        }))
+    }
+
+    /// The status the driver sees for a trip.
+    pub fn trip_status(&self, id: &str) -> Result<DisplayStatus> {
+        self.status_of(&self.trip(id)?)
+    }
+
+    /// The manifest screen of a trip, ready to render.
+    pub fn manifest_view(&self, id: &str) -> Result<ManifestView> {
+        let stored = self.trip(id)?;
+        let status = self.status_of(&stored)?;
+        Ok(view::manifest_view(&stored, status))
+    }
+
+    /// Draws a border code from the trip's current version.
+    pub fn border_code(&self, id: &str, kind: CodeKind, shipment: Option<&str>) -> Result<BorderCode> {
+        let stored = self.trip(id)?;
+        let trip = stored.manifest.ok_or_else(|| Error::Barcode {
+            kind: kind.as_str(),
+            reason: format!(
+                "trip {id:?} is {}; it has no code to show",
+                stored.summary.state.as_str()
+            ),
+        })?;
+        codes::border_code(&trip, kind, shipment)
+    }
+
+    /// Records a status event. When this returns `Ok`, the event is on disk (fsynced) and will
+    /// survive a crash or power loss; it stays in the outbox until the fleet acknowledges it.
+    pub fn record_event(&self, mut input: EventInput) -> Result<StatusEvent> {
+        let stored = self.trip(&input.trip_id)?;
+        let now = now_local();
+        events::check(
+            &mut input,
+            &stored.summary.port_of_entry,
+            stored.manifest.as_ref(),
+            now,
+        )?;
+        events::record(&mut lock(&self.outbox), &input, stored.summary.version, now)
+    }
+
+    /// Events in device order.
+    pub fn events(&self, filter: &EventFilter) -> Result<Vec<StatusEvent>> {
+        events::list(&lock(&self.outbox), filter)
+    }
+}

@@ -1,0 +1,369 @@
+//! The trip status the driver sees, derived from what customs reported (through the fleet)
+//! and the events recorded on this device. A pure function: no I/O, no clock.
+//!
+//! Rules:
+//! - corrected events and dead-lettered events do not count;
+//! - progress is the furthest step reached (facts may be tapped out of order);
+//! - a step backed only by events not yet sent is marked "not yet sent";
+//! - "Released" is never shown on the driver's word alone: the driver's release shows as
+//!   "Crossed", and only the customs status says "Released";
+//! - a trip version without a matching acknowledgement needs the driver's acknowledgement.
+
+use std::collections::HashSet;
+
+use serde::Serialize;
+
+use crate::cache::TripState;
+use crate::events::{DeliveryState, EventKind, Inspection, StatusEvent};
+use crate::model::{CustomsStatus, CustomsStatusCode};
+
+/// How far along the trip is, by the driver's own events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Progress {
+    /// Assigned; nothing recorded yet.
+    Assigned,
+    /// Manifest acknowledged.
+    Acknowledged,
+    /// Left the origin.
+    DepartedOrigin,
+    /// At the border.
+    AtBorder,
+    /// In primary or secondary inspection.
+    InInspection,
+    /// Driver reports being let through.
+    Crossed,
+    /// At the consignee.
+    ArrivedAtConsignee,
+    /// Every shipment delivered.
+    Delivered,
+}
+
+impl Progress {
+    fn of(kind: EventKind) -> Option<Progress> {
+        Some(match kind {
+            EventKind::TripAcknowledged => Progress::Acknowledged,
+            EventKind::DepartedOrigin => Progress::DepartedOrigin,
+            EventKind::ArrivedAtBorder => Progress::AtBorder,
+            EventKind::InInspection => Progress::InInspection,
+            EventKind::Released => Progress::Crossed,
+            EventKind::ArrivedAtConsignee | EventKind::Delivered => Progress::ArrivedAtConsignee,
+            EventKind::Exception | EventKind::Correction => return None,
+        })
+    }
+}
+
+/// Inputs of [`derive`]: what the cache and the outbox know about one trip.
+#[derive(Debug, Clone, Copy)]
+pub struct StatusInputs<'a> {
+    /// Active, cancelled, unassigned, finished.
+    pub state: TripState,
+    /// The trip version on the device.
+    pub version: i64,
+    /// Customs status passed on by the fleet.
+    pub customs: Option<&'a CustomsStatus>,
+    /// Control numbers of the trip's shipments (empty for a tombstone).
+    pub shipments: &'a [String],
+    /// This trip's events, in device order.
+    pub events: &'a [StatusEvent],
+}
+
+/// The status line(s) a screen shows for a trip.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DisplayStatus {
+    /// One line for the driver, e.g. "At the border (0453) · not yet sent".
+    pub headline: String,
+    /// Furthest step reached by the driver's events.
+    pub progress: Progress,
+    /// The step rests only on events not yet sent to the fleet.
+    pub progress_not_yet_sent: bool,
+    /// Customs status (code and label), labelled as coming from customs.
+    pub customs: Option<CustomsLine>,
+    /// The driver has not acknowledged this trip version yet.
+    pub needs_acknowledgement: bool,
+    /// Shipments marked delivered.
+    pub delivered: Vec<String>,
+    /// Events waiting to be sent.
+    pub pending_events: usize,
+    /// Events the server refused for good.
+    pub dead_events: usize,
+    /// Exceptions recorded (not corrected).
+    pub exceptions: usize,
+}
+
+/// The customs part of the status.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CustomsLine {
+    /// Status code.
+    pub code: CustomsStatusCode,
+    /// Words for the driver.
+    pub label: String,
+    /// When customs reported it.
+    pub reported_at: String,
+}
+
+/// Derives the displayed status of one trip.
+pub fn derive(input: StatusInputs<'_>) -> DisplayStatus {
+    let corrected: HashSet<&str> = input
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Correction && e.state != DeliveryState::Dead)
+        .filter_map(|e| e.corrects.as_deref())
+        .collect();
+    let live: Vec<&StatusEvent> = input
+        .events
+        .iter()
+        .filter(|e| e.state != DeliveryState::Dead && !corrected.contains(e.event_id.as_str()))
+        .collect();
+
+    let mut delivered: Vec<String> = Vec::new();
+    for e in live.iter().filter(|e| e.kind == EventKind::Delivered) {
+        if let Some(s) = &e.shipment {
+            if !delivered.contains(s) {
+                delivered.push(s.clone());
+            }
+        }
+    }
+    let all_delivered = !input.shipments.is_empty()
+        && input.shipments.iter().all(|s| delivered.contains(s));
+
+    let step = |e: &StatusEvent| -> Option<Progress> {
+        match Progress::of(e.kind) {
+            Some(Progress::ArrivedAtConsignee) if e.kind == EventKind::Delivered && all_delivered => {
+                Some(Progress::Delivered)
+            }
+            // An acknowledgement of an older version does not acknowledge this one.
+            Some(Progress::Acknowledged) if e.trip_version_seen != input.version => None,
+            other => other,
+        }
+    };
+    let progress = live.iter().filter_map(|e| step(e)).max().unwrap_or(Progress::Assigned);
+    let at_step: Vec<&&StatusEvent> = live.iter().filter(|e| step(e) == Some(progress)).collect();
+    let progress_not_yet_sent =
+        !at_step.is_empty() && at_step.iter().all(|e| e.state == DeliveryState::Pending);
+
+    let needs_acknowledgement = input.state == TripState::Active
+        && !live.iter().any(|e| {
+            e.kind == EventKind::TripAcknowledged && e.trip_version_seen == input.version
+        });
+
+    let customs = input.customs.map(|c| CustomsLine {
+        code: c.code,
+        label: c.description.clone().unwrap_or_else(|| c.code.label().to_string()),
+        reported_at: c.reported_at.clone(),
+    });
+
+    let latest_at_step = at_step.last().copied().copied();
+    let mut headline = match input.state {
+        TripState::Cancelled => "Trip cancelled by the fleet".to_string(),
+        TripState::Unassigned => "Trip no longer assigned to you".to_string(),
+        TripState::Finished => "Trip finished".to_string(),
+        TripState::Active => progress_words(progress, latest_at_step, &delivered, input.shipments),
+    };
+    if input.state == TripState::Active {
+        if progress_not_yet_sent {
+            headline.push_str(" · not yet sent");
+        }
+        match input.customs.map(|c| c.code) {
+            Some(CustomsStatusCode::Released) => headline.push_str(" · Released by customs"),
+            Some(CustomsStatusCode::Held) => headline.push_str(" · Held by customs"),
+            Some(CustomsStatusCode::Rejected) => headline.push_str(" · Rejected by customs"),
+            _ if progress == Progress::Crossed => {
+                headline.push_str(" · customs release not confirmed");
+            }
+            _ => {}
+        }
+    }
+
+    DisplayStatus {
+        headline,
+        progress,
+        progress_not_yet_sent,
+        customs,
+        needs_acknowledgement,
+        delivered,
+        pending_events: input
+            .events
+            .iter()
+            .filter(|e| e.state == DeliveryState::Pending)
+            .count(),
+        dead_events: input
+            .events
+            .iter()
+            .filter(|e| e.state == DeliveryState::Dead)
+            .count(),
+        exceptions: live.iter().filter(|e| e.kind == EventKind::Exception).count(),
+    }
+}
+
+fn progress_words(
+    p: Progress,
+    latest: Option<&StatusEvent>,
+    delivered: &[String],
+    shipments: &[String],
+) -> String {
+    match p {
+        Progress::Assigned => "Assigned: acknowledge the manifest".into(),
+        Progress::Acknowledged => "Manifest acknowledged".into(),
+        Progress::DepartedOrigin => "Departed origin".into(),
+        Progress::AtBorder => match latest.and_then(|e| e.port.as_deref()) {
+            Some(port) => format!("At the border ({port})"),
+            None => "At the border".into(),
+        },
+        Progress::InInspection => match latest.and_then(|e| e.inspection) {
+            Some(Inspection::Secondary) => "In secondary inspection".into(),
+            _ => "In primary inspection".into(),
+        },
+        Progress::Crossed => "Crossed (driver reported)".into(),
+        Progress::ArrivedAtConsignee if !delivered.is_empty() => format!(
+            "Delivering: {} of {} shipments delivered",
+            delivered.len(),
+            shipments.len()
+        ),
+        Progress::ArrivedAtConsignee => "At the consignee".into(),
+        Progress::Delivered => "All shipments delivered".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ev(seq: i64, kind: EventKind, state: DeliveryState) -> StatusEvent {
+        StatusEvent {
+            event_id: format!("e{seq}"),
+            device_seq: seq,
+            trip_id: "T1".into(),
+            trip_version_seen: 2,
+            kind,
+            port: (kind == EventKind::ArrivedAtBorder).then(|| "0453".to_string()),
+            shipment: None,
+            inspection: (kind == EventKind::InInspection).then_some(Inspection::Secondary),
+            corrects: None,
+            note: None,
+            occurred_at: "2026-11-25T10:00:00-05:00".into(),
+            recorded_at: "2026-11-25T10:00:00-05:00".into(),
+            state,
+            attempts: 0,
+            last_error: None,
+        }
+    }
+
+    fn run(events: &[StatusEvent], customs: Option<&CustomsStatus>, shipments: &[String]) -> DisplayStatus {
+        derive(StatusInputs {
+            state: TripState::Active,
+            version: 2,
+            customs,
+            shipments,
+            events,
+        })
+    }
+
+    use DeliveryState::{Dead, Pending, Sent};
+    use EventKind as K;
+
+    #[test]
+    fn nothing_recorded_asks_for_acknowledgement() {
+        let s = run(&[], None, &[]);
+        assert_eq!(s.progress, Progress::Assigned);
+        assert!(s.needs_acknowledgement);
+        assert!(!s.progress_not_yet_sent);
+        assert_eq!(s.headline, "Assigned: acknowledge the manifest");
+    }
+
+    #[test]
+    fn pending_border_arrival_is_marked_not_yet_sent() {
+        let events = [ev(1, K::TripAcknowledged, Sent), ev(2, K::ArrivedAtBorder, Pending)];
+        let s = run(&events, None, &[]);
+        assert_eq!(s.progress, Progress::AtBorder);
+        assert!(s.progress_not_yet_sent);
+        assert_eq!(s.headline, "At the border (0453) · not yet sent");
+        assert_eq!(s.pending_events, 1);
+        assert!(!s.needs_acknowledgement);
+    }
+
+    #[test]
+    fn sent_events_are_not_marked() {
+        let events = [ev(1, K::DepartedOrigin, Sent)];
+        let s = run(&events, None, &[]);
+        assert!(!s.progress_not_yet_sent);
+        assert_eq!(s.headline, "Departed origin");
+    }
+
+    #[test]
+    fn driver_release_never_reads_released_without_customs() {
+        let events = [ev(1, K::Released, Pending)];
+        let s = run(&events, None, &[]);
+        assert_eq!(s.progress, Progress::Crossed);
+        assert!(!s.headline.contains("Released"), "{}", s.headline);
+        assert!(s.headline.contains("customs release not confirmed"));
+        let customs = CustomsStatus {
+            code: CustomsStatusCode::Released,
+            description: None,
+            reported_at: "2026-11-25T15:00:00Z".into(),
+        };
+        let s = run(&events, Some(&customs), &[]);
+        assert!(s.headline.ends_with("Released by customs"), "{}", s.headline);
+        assert_eq!(s.customs.map(|c| c.code), Some(CustomsStatusCode::Released));
+    }
+
+    #[test]
+    fn corrected_and_dead_events_do_not_count() {
+        let mut correction = ev(3, K::Correction, Pending);
+        correction.corrects = Some("e2".into());
+        correction.note = Some("tapped by mistake".into());
+        let events = [ev(1, K::DepartedOrigin, Sent), ev(2, K::Released, Sent), correction];
+        let s = run(&events, None, &[]);
+        assert_eq!(s.progress, Progress::DepartedOrigin);
+        let events = [ev(1, K::DepartedOrigin, Sent), ev(2, K::ArrivedAtBorder, Dead)];
+        let s = run(&events, None, &[]);
+        assert_eq!(s.progress, Progress::DepartedOrigin);
+        assert_eq!(s.dead_events, 1);
+    }
+
+    #[test]
+    fn out_of_order_facts_keep_the_furthest_step() {
+        let events = [ev(1, K::InInspection, Sent), ev(2, K::ArrivedAtBorder, Pending)];
+        let s = run(&events, None, &[]);
+        assert_eq!(s.progress, Progress::InInspection);
+        assert_eq!(s.headline, "In secondary inspection");
+        assert!(!s.progress_not_yet_sent);
+    }
+
+    #[test]
+    fn delivered_only_when_every_shipment_is() {
+        let shipments = vec!["1234A0001".to_string(), "1234A0002".to_string()];
+        let mut d1 = ev(1, K::Delivered, Pending);
+        d1.shipment = Some(shipments[0].clone());
+        let s = run(std::slice::from_ref(&d1), None, &shipments);
+        assert_eq!(s.progress, Progress::ArrivedAtConsignee);
+        assert_eq!(s.headline, "Delivering: 1 of 2 shipments delivered · not yet sent");
+        let mut d2 = ev(2, K::Delivered, Sent);
+        d2.shipment = Some(shipments[1].clone());
+        let s = run(&[d1, d2], None, &shipments);
+        assert_eq!(s.progress, Progress::Delivered);
+        assert_eq!(s.delivered.len(), 2);
+    }
+
+    #[test]
+    fn acknowledging_an_older_version_still_needs_acknowledgement() {
+        let mut ack = ev(1, K::TripAcknowledged, Sent);
+        ack.trip_version_seen = 1;
+        let s = run(&[ack], None, &[]);
+        assert!(s.needs_acknowledgement);
+        assert_eq!(s.progress, Progress::Assigned);
+    }
+
+    #[test]
+    fn tombstones_say_what_happened() {
+        let s = derive(StatusInputs {
+            state: TripState::Cancelled,
+            version: 3,
+            customs: None,
+            shipments: &[],
+            events: &[],
+        });
+        assert_eq!(s.headline, "Trip cancelled by the fleet");
+        assert!(!s.needs_acknowledgement);
+    }
+}
