@@ -391,8 +391,11 @@ pub(crate) fn record(
         inspection: input.inspection,
         corrects: input.corrects.clone(),
         note: input.note.clone(),
-        occurred_at: input.occurred_at.unwrap_or(now).to_rfc3339(),
-        recorded_at: now.to_rfc3339(),
+        occurred_at: input
+            .occurred_at
+            .unwrap_or(now)
+            .to_rfc3339_opts(chrono::SecondsFormat::Millis, false),
+        recorded_at: now.to_rfc3339_opts(chrono::SecondsFormat::Millis, false),
         state: DeliveryState::Pending,
         attempts: 0,
         last_error: None,
