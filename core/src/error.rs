@@ -166,20 +166,34 @@ impl Error {
     }
 }
 
-/// Blanks out quoted values in a parser message (`invalid type: string "Jane"` →
-/// `invalid type: string "…"`), so a malformed personal field never reaches a log.
+/// Blanks out values in a parser message (`invalid type: string "Jane"` →
+/// `invalid type: string "…"`, ``unknown variant `Jane` `` → ``unknown variant `…` ``), so a
+/// malformed personal field never reaches a log. Field names (``unknown field `x` ``) and the
+/// list of what was expected are kept: they come from the schema, not from the document.
 pub(crate) fn redact_quoted(message: &str) -> String {
     let mut out = String::with_capacity(message.len());
-    let mut in_quote = false;
+    let mut quote: Option<char> = None;
+    let mut keep = false;
     for c in message.chars() {
-        if c == '"' {
-            if in_quote {
-                out.push('…');
+        match quote {
+            Some(q) if c == q => {
+                if !keep {
+                    out.push('…');
+                }
+                out.push(c);
+                quote = None;
             }
-            in_quote = !in_quote;
-            out.push(c);
-        } else if !in_quote {
-            out.push(c);
+            Some(_) => {
+                if keep {
+                    out.push(c);
+                }
+            }
+            None if c == '"' || c == '`' => {
+                keep = c == '`' && (out.ends_with("field ") || out.contains("expected"));
+                out.push(c);
+                quote = Some(c);
+            }
+            None => out.push(c),
         }
     }
     out
@@ -195,7 +209,18 @@ mod tests {
             redact_quoted("invalid type: string \"Jane Doe\", expected u32 at line 3"),
             "invalid type: string \"…\", expected u32 at line 3"
         );
-        assert_eq!(redact_quoted("unknown field `x`"), "unknown field `x`");
+        assert_eq!(
+            redact_quoted("unknown field `x`, expected one of `a`, `b`"),
+            "unknown field `x`, expected one of `a`, `b`"
+        );
+        assert_eq!(
+            redact_quoted("unknown variant `Jane Doe`, expected `DRIVER` or `PASSENGER`"),
+            "unknown variant `…`, expected `DRIVER` or `PASSENGER`"
+        );
+        assert_eq!(
+            redact_quoted("invalid type: integer `42705555555501`, expected a string"),
+            "invalid type: integer `…`, expected a string"
+        );
     }
 
     #[test]

@@ -19,6 +19,12 @@ pub fn parse_trip(bytes: &[u8]) -> Result<Trip> {
             limit: MAX_DOCUMENT_BYTES,
         });
     }
+    if bytes.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+        return Err(Error::Malformed {
+            path: ".".into(),
+            reason: "a trip document is a JSON object ({ … })".into(),
+        });
+    }
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let typed: std::result::Result<Trip, _> = serde_path_to_error::deserialize(&mut de);
     match typed {
