@@ -235,7 +235,9 @@ fn run(cli: Cli) -> CliResult {
         } => {
             let core = open(cli.data_dir)?;
             let id = core.resolve_trip_id(id.as_deref()).map_err(err)?;
-            let code = core.border_code(&id, kind, shipment.as_deref()).map_err(err)?;
+            let code = core
+                .border_code(&id, kind, shipment.as_deref())
+                .map_err(err)?;
             if let Some(path) = png {
                 write_file(&path, &codes::to_png(&code.matrix, scale).map_err(err)?)?;
                 println!("{}: {} -> {}", code.title, code.payload, path.display());
@@ -270,7 +272,11 @@ fn run(cli: Cli) -> CliResult {
             );
             Ok(())
         }
-        Command::Event(EventCommand::List { pending, trip, json }) => {
+        Command::Event(EventCommand::List {
+            pending,
+            trip,
+            json,
+        }) => {
             let core = open(cli.data_dir)?;
             let events = core
                 .events(&EventFilter {
@@ -367,7 +373,12 @@ fn demo(out: Option<PathBuf>) -> CliResult {
         let aci = core.import_trip_json(DEMO_ACI).map_err(err)?;
         let ace = core.import_trip_json(DEMO_ACE).map_err(err)?;
         for r in [&aci, &ace] {
-            println!("Fleet pushed trip {} v{}: {} warning(s)", r.trip_id, r.version, r.warnings.len());
+            println!(
+                "Fleet pushed trip {} v{}: {} warning(s)",
+                r.trip_id,
+                r.version,
+                r.warnings.len()
+            );
         }
         println!();
         let id = aci.trip_id.clone();
@@ -391,7 +402,10 @@ fn demo(out: Option<PathBuf>) -> CliResult {
                     Some(s) => format!("{}-{}-{}.png", r.trip_id, choice.kind, s),
                     None => format!("{}-{}.png", r.trip_id, choice.kind),
                 };
-                write_file(&out.join(name), &codes::to_png(&code.matrix, 8).map_err(err)?)?;
+                write_file(
+                    &out.join(name),
+                    &codes::to_png(&code.matrix, 8).map_err(err)?,
+                )?;
                 written += 1;
             }
         }
@@ -401,7 +415,10 @@ fn demo(out: Option<PathBuf>) -> CliResult {
                 pending_only: true,
             })
             .map_err(err)?;
-        println!("{} events recorded offline, waiting to be sent:", pending.len());
+        println!(
+            "{} events recorded offline, waiting to be sent:",
+            pending.len()
+        );
         for e in &pending {
             println!("  {}", event_line(e));
         }

@@ -102,7 +102,9 @@ pub enum ApplyOutcome {
 const SUMMARY_COLUMNS: &str =
     "id, version, regime, trip_number, port_of_entry, eta_local, eta_zone, state, received_at";
 
-fn summary_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(TripSummaryRaw, Option<String>, String)> {
+fn summary_row(
+    r: &rusqlite::Row<'_>,
+) -> rusqlite::Result<(TripSummaryRaw, Option<String>, String)> {
     Ok((
         TripSummaryRaw {
             id: r.get(0)?,
@@ -162,8 +164,8 @@ pub(crate) fn apply(
 ) -> Result<ApplyOutcome> {
     let manifest = format::to_json(trip)?;
     let warnings = serde_json::to_string(warnings).map_err(|e| Error::Corrupt(e.to_string()))?;
-    let version = i64::try_from(trip.version)
-        .map_err(|_| Error::input("version", "is too large"))?;
+    let version =
+        i64::try_from(trip.version).map_err(|_| Error::input("version", "is too large"))?;
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let stored: Option<i64> = tx
         .query_row(

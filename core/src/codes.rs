@@ -87,7 +87,10 @@ impl FromStr for CodeKind {
             .into_iter()
             .find(|k| k.as_str() == wanted)
             .ok_or_else(|| {
-                Error::input("kind", format!("{s:?} must be one of qr, crn128, ccn128, ace39, ace-qr"))
+                Error::input(
+                    "kind",
+                    format!("{s:?} must be one of qr, crn128, ccn128, ace39, ace-qr"),
+                )
             })
     }
 }
@@ -121,9 +124,7 @@ pub struct ModuleMatrix {
 impl ModuleMatrix {
     /// Whether the module at (x, y) is dark.
     pub fn dark(&self, x: u32, y: u32) -> bool {
-        x < self.width
-            && y < self.height
-            && self.modules[(y * self.width + x) as usize] == 1
+        x < self.width && y < self.height && self.modules[(y * self.width + x) as usize] == 1
     }
 
     /// Whether this is a 2D code.
@@ -183,43 +184,82 @@ pub fn border_code(trip: &Trip, kind: CodeKind, shipment: Option<&str>) -> Resul
         });
     }
     if shipment.is_some() && !matches!(kind, CodeKind::Ccn128 | CodeKind::Ace39) {
-        return Err(Error::input("shipment", format!("is not used with {kind} codes")));
+        return Err(Error::input(
+            "shipment",
+            format!("is not used with {kind} codes"),
+        ));
     }
     let mut caveats = vec![SCREEN_CAVEAT.to_string()];
     let (symbology, payload, human, title, matrix) = match kind {
         CodeKind::Qr => {
             let p = trip.trip_number.clone();
             let m = qr(kind, &p)?;
-            (Symbology::Qr, p.clone(), p, "Trip number (QR)".to_string(), m)
+            (
+                Symbology::Qr,
+                p.clone(),
+                p,
+                "Trip number (QR)".to_string(),
+                m,
+            )
         }
         CodeKind::Crn128 => {
             caveats.push(CRN_CAVEAT.to_string());
             let p = trip.trip_number.clone();
             let m = code128(kind, &p)?;
-            (Symbology::Code128, p.clone(), p, "CBSA lead sheet: CRN".to_string(), m)
+            (
+                Symbology::Code128,
+                p.clone(),
+                p,
+                "CBSA lead sheet: CRN".to_string(),
+                m,
+            )
         }
         CodeKind::Ccn128 => {
             let s = pick_shipment(trip, kind, shipment)?;
             let m = code128(kind, &s)?;
-            (Symbology::Code128, s.clone(), s, "PARS / cargo control number".to_string(), m)
+            (
+                Symbology::Code128,
+                s.clone(),
+                s,
+                "PARS / cargo control number".to_string(),
+                m,
+            )
         }
         CodeKind::Ace39 => match shipment {
             None => {
                 let p = trip.trip_number.clone();
                 let m = code39(kind, &p)?;
-                (Symbology::Code39, p.clone(), p, "ACE cover sheet: trip number".to_string(), m)
+                (
+                    Symbology::Code39,
+                    p.clone(),
+                    p,
+                    "ACE cover sheet: trip number".to_string(),
+                    m,
+                )
             }
             Some(_) => {
                 let s = pick_shipment(trip, kind, shipment)?;
                 let m = code39(kind, &s)?;
-                (Symbology::Code39, s.clone(), s, "PAPS / shipment control number".to_string(), m)
+                (
+                    Symbology::Code39,
+                    s.clone(),
+                    s,
+                    "PAPS / shipment control number".to_string(),
+                    m,
+                )
             }
         },
         CodeKind::AceQr => {
             caveats.push(ACE_QR_CAVEAT.to_string());
             let p = ace_qr_payload(trip)?;
             let m = qr(kind, &p)?;
-            (Symbology::Qr, p, trip.trip_number.clone(), "CBP ACE manifest QR".to_string(), m)
+            (
+                Symbology::Qr,
+                p,
+                trip.trip_number.clone(),
+                "CBP ACE manifest QR".to_string(),
+                m,
+            )
         }
     };
     Ok(BorderCode {
@@ -268,7 +308,9 @@ fn pick_shipment(trip: &Trip, kind: CodeKind, shipment: Option<&str>) -> Result<
             let s = s.trim().to_ascii_uppercase();
             trip.shipment(&s)
                 .map(|x| x.control_number.clone())
-                .ok_or_else(|| Error::input("shipment", format!("{s:?} is not on trip {:?}", trip.id)))
+                .ok_or_else(|| {
+                    Error::input("shipment", format!("{s:?} is not on trip {:?}", trip.id))
+                })
         }
         None => match trip.shipments.as_slice() {
             [only] => Ok(only.control_number.clone()),
@@ -304,14 +346,19 @@ pub fn ace_qr_payload(trip: &Trip) -> Result<String> {
     }
     let tn = &trip.trip_number;
     if tn.chars().count() > ACE_QR_TRIP_WIDTH {
-        return Err(fail(format!("trip number longer than {ACE_QR_TRIP_WIDTH} characters")));
+        return Err(fail(format!(
+            "trip number longer than {ACE_QR_TRIP_WIDTH} characters"
+        )));
     }
     let eta = trip
         .eta_local()
         .ok_or_else(|| fail("the trip has no valid ETA".into()))?;
     let plates = trip.tractor_plates();
     if plates.is_empty() || plates.len() > 2 {
-        return Err(fail(format!("needs 1 or 2 tractor plates (found {})", plates.len())));
+        return Err(fail(format!(
+            "needs 1 or 2 tractor plates (found {})",
+            plates.len()
+        )));
     }
     let mut out = String::with_capacity(60);
     out.push_str(ACE_QR_VERSION);
@@ -345,18 +392,21 @@ pub fn ace_qr_payload(trip: &Trip) -> Result<String> {
         .chars()
         .find(|c| !(c.is_ascii_uppercase() || c.is_ascii_digit() || *c == ' '))
     {
-        return Err(fail(format!("would contain {bad:?}; only A-Z, 0-9 and space are allowed")));
+        return Err(fail(format!(
+            "would contain {bad:?}; only A-Z, 0-9 and space are allowed"
+        )));
     }
     Ok(out)
 }
 
 fn qr(kind: CodeKind, payload: &str) -> Result<ModuleMatrix> {
-    let code = QrCode::with_error_correction_level(payload.as_bytes(), EcLevel::M).map_err(|e| {
-        Error::Barcode {
-            kind: kind.as_str(),
-            reason: e.to_string(),
-        }
-    })?;
+    let code =
+        QrCode::with_error_correction_level(payload.as_bytes(), EcLevel::M).map_err(|e| {
+            Error::Barcode {
+                kind: kind.as_str(),
+                reason: e.to_string(),
+            }
+        })?;
     let inner = u32::try_from(code.width()).map_err(|_| Error::Barcode {
         kind: kind.as_str(),
         reason: "symbol too large".into(),
@@ -454,7 +504,9 @@ fn code39(kind: CodeKind, payload: &str) -> Result<ModuleMatrix> {
     {
         return Err(Error::Barcode {
             kind: kind.as_str(),
-            reason: format!("{bad:?} is not in the Code 39 character set (0-9 A-Z - . space $ / %)"),
+            reason: format!(
+                "{bad:?} is not in the Code 39 character set (0-9 A-Z - . space $ / %)"
+            ),
         });
     }
     let code = Code39::new(payload).map_err(|e| Error::Barcode {
@@ -470,7 +522,11 @@ pub const LINEAR_BAR_HEIGHT: u32 = 40;
 /// Writes a code as a 1-bit grayscale PNG, `scale` pixels per module.
 pub fn to_png(matrix: &ModuleMatrix, scale: u32) -> Result<Vec<u8>> {
     let scale = scale.clamp(1, 64);
-    let rows = if matrix.is_2d() { matrix.height } else { LINEAR_BAR_HEIGHT };
+    let rows = if matrix.is_2d() {
+        matrix.height
+    } else {
+        LINEAR_BAR_HEIGHT
+    };
     let (w, h) = (matrix.width * scale, rows * scale);
     let stride = w.div_ceil(8) as usize;
     let mut data = vec![0u8; stride * h as usize];
@@ -503,7 +559,11 @@ pub fn to_png(matrix: &ModuleMatrix, scale: u32) -> Result<Vec<u8>> {
 /// units per module, the quiet zone included.
 pub fn to_svg(matrix: &ModuleMatrix, scale: u32) -> String {
     let scale = scale.clamp(1, 64);
-    let rows = if matrix.is_2d() { matrix.height } else { LINEAR_BAR_HEIGHT };
+    let rows = if matrix.is_2d() {
+        matrix.height
+    } else {
+        LINEAR_BAR_HEIGHT
+    };
     let (w, h) = (matrix.width * scale, rows * scale);
     let mut s = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" shape-rendering=\"crispEdges\">\n<rect width=\"{w}\" height=\"{h}\" fill=\"#fff\"/>\n<path fill=\"#000\" d=\""
@@ -538,7 +598,11 @@ pub fn to_svg(matrix: &ModuleMatrix, scale: u32) -> String {
 /// `ansi = true` to force black on white (needed on dark terminals); without ANSI the output
 /// reads correctly on a light background.
 pub fn to_terminal(matrix: &ModuleMatrix, ansi: bool) -> String {
-    let (start, end) = if ansi { ("\x1b[30;107m", "\x1b[0m") } else { ("", "") };
+    let (start, end) = if ansi {
+        ("\x1b[30;107m", "\x1b[0m")
+    } else {
+        ("", "")
+    };
     let mut s = String::new();
     if matrix.is_2d() {
         // Two module rows per text line: ▀ top dark, ▄ bottom dark.
@@ -586,7 +650,10 @@ mod tests {
 
     #[test]
     fn code128_sets_switch_to_c_for_long_digit_runs_only() {
-        assert_eq!(code128_sets("1234ABCD20261125001"), "Ć1234ƁABCD2Ć0261125001");
+        assert_eq!(
+            code128_sets("1234ABCD20261125001"),
+            "Ć1234ƁABCD2Ć0261125001"
+        );
         assert_eq!(code128_sets("ABC12DEF"), "ƁABC12DEF");
         assert_eq!(code128_sets("12345"), "Ɓ1Ć2345");
         assert_eq!(code128_sets("1234PARS56789"), "Ć1234ƁPARS5Ć6789");

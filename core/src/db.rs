@@ -116,10 +116,14 @@ mod tests {
             .expect("version");
         assert_eq!(v, 1, "stays at the last good version");
         let cols: i64 = conn
-            .query_row("SELECT count(*) FROM pragma_table_info('a')", [], |r| r.get(0))
+            .query_row("SELECT count(*) FROM pragma_table_info('a')", [], |r| {
+                r.get(0)
+            })
             .expect("cols");
         assert_eq!(cols, 1, "the half-applied ALTER was rolled back");
-        let x: i64 = conn.query_row("SELECT x FROM a", [], |r| r.get(0)).expect("row");
+        let x: i64 = conn
+            .query_row("SELECT x FROM a", [], |r| r.get(0))
+            .expect("row");
         assert_eq!(x, 1);
     }
 
@@ -135,13 +139,19 @@ mod tests {
         let before = std::fs::read(&path).expect("read");
         let err = open(&path, &BROKEN, Durability::Full).expect_err("too new");
         match err {
-            Error::DatabaseTooNew { found, supported, .. } => {
+            Error::DatabaseTooNew {
+                found, supported, ..
+            } => {
                 assert_eq!((found, supported), (9, 2));
             }
             other => panic!("unexpected {other}"),
         }
         assert!(err_text_mentions_update(&path));
-        assert_eq!(std::fs::read(&path).expect("read"), before, "file unchanged");
+        assert_eq!(
+            std::fs::read(&path).expect("read"),
+            before,
+            "file unchanged"
+        );
     }
 
     fn err_text_mentions_update(path: &Path) -> bool {

@@ -52,7 +52,11 @@ impl fmt::Display for Rejection {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         const SHOWN: usize = 3;
         let n = self.errors.len();
-        write!(f, "trip refused: {n} error{}: ", if n == 1 { "" } else { "s" })?;
+        write!(
+            f,
+            "trip refused: {n} error{}: ",
+            if n == 1 { "" } else { "s" }
+        )?;
         for (i, issue) in self.errors.iter().take(SHOWN).enumerate() {
             if i > 0 {
                 f.write_str("; ")?;
@@ -235,7 +239,10 @@ mod tests {
             errors: vec![issue("a"), issue("b"), issue("c"), issue("d"), issue("e")],
         };
         let s = r.to_string();
-        assert!(s.starts_with("trip refused: 5 errors: a \"V\": rule; b"), "{s}");
+        assert!(
+            s.starts_with("trip refused: 5 errors: a \"V\": rule; b"),
+            "{s}"
+        );
         assert!(s.ends_with("; and 2 more"), "{s}");
     }
 }

@@ -101,7 +101,10 @@ impl FromStr for EventKind {
             .find(|k| k.as_str() == wanted)
             .ok_or_else(|| {
                 let names: Vec<&str> = EventKind::ALL.iter().map(|k| k.as_str()).collect();
-                Error::input("kind", format!("{s:?} is not an event kind ({})", names.join(", ")))
+                Error::input(
+                    "kind",
+                    format!("{s:?} is not an event kind ({})", names.join(", ")),
+                )
             })
     }
 }
@@ -250,9 +253,7 @@ pub(crate) fn check(
 ) -> Result<()> {
     use EventKind as K;
     let kind = input.kind;
-    let not_used = |field: &str| {
-        Error::input(field, format!("is not used with {kind} events"))
-    };
+    let not_used = |field: &str| Error::input(field, format!("is not used with {kind} events"));
     // Which optional fields each kind takes.
     let takes_port = matches!(kind, K::ArrivedAtBorder | K::InInspection | K::Released);
     let takes_shipment = matches!(kind, K::ArrivedAtConsignee | K::Delivered | K::Exception);
@@ -282,12 +283,10 @@ pub(crate) fn check(
     if let Some(shipment) = &mut input.shipment {
         *shipment = shipment.trim().to_ascii_uppercase();
         match trip {
-            None => {
-                return Err(Error::input(
-                    "shipment",
-                    "this trip was cancelled or cleared; its shipments are no longer on this device",
-                ))
-            }
+            None => return Err(Error::input(
+                "shipment",
+                "this trip was cancelled or cleared; its shipments are no longer on this device",
+            )),
             Some(t) if t.shipment(shipment).is_none() => {
                 return Err(Error::input(
                     "shipment",
@@ -316,13 +315,19 @@ pub(crate) fn check(
         if note.is_empty() {
             input.note = None;
         } else if note.chars().count() > NOTE_MAX {
-            return Err(Error::input("note", format!("must be at most {NOTE_MAX} characters")));
+            return Err(Error::input(
+                "note",
+                format!("must be at most {NOTE_MAX} characters"),
+            ));
         } else if note.chars().any(|c| c.is_control() && c != '\n') {
             return Err(Error::input("note", "must not contain control characters"));
         }
     }
     if matches!(kind, K::Exception | K::Correction) && input.note.is_none() {
-        return Err(Error::input("note", format!("is required for {kind} events: say what happened")));
+        return Err(Error::input(
+            "note",
+            format!("is required for {kind} events: say what happened"),
+        ));
     }
     if let Some(at) = input.occurred_at {
         if at > now + chrono::Duration::minutes(FUTURE_SLACK_MINUTES) {
@@ -344,7 +349,11 @@ pub(crate) fn device_id(conn: &Connection) -> Result<String> {
         "INSERT OR IGNORE INTO device (id, device_id, next_seq) VALUES (1, ?1, 1)",
         params![uuid::Uuid::new_v4().to_string()],
     )?;
-    Ok(conn.query_row("SELECT device_id FROM device WHERE id = 1", [], |r| r.get(0))?)
+    Ok(
+        conn.query_row("SELECT device_id FROM device WHERE id = 1", [], |r| {
+            r.get(0)
+        })?,
+    )
 }
 
 /// Appends a checked event to the outbox; durable when this returns.

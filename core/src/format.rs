@@ -50,7 +50,9 @@ pub fn to_json(trip: &Trip) -> Result<String> {
 }
 
 fn unsupported(found: String) -> Error {
-    let newer = found.parse::<u64>().is_ok_and(|f| f > u64::from(FORMAT_VERSION));
+    let newer = found
+        .parse::<u64>()
+        .is_ok_and(|f| f > u64::from(FORMAT_VERSION));
     Error::UnsupportedFormat {
         found,
         supported: FORMAT_VERSION,
@@ -78,7 +80,9 @@ fn explain_failure(bytes: &[u8], err: serde_path_to_error::Error<serde_json::Err
             None if value.is_object() => {
                 return Error::Malformed {
                     path: "format".into(),
-                    reason: format!("missing: a trip document starts with \"format\": {FORMAT_VERSION}"),
+                    reason: format!(
+                        "missing: a trip document starts with \"format\": {FORMAT_VERSION}"
+                    ),
                 }
             }
             _ => {}
@@ -125,15 +129,37 @@ pub(crate) fn forbidden_key(key: &str) -> Option<&'static str> {
     let has = |needles: &[&str]| needles.iter().any(|n| k.contains(n));
     if has(&["sharedsecret"]) {
         Some("a CBSA Shared Secret")
-    } else if has(&["apikey", "companykey", "accesskey", "secretkey", "clientsecret", "privatekey"]) {
+    } else if has(&[
+        "apikey",
+        "companykey",
+        "accesskey",
+        "secretkey",
+        "clientsecret",
+        "privatekey",
+    ]) {
         Some("a customs provider API key")
     } else if k.starts_with("edi")
-        && has(&["key", "user", "login", "pass", "credential", "mailbox", "sender", "id"])
+        && has(&[
+            "key",
+            "user",
+            "login",
+            "pass",
+            "credential",
+            "mailbox",
+            "sender",
+            "id",
+        ])
     {
         Some("an EDI credential")
     } else if has(&["password", "passwd", "passphrase", "pwd"]) {
         Some("a customs portal password")
-    } else if has(&["portallogin", "portaluser", "portalaccount", "credential", "username"]) {
+    } else if has(&[
+        "portallogin",
+        "portaluser",
+        "portalaccount",
+        "credential",
+        "username",
+    ]) {
         Some("a customs portal login")
     } else if has(&["secret", "token"]) {
         Some("a secret or access token")
@@ -182,7 +208,10 @@ mod tests {
         let v: Value = serde_json::json!({"a": [{"b": 1}, {"portalPassword": "x"}]});
         assert_eq!(
             find_forbidden(&v, ""),
-            Some(("a[1].portalPassword".to_string(), "a customs portal password"))
+            Some((
+                "a[1].portalPassword".to_string(),
+                "a customs portal password"
+            ))
         );
     }
 }

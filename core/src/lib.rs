@@ -149,7 +149,9 @@ impl Crossing {
                 severity: Severity::Warning,
                 path: "tripNumber".into(),
                 value: Some(trip.trip_number.clone()),
-                rule: format!("is also the trip number of trip {other:?}; trip numbers must be unique"),
+                rule: format!(
+                    "is also the trip number of trip {other:?}; trip numbers must be unique"
+                ),
             });
         }
         let outcome = cache::apply(&mut cache, &trip, &warnings, &now_local().to_rfc3339())?;
@@ -164,12 +166,24 @@ impl Crossing {
     /// The fleet cancelled a trip: keep a tombstone, drop the manifest and its personal data.
     /// Returns whether anything changed (an older cancellation is ignored).
     pub fn cancel_trip(&self, id: &str, version: Option<i64>) -> Result<bool> {
-        cache::tombstone(&mut lock(&self.cache), id, version, TripState::Cancelled, &now_local().to_rfc3339())
+        cache::tombstone(
+            &mut lock(&self.cache),
+            id,
+            version,
+            TripState::Cancelled,
+            &now_local().to_rfc3339(),
+        )
     }
 
     /// The fleet took a trip off this driver: same as cancel, with its own state.
     pub fn unassign_trip(&self, id: &str, version: Option<i64>) -> Result<bool> {
-        cache::tombstone(&mut lock(&self.cache), id, version, TripState::Unassigned, &now_local().to_rfc3339())
+        cache::tombstone(
+            &mut lock(&self.cache),
+            id,
+            version,
+            TripState::Unassigned,
+            &now_local().to_rfc3339(),
+        )
     }
 
     /// Removes crew and shipment personal data of a trip that is over: every shipment delivered,
@@ -177,7 +191,8 @@ impl Crossing {
     pub fn purge_personal_data(&self, id: &str) -> Result<bool> {
         let status = self.trip_status(id)?;
         let stored = self.trip(id)?;
-        let over = stored.summary.state != TripState::Active || status.progress == Progress::Delivered;
+        let over =
+            stored.summary.state != TripState::Active || status.progress == Progress::Delivered;
         if !over {
             return Err(Error::input(
                 "trip",
@@ -233,12 +248,20 @@ impl Crossing {
         let shipments: Vec<String> = stored
             .manifest
             .as_ref()
-            .map(|t| t.shipments.iter().map(|s| s.control_number.clone()).collect())
+            .map(|t| {
+                t.shipments
+                    .iter()
+                    .map(|s| s.control_number.clone())
+                    .collect()
+            })
             .unwrap_or_default();
         Ok(status::derive(status::StatusInputs {
             state: stored.summary.state,
             version: stored.summary.version,
-            customs: stored.manifest.as_ref().and_then(|t| t.customs_status.as_ref()),
+            customs: stored
+                .manifest
+                .as_ref()
+                .and_then(|t| t.customs_status.as_ref()),
             shipments: &shipments,
             events: &events,
         }))
@@ -257,7 +280,12 @@ impl Crossing {
     }
 
     /// Draws a border code from the trip's current version.
-    pub fn border_code(&self, id: &str, kind: CodeKind, shipment: Option<&str>) -> Result<BorderCode> {
+    pub fn border_code(
+        &self,
+        id: &str,
+        kind: CodeKind,
+        shipment: Option<&str>,
+    ) -> Result<BorderCode> {
         let stored = self.trip(id)?;
         let trip = stored.manifest.ok_or_else(|| Error::Barcode {
             kind: kind.as_str(),

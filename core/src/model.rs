@@ -75,13 +75,22 @@ pub struct Trip {
     /// The truck (tractor or straight truck).
     pub conveyance: Conveyance,
     /// Trailers pulled by the truck.
-    #[serde(default, deserialize_with = "bounded::<_, _, { crate::limits::MAX_TRAILERS }>")]
+    #[serde(
+        default,
+        deserialize_with = "bounded::<_, _, { crate::limits::MAX_TRAILERS }>"
+    )]
     pub trailers: Vec<Trailer>,
     /// Drivers and passengers; only what a driver must show.
-    #[serde(default, deserialize_with = "bounded::<_, _, { crate::limits::MAX_CREW }>")]
+    #[serde(
+        default,
+        deserialize_with = "bounded::<_, _, { crate::limits::MAX_CREW }>"
+    )]
     pub crew: Vec<Person>,
     /// Shipments (ACI cargo / ACE shipments) carried on this trip.
-    #[serde(default, deserialize_with = "bounded::<_, _, { crate::limits::MAX_SHIPMENTS }>")]
+    #[serde(
+        default,
+        deserialize_with = "bounded::<_, _, { crate::limits::MAX_SHIPMENTS }>"
+    )]
     pub shipments: Vec<Shipment>,
 }
 
@@ -180,10 +189,16 @@ pub struct Conveyance {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dot_number: Option<String>,
     /// Licence plates (ACI: one; ACE: one or two).
-    #[serde(default, deserialize_with = "bounded::<_, _, { crate::limits::MAX_PLATES }>")]
+    #[serde(
+        default,
+        deserialize_with = "bounded::<_, _, { crate::limits::MAX_PLATES }>"
+    )]
     pub plates: Vec<Plate>,
     /// Seal numbers applied to the truck.
-    #[serde(default, deserialize_with = "bounded::<_, _, { crate::limits::MAX_SEALS }>")]
+    #[serde(
+        default,
+        deserialize_with = "bounded::<_, _, { crate::limits::MAX_SEALS }>"
+    )]
     pub seals: Vec<String>,
 }
 
@@ -197,10 +212,16 @@ pub struct Trailer {
     #[serde(rename = "type")]
     pub type_code: String,
     /// Licence plates of the trailer.
-    #[serde(default, deserialize_with = "bounded::<_, _, { crate::limits::MAX_PLATES }>")]
+    #[serde(
+        default,
+        deserialize_with = "bounded::<_, _, { crate::limits::MAX_PLATES }>"
+    )]
     pub plates: Vec<Plate>,
     /// Seal numbers applied to the trailer.
-    #[serde(default, deserialize_with = "bounded::<_, _, { crate::limits::MAX_SEALS }>")]
+    #[serde(
+        default,
+        deserialize_with = "bounded::<_, _, { crate::limits::MAX_SEALS }>"
+    )]
     pub seals: Vec<String>,
 }
 
@@ -249,7 +270,10 @@ pub struct Person {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ace_id: Option<String>,
     /// Travel documents (CDL, passport, …).
-    #[serde(default, deserialize_with = "bounded::<_, _, { crate::limits::MAX_TRAVEL_DOCUMENTS }>")]
+    #[serde(
+        default,
+        deserialize_with = "bounded::<_, _, { crate::limits::MAX_TRAVEL_DOCUMENTS }>"
+    )]
     pub travel_documents: Vec<TravelDocument>,
 }
 
@@ -355,7 +379,10 @@ pub struct Commodity {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country_of_origin: Option<String>,
     /// Marks and numbers on the packages.
-    #[serde(default, deserialize_with = "bounded::<_, _, { crate::limits::MAX_MARKS }>")]
+    #[serde(
+        default,
+        deserialize_with = "bounded::<_, _, { crate::limits::MAX_MARKS }>"
+    )]
     pub marks_and_numbers: Vec<String>,
     /// Dangerous goods data, when the goods are hazardous.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -124,12 +124,14 @@ pub fn derive(input: StatusInputs<'_>) -> DisplayStatus {
             }
         }
     }
-    let all_delivered = !input.shipments.is_empty()
-        && input.shipments.iter().all(|s| delivered.contains(s));
+    let all_delivered =
+        !input.shipments.is_empty() && input.shipments.iter().all(|s| delivered.contains(s));
 
     let step = |e: &StatusEvent| -> Option<Progress> {
         match Progress::of(e.kind) {
-            Some(Progress::ArrivedAtConsignee) if e.kind == EventKind::Delivered && all_delivered => {
+            Some(Progress::ArrivedAtConsignee)
+                if e.kind == EventKind::Delivered && all_delivered =>
+            {
                 Some(Progress::Delivered)
             }
             // An acknowledgement of an older version does not acknowledge this one.
@@ -137,19 +139,26 @@ pub fn derive(input: StatusInputs<'_>) -> DisplayStatus {
             other => other,
         }
     };
-    let progress = live.iter().filter_map(|e| step(e)).max().unwrap_or(Progress::Assigned);
+    let progress = live
+        .iter()
+        .filter_map(|e| step(e))
+        .max()
+        .unwrap_or(Progress::Assigned);
     let at_step: Vec<&&StatusEvent> = live.iter().filter(|e| step(e) == Some(progress)).collect();
     let progress_not_yet_sent =
         !at_step.is_empty() && at_step.iter().all(|e| e.state == DeliveryState::Pending);
 
     let needs_acknowledgement = input.state == TripState::Active
-        && !live.iter().any(|e| {
-            e.kind == EventKind::TripAcknowledged && e.trip_version_seen == input.version
-        });
+        && !live
+            .iter()
+            .any(|e| e.kind == EventKind::TripAcknowledged && e.trip_version_seen == input.version);
 
     let customs = input.customs.map(|c| CustomsLine {
         code: c.code,
-        label: c.description.clone().unwrap_or_else(|| c.code.label().to_string()),
+        label: c
+            .description
+            .clone()
+            .unwrap_or_else(|| c.code.label().to_string()),
         reported_at: c.reported_at.clone(),
     });
 
@@ -192,7 +201,10 @@ pub fn derive(input: StatusInputs<'_>) -> DisplayStatus {
             .iter()
             .filter(|e| e.state == DeliveryState::Dead)
             .count(),
-        exceptions: live.iter().filter(|e| e.kind == EventKind::Exception).count(),
+        exceptions: live
+            .iter()
+            .filter(|e| e.kind == EventKind::Exception)
+            .count(),
     }
 }
 
@@ -249,7 +261,11 @@ mod tests {
         }
     }
 
-    fn run(events: &[StatusEvent], customs: Option<&CustomsStatus>, shipments: &[String]) -> DisplayStatus {
+    fn run(
+        events: &[StatusEvent],
+        customs: Option<&CustomsStatus>,
+        shipments: &[String],
+    ) -> DisplayStatus {
         derive(StatusInputs {
             state: TripState::Active,
             version: 2,
@@ -273,7 +289,10 @@ mod tests {
 
     #[test]
     fn pending_border_arrival_is_marked_not_yet_sent() {
-        let events = [ev(1, K::TripAcknowledged, Sent), ev(2, K::ArrivedAtBorder, Pending)];
+        let events = [
+            ev(1, K::TripAcknowledged, Sent),
+            ev(2, K::ArrivedAtBorder, Pending),
+        ];
         let s = run(&events, None, &[]);
         assert_eq!(s.progress, Progress::AtBorder);
         assert!(s.progress_not_yet_sent);
@@ -303,7 +322,11 @@ mod tests {
             reported_at: "2026-11-25T15:00:00Z".into(),
         };
         let s = run(&events, Some(&customs), &[]);
-        assert!(s.headline.ends_with("Released by customs"), "{}", s.headline);
+        assert!(
+            s.headline.ends_with("Released by customs"),
+            "{}",
+            s.headline
+        );
         assert_eq!(s.customs.map(|c| c.code), Some(CustomsStatusCode::Released));
     }
 
@@ -312,10 +335,17 @@ mod tests {
         let mut correction = ev(3, K::Correction, Pending);
         correction.corrects = Some("e2".into());
         correction.note = Some("tapped by mistake".into());
-        let events = [ev(1, K::DepartedOrigin, Sent), ev(2, K::Released, Sent), correction];
+        let events = [
+            ev(1, K::DepartedOrigin, Sent),
+            ev(2, K::Released, Sent),
+            correction,
+        ];
         let s = run(&events, None, &[]);
         assert_eq!(s.progress, Progress::DepartedOrigin);
-        let events = [ev(1, K::DepartedOrigin, Sent), ev(2, K::ArrivedAtBorder, Dead)];
+        let events = [
+            ev(1, K::DepartedOrigin, Sent),
+            ev(2, K::ArrivedAtBorder, Dead),
+        ];
         let s = run(&events, None, &[]);
         assert_eq!(s.progress, Progress::DepartedOrigin);
         assert_eq!(s.dead_events, 1);
@@ -323,7 +353,10 @@ mod tests {
 
     #[test]
     fn out_of_order_facts_keep_the_furthest_step() {
-        let events = [ev(1, K::InInspection, Sent), ev(2, K::ArrivedAtBorder, Pending)];
+        let events = [
+            ev(1, K::InInspection, Sent),
+            ev(2, K::ArrivedAtBorder, Pending),
+        ];
         let s = run(&events, None, &[]);
         assert_eq!(s.progress, Progress::InInspection);
         assert_eq!(s.headline, "In secondary inspection");
@@ -337,7 +370,10 @@ mod tests {
         d1.shipment = Some(shipments[0].clone());
         let s = run(std::slice::from_ref(&d1), None, &shipments);
         assert_eq!(s.progress, Progress::ArrivedAtConsignee);
-        assert_eq!(s.headline, "Delivering: 1 of 2 shipments delivered · not yet sent");
+        assert_eq!(
+            s.headline,
+            "Delivering: 1 of 2 shipments delivered · not yet sent"
+        );
         let mut d2 = ev(2, K::Delivered, Sent);
         d2.shipment = Some(shipments[1].clone());
         let s = run(&[d1, d2], None, &shipments);

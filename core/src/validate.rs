@@ -243,7 +243,14 @@ fn jurisdiction(s: &str) -> bool {
 }
 
 impl Validator {
-    fn push(&mut self, severity: Severity, path: &str, value: Option<&str>, show: Show, rule: String) {
+    fn push(
+        &mut self,
+        severity: Severity,
+        path: &str,
+        value: Option<&str>,
+        show: Show,
+        rule: String,
+    ) {
         let issue = Issue {
             severity,
             path: path.to_string(),
@@ -305,13 +312,23 @@ impl Validator {
 
     fn port(&mut self, path: &str, value: &str) {
         if !digits(value, 4) {
-            self.err(path, value, Show::Value, "must be 4 digits with leading zeros (e.g. 0453)");
+            self.err(
+                path,
+                value,
+                Show::Value,
+                "must be 4 digits with leading zeros (e.g. 0453)",
+            );
         }
     }
 
     fn country(&mut self, path: &str, value: &str, show: Show) {
         if !iso_country(value) {
-            self.err(path, value, show, "must be an ISO 3166-1 alpha-2 country code (2 letters)");
+            self.err(
+                path,
+                value,
+                show,
+                "must be an ISO 3166-1 alpha-2 country code (2 letters)",
+            );
         }
     }
 
@@ -325,7 +342,12 @@ impl Validator {
         if self.text("id", &t.id, 1, 64, Show::Value)
             && !all(&t.id, |c| c.is_ascii_alphanumeric() || "._:-".contains(c))
         {
-            self.err("id", &t.id, Show::Value, "may hold only letters, digits and . _ : -");
+            self.err(
+                "id",
+                &t.id,
+                Show::Value,
+                "may hold only letters, digits and . _ : -",
+            );
         }
         if t.version == 0 {
             self.err("version", "0", Show::Value, "must be 1 or more");
@@ -345,7 +367,13 @@ impl Validator {
                     "must be an RFC 3339 date-time with offset",
                 );
             }
-            self.opt_text("customsStatus.description", &s.description, 1, 500, Show::Value);
+            self.opt_text(
+                "customsStatus.description",
+                &s.description,
+                1,
+                500,
+                Show::Value,
+            );
         }
         self.conveyance(t);
         for (i, tr) in t.trailers.iter().enumerate() {
@@ -400,7 +428,12 @@ impl Validator {
         }
         if let Some(s) = &t.sub_location {
             if self.text("subLocation", s, 1, 25, Show::Value) && !all(s, upper_alnum) {
-                self.err("subLocation", s, Show::Value, "may hold only letters and digits");
+                self.err(
+                    "subLocation",
+                    s,
+                    Show::Value,
+                    "may hold only letters and digits",
+                );
             }
         }
     }
@@ -425,7 +458,12 @@ impl Validator {
             self.err("carrierCode", scac, Show::Value, "a SCAC is 2–4 letters");
         } else {
             if len(scac) != 4 {
-                self.warn("carrierCode", scac, Show::Value, "highway carriers are assigned 4-letter SCACs");
+                self.warn(
+                    "carrierCode",
+                    scac,
+                    Show::Value,
+                    "highway carriers are assigned 4-letter SCACs",
+                );
             }
             if scac.ends_with(['U', 'X', 'Z']) {
                 self.warn(
@@ -457,7 +495,9 @@ impl Validator {
                 "tripNumber",
                 tn,
                 Show::Value,
-                format!("must start with the trip's SCAC {scac:?} followed by 4–21 letters or digits"),
+                format!(
+                    "must start with the trip's SCAC {scac:?} followed by 4–21 letters or digits"
+                ),
             );
         }
     }
@@ -516,7 +556,11 @@ impl Validator {
                 .iter()
                 .filter(|p| p.role == CrewRole::Driver)
                 .all(|p| p.fast_card_number.is_some());
-        let lead = if t.regime == Regime::Ace && all_fast { 30 } else { 60 };
+        let lead = if t.regime == Regime::Ace && all_fast {
+            30
+        } else {
+            60
+        };
         if at >= policy.now && at < policy.now + chrono::Duration::minutes(lead) {
             self.warn(
                 "eta.local",
@@ -532,7 +576,12 @@ impl Validator {
 
     fn type_code(&mut self, path: &str, code: &str) {
         if !(len(code) == 2 && all(code, upper_alnum)) {
-            self.err(path, code, Show::Value, "must be a 2-character type code (e.g. TR, TL)");
+            self.err(
+                path,
+                code,
+                Show::Value,
+                "must be a 2-character type code (e.g. TR, TL)",
+            );
         }
     }
 
@@ -572,11 +621,18 @@ impl Validator {
         self.text("conveyance.unitNumber", &c.unit_number, 1, 17, Show::Value);
         self.type_code("conveyance.type", &c.type_code);
         match (&c.vin, t.regime) {
-            (None, Regime::Ace) => self.err_missing("conveyance.vin", "is required for ACE (17 characters)"),
+            (None, Regime::Ace) => {
+                self.err_missing("conveyance.vin", "is required for ACE (17 characters)")
+            }
             (None, Regime::Aci) => {}
             (Some(vin), _) => {
                 if len(vin) != 17 || !all(vin, upper_alnum) {
-                    self.err("conveyance.vin", vin, Show::Value, "must be 17 letters or digits");
+                    self.err(
+                        "conveyance.vin",
+                        vin,
+                        Show::Value,
+                        "must be 17 letters or digits",
+                    );
                 } else if vin.contains(['I', 'O', 'Q']) {
                     self.warn(
                         "conveyance.vin",
@@ -589,7 +645,12 @@ impl Validator {
         }
         if let Some(dot) = &c.dot_number {
             if dot.is_empty() || len(dot) > 8 || !all(dot, |c| c.is_ascii_digit()) {
-                self.err("conveyance.dotNumber", dot, Show::Value, "must be 1–8 digits");
+                self.err(
+                    "conveyance.dotNumber",
+                    dot,
+                    Show::Value,
+                    "must be 1–8 digits",
+                );
             }
         }
         match t.regime {
@@ -631,8 +692,20 @@ impl Validator {
 
     fn person(&mut self, t: &Trip, i: usize, p: &Person) {
         let path = format!("crew[{i}]");
-        self.text(&format!("{path}.firstName"), &p.first_name, 1, 30, Show::Hidden);
-        self.text(&format!("{path}.lastName"), &p.last_name, 1, 30, Show::Hidden);
+        self.text(
+            &format!("{path}.firstName"),
+            &p.first_name,
+            1,
+            30,
+            Show::Hidden,
+        );
+        self.text(
+            &format!("{path}.lastName"),
+            &p.last_name,
+            1,
+            30,
+            Show::Hidden,
+        );
         if let Some(dob) = &p.date_of_birth {
             let dpath = format!("{path}.dateOfBirth");
             match NaiveDate::parse_from_str(dob, "%Y-%m-%d") {
@@ -642,7 +715,12 @@ impl Validator {
                     if d >= today {
                         self.err(&dpath, dob, Show::Hidden, "must be in the past");
                     } else if today.year() - d.year() > 110 {
-                        self.err(&dpath, dob, Show::Hidden, "is not a plausible date of birth");
+                        self.err(
+                            &dpath,
+                            dob,
+                            Show::Hidden,
+                            "is not a plausible date of birth",
+                        );
                     }
                 }
             }
@@ -655,12 +733,22 @@ impl Validator {
             if !digits(f, 14) {
                 self.err(&fpath, f, Show::Hidden, "a FAST card number is 14 digits");
             } else if !f.starts_with("4270") {
-                self.warn(&fpath, f, Show::Hidden, "FAST card numbers usually start with 4270");
+                self.warn(
+                    &fpath,
+                    f,
+                    Show::Hidden,
+                    "FAST card numbers usually start with 4270",
+                );
             }
         }
         if let Some(a) = &p.ace_id {
             if !digits(a, 7) {
-                self.err(&format!("{path}.aceId"), a, Show::Hidden, "an ACE ID is 7 digits");
+                self.err(
+                    &format!("{path}.aceId"),
+                    a,
+                    Show::Hidden,
+                    "an ACE ID is 7 digits",
+                );
             }
         }
         for (j, d) in p.travel_documents.iter().enumerate() {
@@ -719,10 +807,16 @@ impl Validator {
                 self.err_missing(&format!("{path}.gender"), format!("is required for {who}"));
             }
             if p.date_of_birth.is_none() {
-                self.err_missing(&format!("{path}.dateOfBirth"), format!("is required for {who}"));
+                self.err_missing(
+                    &format!("{path}.dateOfBirth"),
+                    format!("is required for {who}"),
+                );
             }
             if p.citizenship.is_none() {
-                self.err_missing(&format!("{path}.citizenship"), format!("is required for {who}"));
+                self.err_missing(
+                    &format!("{path}.citizenship"),
+                    format!("is required for {who}"),
+                );
             }
             if p.travel_documents.is_empty() {
                 self.err_missing(
@@ -732,7 +826,11 @@ impl Validator {
             }
         }
         if p.role == CrewRole::Driver && !trusted {
-            let types: Vec<&str> = p.travel_documents.iter().map(|d| d.type_code.as_str()).collect();
+            let types: Vec<&str> = p
+                .travel_documents
+                .iter()
+                .map(|d| d.type_code.as_str())
+                .collect();
             if !types.contains(&"5K") {
                 self.err_missing(
                     &format!("{path}.travelDocuments"),
@@ -759,7 +857,12 @@ impl Validator {
                 Regime::Ace => self.ace_control_number(t, &cn_path, cn, s.scac.as_deref()),
             }
             if !seen.insert(cn.as_str()) {
-                self.err(&cn_path, cn, Show::Value, "appears twice on the trip; control numbers are unique");
+                self.err(
+                    &cn_path,
+                    cn,
+                    Show::Value,
+                    "appears twice on the trip; control numbers are unique",
+                );
             }
             if *cn == t.trip_number {
                 self.err(
@@ -778,7 +881,11 @@ impl Validator {
                     &format!("{path}.type"),
                     &s.type_code,
                     Show::Value,
-                    format!("is not an {} shipment type ({})", t.regime.as_str(), types.join(", ")),
+                    format!(
+                        "is not an {} shipment type ({})",
+                        t.regime.as_str(),
+                        types.join(", ")
+                    ),
                 );
             }
             match t.regime {
@@ -818,7 +925,8 @@ impl Validator {
                             );
                         }
                     }
-                    if s.type_code == "BOND" && s.sub_location.is_none() && t.sub_location.is_none() {
+                    if s.type_code == "BOND" && s.sub_location.is_none() && t.sub_location.is_none()
+                    {
                         self.err_missing(
                             &format!("{path}.subLocation"),
                             "an in-bond (BOND) shipment needs a sub-location",
@@ -859,7 +967,13 @@ impl Validator {
                 let a = &party.address;
                 self.text(&format!("{pp}.address.line"), &a.line, 1, 110, Show::Hidden);
                 let min_city = if t.regime == Regime::Ace { 2 } else { 1 };
-                self.text(&format!("{pp}.address.city"), &a.city, min_city, 30, Show::Value);
+                self.text(
+                    &format!("{pp}.address.city"),
+                    &a.city,
+                    min_city,
+                    30,
+                    Show::Value,
+                );
                 if let Some(sp) = &a.state_province {
                     if !jurisdiction(sp) {
                         self.err(
@@ -870,11 +984,20 @@ impl Validator {
                         );
                     }
                 }
-                self.opt_text(&format!("{pp}.address.postalCode"), &a.postal_code, 1, 10, Show::Hidden);
+                self.opt_text(
+                    &format!("{pp}.address.postalCode"),
+                    &a.postal_code,
+                    1,
+                    10,
+                    Show::Hidden,
+                );
                 self.country(&format!("{pp}.address.country"), &a.country, Show::Value);
             }
             if s.commodities.is_empty() {
-                self.err_missing(&format!("{path}.commodities"), "a shipment needs at least one commodity");
+                self.err_missing(
+                    &format!("{path}.commodities"),
+                    "a shipment needs at least one commodity",
+                );
             }
             for (j, m) in s.commodities.iter().enumerate() {
                 self.commodity(t, &format!("{path}.commodities[{j}]"), m);
@@ -900,7 +1023,10 @@ impl Validator {
                 path,
                 cn,
                 Show::Value,
-                format!("must start with the trip's carrier code {:?}", t.carrier_code),
+                format!(
+                    "must start with the trip's carrier code {:?}",
+                    t.carrier_code
+                ),
             );
         }
         if n < 8 {
@@ -971,7 +1097,12 @@ impl Validator {
             }
         }
         if m.quantity == 0 {
-            self.err(&format!("{path}.quantity"), "0", Show::Value, "must be a whole number above 0");
+            self.err(
+                &format!("{path}.quantity"),
+                "0",
+                Show::Value,
+                "must be a whole number above 0",
+            );
         }
         if !(len(&m.packaging_unit) == 3 && all(&m.packaging_unit, |c| c.is_ascii_uppercase())) {
             self.err(
@@ -991,12 +1122,21 @@ impl Validator {
                 &format!("{path}.weightUnit"),
                 &m.weight_unit,
                 Show::Value,
-                format!("must be one of {} for {}", units.join(", "), t.regime.as_str()),
+                format!(
+                    "must be one of {} for {}",
+                    units.join(", "),
+                    t.regime.as_str()
+                ),
             );
         }
         if let Some(hs) = &m.hs_code {
             if !((6..=10).contains(&len(hs)) && all(hs, |c| c.is_ascii_digit())) {
-                self.err(&format!("{path}.hsCode"), hs, Show::Value, "must be 6–10 digits");
+                self.err(
+                    &format!("{path}.hsCode"),
+                    hs,
+                    Show::Value,
+                    "must be 6–10 digits",
+                );
             }
         }
         if let Some(c) = &m.country_of_origin {
@@ -1007,7 +1147,13 @@ impl Validator {
             Regime::Ace => 45,
         };
         for (k, mark) in m.marks_and_numbers.iter().enumerate() {
-            self.text(&format!("{path}.marksAndNumbers[{k}]"), mark, 1, max_marks, Show::Value);
+            self.text(
+                &format!("{path}.marksAndNumbers[{k}]"),
+                mark,
+                1,
+                max_marks,
+                Show::Value,
+            );
         }
         if let Some(h) = &m.hazmat {
             let un = &h.un_number;
@@ -1025,7 +1171,13 @@ impl Validator {
                     "ACE hazardous goods need an emergency contact",
                 ),
                 (Some(c), _) => {
-                    self.text(&format!("{path}.hazmat.emergencyContact"), c, 1, 60, Show::Hidden);
+                    self.text(
+                        &format!("{path}.hazmat.emergencyContact"),
+                        c,
+                        1,
+                        60,
+                        Show::Hidden,
+                    );
                 }
                 (None, Regime::Aci) => {}
             }
@@ -1041,7 +1193,12 @@ impl Validator {
             && all(frac, |c| c.is_ascii_digit())
             && !(w.contains('.') && frac.is_empty());
         if !shaped {
-            self.err(path, w, Show::Value, "must be a decimal number with at most 4 decimals, e.g. \"1250.5\"");
+            self.err(
+                path,
+                w,
+                Show::Value,
+                "must be a decimal number with at most 4 decimals, e.g. \"1250.5\"",
+            );
         } else if all(w, |c| c == '0' || c == '.') {
             self.err(path, w, Show::Value, "must be above 0");
         }

@@ -97,9 +97,15 @@ pub fn manifest_view(stored: &StoredTrip, status: DisplayStatus) -> ManifestView
                 },
                 s.trip_number.clone(),
             ),
-            f("Regime", format!("{} ({})", s.regime.as_str(), s.regime.agency())),
+            f(
+                "Regime",
+                format!("{} ({})", s.regime.as_str(), s.regime.agency()),
+            ),
             f("First port of arrival", s.port_of_entry.clone()),
-            f("ETA", format!("{} ({})", s.eta_local.replace('T', " "), s.eta_zone)),
+            f(
+                "ETA",
+                format!("{} ({})", s.eta_local.replace('T', " "), s.eta_zone),
+            ),
             f("Version", s.version.to_string()),
         ],
     }];
@@ -187,7 +193,10 @@ fn trip_sections(t: &Trip, sections: &mut Vec<Section>) {
                 s.control_number.clone(),
             ),
             f("Type", s.type_code.clone()),
-            f("Shipper", format!("{}, {}", s.shipper.name, s.shipper.address.city)),
+            f(
+                "Shipper",
+                format!("{}, {}", s.shipper.name, s.shipper.address.city),
+            ),
             f(
                 "Consignee",
                 format!("{}, {}", s.consignee.name, s.consignee.address.city),
@@ -228,10 +237,16 @@ fn person_section(p: &Person) -> Section {
         fields.push(f("FAST card", fast.clone()));
     }
     for d in &p.travel_documents {
-        let issuer = d.jurisdiction.as_deref().or(d.country.as_deref()).unwrap_or("");
+        let issuer = d
+            .jurisdiction
+            .as_deref()
+            .or(d.country.as_deref())
+            .unwrap_or("");
         fields.push(f(
             "Document",
-            format!("{} {} {}", d.type_code, d.number, issuer).trim().to_string(),
+            format!("{} {} {}", d.type_code, d.number, issuer)
+                .trim()
+                .to_string(),
         ));
     }
     Section {
@@ -251,7 +266,12 @@ pub fn to_text(v: &ManifestView) -> String {
     }
     for s in &v.sections {
         out.push_str(&format!("\n{}\n", s.title));
-        let width = s.fields.iter().map(|f| f.label.chars().count()).max().unwrap_or(0);
+        let width = s
+            .fields
+            .iter()
+            .map(|f| f.label.chars().count())
+            .max()
+            .unwrap_or(0);
         for fl in &s.fields {
             out.push_str(&format!("  {:<width$}  {}\n", fl.label, fl.value));
         }

@@ -11,7 +11,12 @@ fn check_code(code: &crossing_core::BorderCode) {
         let img = decode_png(&png);
         match code.symbology {
             Symbology::Qr => {
-                assert_eq!(read_qr_rqrr(&img).as_deref(), Ok(code.payload.as_str()), "rqrr {:?}", code.kind);
+                assert_eq!(
+                    read_qr_rqrr(&img).as_deref(),
+                    Ok(code.payload.as_str()),
+                    "rqrr {:?}",
+                    code.kind
+                );
                 assert_eq!(
                     read_rxing(&img, BarcodeFormat::QR_CODE).as_deref(),
                     Ok(code.payload.as_str()),
@@ -55,11 +60,20 @@ fn every_aci_code_decodes_to_its_payload() {
     let kinds: Vec<CodeKind> = codes.iter().map(|c| c.kind).collect();
     assert_eq!(
         kinds,
-        [CodeKind::Qr, CodeKind::Crn128, CodeKind::Ccn128, CodeKind::Ccn128, CodeKind::Ccn128]
+        [
+            CodeKind::Qr,
+            CodeKind::Crn128,
+            CodeKind::Ccn128,
+            CodeKind::Ccn128,
+            CodeKind::Ccn128
+        ]
     );
     assert_eq!(codes[0].payload, "1234TR261126001");
     assert_eq!(codes[1].payload, "1234TR261126001");
-    assert_eq!(codes[2].payload, "1234PARS261126001", "PARS kept inside the CCN");
+    assert_eq!(
+        codes[2].payload, "1234PARS261126001",
+        "PARS kept inside the CCN"
+    );
     for c in &codes {
         check_code(c);
     }
@@ -71,7 +85,13 @@ fn every_ace_code_decodes_to_its_payload() {
     let kinds: Vec<CodeKind> = codes.iter().map(|c| c.kind).collect();
     assert_eq!(
         kinds,
-        [CodeKind::Qr, CodeKind::Ace39, CodeKind::AceQr, CodeKind::Ace39, CodeKind::Ace39]
+        [
+            CodeKind::Qr,
+            CodeKind::Ace39,
+            CodeKind::AceQr,
+            CodeKind::Ace39,
+            CodeKind::Ace39
+        ]
     );
     for c in &codes {
         check_code(c);
@@ -81,7 +101,10 @@ fn every_ace_code_decodes_to_its_payload() {
 #[test]
 fn ace_qr_layout_fields_and_no_plus_sign() {
     let codes = all_codes("ace-trip.json");
-    let ace_qr = codes.iter().find(|c| c.kind == CodeKind::AceQr).expect("ace qr");
+    let ace_qr = codes
+        .iter()
+        .find(|c| c.kind == CodeKind::AceQr)
+        .expect("ace qr");
     let p = &ace_qr.payload;
     assert_eq!(p.len(), 60, "3 + 25 + 8 + 12 + 12");
     assert_eq!(&p[0..3], codes::ACE_QR_VERSION);
@@ -108,16 +131,25 @@ fn amended_trip_redraws_codes_from_the_new_version() {
     let dir = tempfile::tempdir().expect("tempdir");
     let core = Crossing::open(dir.path()).expect("open");
     let mut doc = example_value("ace-trip.json");
-    core.import_trip_json(doc.to_string().as_bytes()).expect("v2");
-    let before = core.border_code("T-2026-11-0533", CodeKind::AceQr, None).expect("qr");
+    core.import_trip_json(doc.to_string().as_bytes())
+        .expect("v2");
+    let before = core
+        .border_code("T-2026-11-0533", CodeKind::AceQr, None)
+        .expect("qr");
     assert_eq!(before.trip_version, 2);
     doc["version"] = 3.into();
     doc["eta"]["local"] = "2026-11-28T09:00:00".into();
-    core.import_trip_json(doc.to_string().as_bytes()).expect("v3");
-    let after = core.border_code("T-2026-11-0533", CodeKind::AceQr, None).expect("qr");
+    core.import_trip_json(doc.to_string().as_bytes())
+        .expect("v3");
+    let after = core
+        .border_code("T-2026-11-0533", CodeKind::AceQr, None)
+        .expect("qr");
     assert_eq!(after.trip_version, 3);
     assert_eq!(&after.payload[28..36], "20261128");
-    assert_ne!(before.matrix, after.matrix, "a changed payload changes the code");
+    assert_ne!(
+        before.matrix, after.matrix,
+        "a changed payload changes the code"
+    );
     check_code(&after);
 }
 
@@ -125,15 +157,27 @@ fn amended_trip_redraws_codes_from_the_new_version() {
 fn code_requests_that_do_not_fit_are_refused_clearly() {
     let dir = tempfile::tempdir().expect("tempdir");
     let core = Crossing::open(dir.path()).expect("open");
-    core.import_trip_json(&example("aci-trip.json")).expect("aci");
+    core.import_trip_json(&example("aci-trip.json"))
+        .expect("aci");
     let id = "T-2026-11-0417";
-    let e = core.border_code(id, CodeKind::AceQr, None).expect_err("ACE code on ACI");
+    let e = core
+        .border_code(id, CodeKind::AceQr, None)
+        .expect_err("ACE code on ACI");
     assert_eq!(e.to_string(), "ace-qr: does not apply to ACI trips");
-    let e = core.border_code(id, CodeKind::Ccn128, None).expect_err("3 shipments");
-    assert_eq!(e.to_string(), "shipment: is required for ccn128: the trip has 3 shipments");
-    let e = core.border_code(id, CodeKind::Ccn128, Some("1234NOPE0001")).expect_err("unknown");
+    let e = core
+        .border_code(id, CodeKind::Ccn128, None)
+        .expect_err("3 shipments");
+    assert_eq!(
+        e.to_string(),
+        "shipment: is required for ccn128: the trip has 3 shipments"
+    );
+    let e = core
+        .border_code(id, CodeKind::Ccn128, Some("1234NOPE0001"))
+        .expect_err("unknown");
     assert!(e.to_string().contains("is not on trip"), "{e}");
-    let ok = core.border_code(id, CodeKind::Ccn128, Some("1234pars261126002")).expect("case-insensitive");
+    let ok = core
+        .border_code(id, CodeKind::Ccn128, Some("1234pars261126002"))
+        .expect("case-insensitive");
     assert_eq!(ok.payload, "1234PARS261126002");
 }
 
@@ -143,10 +187,21 @@ fn ace_qr_refuses_a_plate_longer_than_seven_characters() {
     doc["conveyance"]["plates"][0]["number"] = "ABCD12345".into();
     let dir = tempfile::tempdir().expect("tempdir");
     let core = Crossing::open(dir.path()).expect("open");
-    let report = core.import_trip_json(doc.to_string().as_bytes()).expect("import warns");
-    assert!(report.warnings.iter().any(|w| w.rule.contains("ACE QR")), "{:?}", report.warnings);
-    let e = core.border_code(&report.trip_id, CodeKind::AceQr, None).expect_err("too long");
+    let report = core
+        .import_trip_json(doc.to_string().as_bytes())
+        .expect("import warns");
+    assert!(
+        report.warnings.iter().any(|w| w.rule.contains("ACE QR")),
+        "{:?}",
+        report.warnings
+    );
+    let e = core
+        .border_code(&report.trip_id, CodeKind::AceQr, None)
+        .expect_err("too long");
     assert!(e.to_string().contains("longer than 7 characters"), "{e}");
     let view = core.manifest_view(&report.trip_id).expect("view");
-    assert!(!view.codes.iter().any(|c| c.kind == CodeKind::AceQr), "not offered");
+    assert!(
+        !view.codes.iter().any(|c| c.kind == CodeKind::AceQr),
+        "not offered"
+    );
 }

@@ -14,34 +14,46 @@ const ACI: &str = "T-2026-11-0417";
 fn open_with_aci() -> (tempfile::TempDir, Crossing) {
     let dir = tempfile::tempdir().expect("tempdir");
     let core = Crossing::open(dir.path()).expect("open");
-    core.import_trip_json(&example("aci-trip.json")).expect("import");
+    core.import_trip_json(&example("aci-trip.json"))
+        .expect("import");
     (dir, core)
 }
 
 fn manifest_json(dir: &std::path::Path, id: &str) -> Option<String> {
     let conn = Connection::open(dir.join(CACHE_FILE)).expect("open cache");
-    conn.query_row("SELECT manifest FROM trip WHERE id = ?1", [id], |r| r.get(0))
-        .expect("row")
+    conn.query_row("SELECT manifest FROM trip WHERE id = ?1", [id], |r| {
+        r.get(0)
+    })
+    .expect("row")
 }
 
 #[test]
 fn same_or_older_version_is_a_no_op_and_newer_replaces() {
     let (dir, core) = open_with_aci();
     let stored = manifest_json(dir.path(), ACI);
-    let again = core.import_trip_json(&example("aci-trip.json")).expect("again");
+    let again = core
+        .import_trip_json(&example("aci-trip.json"))
+        .expect("again");
     assert_eq!(again.outcome, ApplyOutcome::Unchanged { stored: 1 });
     let mut doc = example_value("aci-trip.json");
     doc["version"] = 3.into();
     doc["conveyance"]["unitNumber"] = "999".into();
-    let up = core.import_trip_json(doc.to_string().as_bytes()).expect("v3");
+    let up = core
+        .import_trip_json(doc.to_string().as_bytes())
+        .expect("v3");
     assert_eq!(up.outcome, ApplyOutcome::Updated { previous: 1 });
     doc["version"] = 2.into();
     doc["conveyance"]["unitNumber"] = "222".into();
-    let old = core.import_trip_json(doc.to_string().as_bytes()).expect("v2");
+    let old = core
+        .import_trip_json(doc.to_string().as_bytes())
+        .expect("v2");
     assert_eq!(old.outcome, ApplyOutcome::Unchanged { stored: 3 });
     let trip = core.trip(ACI).expect("trip");
     assert_eq!(trip.summary.version, 3);
-    assert_eq!(trip.manifest.expect("manifest").conveyance.unit_number, "999");
+    assert_eq!(
+        trip.manifest.expect("manifest").conveyance.unit_number,
+        "999"
+    );
     assert_ne!(manifest_json(dir.path(), ACI), stored);
 }
 
@@ -54,11 +66,16 @@ fn an_invalid_amendment_changes_nothing_stored() {
     doc["version"] = 2.into();
     doc["conveyance"]["unitNumber"] = "777".into();
     doc["portOfEntry"] = "45".into();
-    let e = core.import_trip_json(doc.to_string().as_bytes()).expect_err("invalid");
+    let e = core
+        .import_trip_json(doc.to_string().as_bytes())
+        .expect_err("invalid");
     assert!(matches!(e, Error::Invalid(_)), "{e}");
     assert_eq!(manifest_json(dir.path(), ACI), manifest_before);
     assert_eq!(core.trip(ACI).expect("trip").summary.version, 1);
-    assert!(dump(dir.path()) == before, "every row and column is unchanged");
+    assert!(
+        dump(dir.path()) == before,
+        "every row and column is unchanged"
+    );
 }
 
 /// Every column of every trip row, as text.
@@ -69,7 +86,10 @@ fn dump(dir: &std::path::Path) -> Vec<String> {
         .expect("prepare");
     stmt.query_map([], |r| {
         (0..12)
-            .map(|i| r.get::<_, Option<String>>(i).or_else(|_| r.get::<_, i64>(i).map(|v| Some(v.to_string()))))
+            .map(|i| {
+                r.get::<_, Option<String>>(i)
+                    .or_else(|_| r.get::<_, i64>(i).map(|v| Some(v.to_string())))
+            })
             .collect::<Result<Vec<_>, _>>()
             .map(|cols| format!("{cols:?}"))
     })
@@ -84,18 +104,30 @@ fn events_survive_restart_with_increasing_sequence_and_v7_ids() {
     let device;
     {
         let core = Crossing::open(dir.path()).expect("open");
-        core.import_trip_json(&example("aci-trip.json")).expect("import");
+        core.import_trip_json(&example("aci-trip.json"))
+            .expect("import");
         device = core.device_id().to_string();
-        core.record_event(EventInput::new(ACI, EventKind::TripAcknowledged)).expect("ack");
-        core.record_event(EventInput::new(ACI, EventKind::DepartedOrigin)).expect("dep");
+        core.record_event(EventInput::new(ACI, EventKind::TripAcknowledged))
+            .expect("ack");
+        core.record_event(EventInput::new(ACI, EventKind::DepartedOrigin))
+            .expect("dep");
     }
     let core = Crossing::open(dir.path()).expect("reopen");
     assert_eq!(core.device_id(), device, "device id is stable");
-    let e = core.record_event(EventInput::new(ACI, EventKind::ArrivedAtBorder)).expect("arr");
+    let e = core
+        .record_event(EventInput::new(ACI, EventKind::ArrivedAtBorder))
+        .expect("arr");
     assert_eq!(e.device_seq, 3);
-    assert_eq!(e.port.as_deref(), Some("0453"), "defaults to the trip's first port");
+    assert_eq!(
+        e.port.as_deref(),
+        Some("0453"),
+        "defaults to the trip's first port"
+    );
     let all = core.events(&EventFilter::default()).expect("events");
-    assert_eq!(all.iter().map(|e| e.device_seq).collect::<Vec<_>>(), [1, 2, 3]);
+    assert_eq!(
+        all.iter().map(|e| e.device_seq).collect::<Vec<_>>(),
+        [1, 2, 3]
+    );
     for e in &all {
         let id = uuid::Uuid::parse_str(&e.event_id).expect("uuid");
         assert_eq!(id.get_version_num(), 7);
@@ -103,27 +135,51 @@ fn events_survive_restart_with_increasing_sequence_and_v7_ids() {
         assert_eq!(e.trip_version_seen, 1);
         chrono::DateTime::parse_from_rfc3339(&e.occurred_at).expect("offset timestamp");
     }
-    assert!(all.windows(2).all(|w| w[0].event_id < w[1].event_id), "v7 ids sort by time");
+    assert!(
+        all.windows(2).all(|w| w[0].event_id < w[1].event_id),
+        "v7 ids sort by time"
+    );
 }
 
 #[test]
 fn bad_events_are_refused_and_nothing_is_written() {
     let (dir, core) = open_with_aci();
     let cases: Vec<(EventInput, &str)> = vec![
-        (EventInput::new("T-NOPE", EventKind::DepartedOrigin), "trip \"T-NOPE\": no such trip on this device"),
         (
-            EventInput { port: Some("453".into()), ..EventInput::new(ACI, EventKind::ArrivedAtBorder) },
+            EventInput::new("T-NOPE", EventKind::DepartedOrigin),
+            "trip \"T-NOPE\": no such trip on this device",
+        ),
+        (
+            EventInput {
+                port: Some("453".into()),
+                ..EventInput::new(ACI, EventKind::ArrivedAtBorder)
+            },
             "port: \"453\" must be 4 digits with leading zeros (e.g. 0453)",
         ),
         (
-            EventInput { shipment: Some("1234PARS999".into()), ..EventInput::new(ACI, EventKind::Delivered) },
+            EventInput {
+                shipment: Some("1234PARS999".into()),
+                ..EventInput::new(ACI, EventKind::Delivered)
+            },
             "shipment: \"1234PARS999\" is not on trip \"T-2026-11-0417\"",
         ),
-        (EventInput::new(ACI, EventKind::Delivered), "shipment: is required for delivered events"),
-        (EventInput::new(ACI, EventKind::InInspection), "inspection: is required for in_inspection events"),
-        (EventInput::new(ACI, EventKind::Exception), "note: is required for exception events"),
         (
-            EventInput { note: Some("oops".into()), ..EventInput::new(ACI, EventKind::Correction) },
+            EventInput::new(ACI, EventKind::Delivered),
+            "shipment: is required for delivered events",
+        ),
+        (
+            EventInput::new(ACI, EventKind::InInspection),
+            "inspection: is required for in_inspection events",
+        ),
+        (
+            EventInput::new(ACI, EventKind::Exception),
+            "note: is required for exception events",
+        ),
+        (
+            EventInput {
+                note: Some("oops".into()),
+                ..EventInput::new(ACI, EventKind::Correction)
+            },
             "corrects: is required for correction events",
         ),
         (
@@ -135,11 +191,17 @@ fn bad_events_are_refused_and_nothing_is_written() {
             "is not an event recorded on this device",
         ),
         (
-            EventInput { port: Some("0453".into()), ..EventInput::new(ACI, EventKind::Delivered) },
+            EventInput {
+                port: Some("0453".into()),
+                ..EventInput::new(ACI, EventKind::Delivered)
+            },
             "port: is not used with delivered events",
         ),
         (
-            EventInput { note: Some("x".repeat(501)), ..EventInput::new(ACI, EventKind::DepartedOrigin) },
+            EventInput {
+                note: Some("x".repeat(501)),
+                ..EventInput::new(ACI, EventKind::DepartedOrigin)
+            },
             "note: must be at most 500 characters",
         ),
         (
@@ -152,11 +214,19 @@ fn bad_events_are_refused_and_nothing_is_written() {
     ];
     for (input, expected) in cases {
         let e = core.record_event(input).expect_err(expected);
-        assert!(e.to_string().contains(expected), "want {expected:?}, got {e}");
+        assert!(
+            e.to_string().contains(expected),
+            "want {expected:?}, got {e}"
+        );
     }
-    assert!(core.events(&EventFilter::default()).expect("events").is_empty());
+    assert!(core
+        .events(&EventFilter::default())
+        .expect("events")
+        .is_empty());
     let conn = Connection::open(dir.path().join(OUTBOX_FILE)).expect("outbox");
-    let next: i64 = conn.query_row("SELECT next_seq FROM device", [], |r| r.get(0)).expect("seq");
+    let next: i64 = conn
+        .query_row("SELECT next_seq FROM device", [], |r| r.get(0))
+        .expect("seq");
     assert_eq!(next, 1, "no sequence number was used up");
 }
 
@@ -186,33 +256,52 @@ fn kinds_with_their_fields_are_recorded() {
         .expect("correction");
     assert_eq!(fix.corrects.as_deref(), Some(insp.event_id.as_str()));
     let status = core.trip_status(ACI).expect("status");
-    assert_eq!(status.progress, Progress::ArrivedAtConsignee, "the inspection was corrected away");
+    assert_eq!(
+        status.progress,
+        Progress::ArrivedAtConsignee,
+        "the inspection was corrected away"
+    );
     assert_eq!(status.delivered, ["1234PARS261126001"]);
     assert_eq!(status.pending_events, 3);
-    assert!(status.headline.contains("not yet sent"), "{}", status.headline);
+    assert!(
+        status.headline.contains("not yet sent"),
+        "{}",
+        status.headline
+    );
 }
 
 #[test]
 fn outbox_rows_are_immutable_and_pending_rows_cannot_be_deleted() {
     let (dir, core) = open_with_aci();
-    core.record_event(EventInput::new(ACI, EventKind::DepartedOrigin)).expect("event");
+    core.record_event(EventInput::new(ACI, EventKind::DepartedOrigin))
+        .expect("event");
     let conn = Connection::open(dir.path().join(OUTBOX_FILE)).expect("outbox");
-    let e = conn.execute("UPDATE event SET kind = 'released'", []).expect_err("immutable");
+    let e = conn
+        .execute("UPDATE event SET kind = 'released'", [])
+        .expect_err("immutable");
     assert!(e.to_string().contains("immutable"), "{e}");
-    let e = conn.execute("DELETE FROM event", []).expect_err("pending kept");
+    let e = conn
+        .execute("DELETE FROM event", [])
+        .expect_err("pending kept");
     assert!(e.to_string().contains("cannot be deleted"), "{e}");
-    conn.execute("UPDATE event SET state = 'sent', attempts = 1", []).expect("bookkeeping may change");
-    conn.execute("DELETE FROM event WHERE state = 'sent'", []).expect("acknowledged rows may go");
+    conn.execute("UPDATE event SET state = 'sent', attempts = 1", [])
+        .expect("bookkeeping may change");
+    conn.execute("DELETE FROM event WHERE state = 'sent'", [])
+        .expect("acknowledged rows may go");
 }
 
 #[test]
 fn wiping_the_cache_never_touches_the_outbox() {
     let (dir, core) = open_with_aci();
-    core.record_event(EventInput::new(ACI, EventKind::DepartedOrigin)).expect("event");
+    core.record_event(EventInput::new(ACI, EventKind::DepartedOrigin))
+        .expect("event");
     let outbox_before = std::fs::read(dir.path().join(OUTBOX_FILE)).expect("read");
     core.wipe_cache().expect("wipe");
     assert!(core.trips().expect("trips").is_empty());
-    assert_eq!(core.events(&EventFilter::default()).expect("events").len(), 1);
+    assert_eq!(
+        core.events(&EventFilter::default()).expect("events").len(),
+        1
+    );
     assert!(
         std::fs::read(dir.path().join(OUTBOX_FILE)).expect("read") == outbox_before,
         "outbox file untouched"
@@ -221,7 +310,10 @@ fn wiping_the_cache_never_touches_the_outbox() {
     drop(core);
     std::fs::remove_file(dir.path().join(CACHE_FILE)).expect("rm");
     let core = Crossing::open(dir.path()).expect("reopen");
-    assert_eq!(core.events(&EventFilter::default()).expect("events").len(), 1);
+    assert_eq!(
+        core.events(&EventFilter::default()).expect("events").len(),
+        1
+    );
 }
 
 fn file_contains(dir: &std::path::Path, needle: &str) -> bool {
@@ -234,17 +326,35 @@ fn file_contains(dir: &std::path::Path, needle: &str) -> bool {
 #[test]
 fn cancellation_keeps_a_tombstone_and_scrubs_personal_data_from_the_files() {
     let (dir, core) = open_with_aci();
-    core.record_event(EventInput::new(ACI, EventKind::TripAcknowledged)).expect("event");
-    assert!(file_contains(dir.path(), "Tremblay"), "the driver's name is in the cache");
+    core.record_event(EventInput::new(ACI, EventKind::TripAcknowledged))
+        .expect("event");
+    assert!(
+        file_contains(dir.path(), "Tremblay"),
+        "the driver's name is in the cache"
+    );
     assert!(core.cancel_trip(ACI, Some(2)).expect("cancel"));
-    assert!(!core.cancel_trip(ACI, Some(2)).expect("again"), "idempotent");
+    assert!(
+        !core.cancel_trip(ACI, Some(2)).expect("again"),
+        "idempotent"
+    );
     let stored = core.trip(ACI).expect("tombstone");
     assert_eq!(stored.summary.state, TripState::Cancelled);
     assert_eq!(stored.summary.version, 2);
-    assert_eq!(stored.summary.trip_number, "1234TR261126001", "the driver can be told which");
+    assert_eq!(
+        stored.summary.trip_number, "1234TR261126001",
+        "the driver can be told which"
+    );
     assert!(stored.manifest.is_none());
-    for canary in ["Tremblay", "T7654-32109-81041", "Great Lakes Brake", "AB12345"] {
-        assert!(!file_contains(dir.path(), canary), "{canary} still on disk after cancellation");
+    for canary in [
+        "Tremblay",
+        "T7654-32109-81041",
+        "Great Lakes Brake",
+        "AB12345",
+    ] {
+        assert!(
+            !file_contains(dir.path(), canary),
+            "{canary} still on disk after cancellation"
+        );
     }
     let status = core.trip_status(ACI).expect("status");
     assert_eq!(status.headline, "Trip cancelled by the fleet");
@@ -255,14 +365,21 @@ fn cancellation_keeps_a_tombstone_and_scrubs_personal_data_from_the_files() {
         })
         .expect_err("shipments gone");
     assert!(e.to_string().contains("cancelled or cleared"), "{e}");
-    let e = core.border_code(ACI, crossing_core::CodeKind::Qr, None).expect_err("no code");
+    let e = core
+        .border_code(ACI, crossing_core::CodeKind::Qr, None)
+        .expect_err("no code");
     assert!(e.to_string().contains("is cancelled"), "{e}");
     // The event recorded before is still pending: cancellation never touches the outbox.
-    assert_eq!(core.events(&EventFilter::default()).expect("events").len(), 1);
+    assert_eq!(
+        core.events(&EventFilter::default()).expect("events").len(),
+        1
+    );
     // An older amendment arriving late does not resurrect it; a newer version does.
     let mut doc = example_value("aci-trip.json");
     doc["version"] = 2.into();
-    let late = core.import_trip_json(doc.to_string().as_bytes()).expect("late");
+    let late = core
+        .import_trip_json(doc.to_string().as_bytes())
+        .expect("late");
     assert_eq!(late.outcome, ApplyOutcome::Unchanged { stored: 2 });
 }
 
@@ -278,9 +395,15 @@ fn personal_data_of_an_active_trip_is_kept_until_it_is_over() {
         })
         .expect("delivered");
     }
-    assert_eq!(core.trip_status(ACI).expect("status").progress, Progress::Delivered);
+    assert_eq!(
+        core.trip_status(ACI).expect("status").progress,
+        Progress::Delivered
+    );
     assert!(core.purge_personal_data(ACI).expect("purge"));
-    assert_eq!(core.trip(ACI).expect("trip").summary.state, TripState::Finished);
+    assert_eq!(
+        core.trip(ACI).expect("trip").summary.state,
+        TripState::Finished
+    );
     assert!(!file_contains(dir.path(), "Tremblay"));
 }
 
@@ -288,9 +411,18 @@ fn personal_data_of_an_active_trip_is_kept_until_it_is_over() {
 fn unassignment_is_a_tombstone_too_and_unknown_trips_are_errors() {
     let (_dir, core) = open_with_aci();
     assert!(core.unassign_trip(ACI, None).expect("unassign"));
-    assert_eq!(core.trip(ACI).expect("trip").summary.state, TripState::Unassigned);
-    assert!(matches!(core.cancel_trip("T-NOPE", None), Err(Error::UnknownTrip(_))));
-    assert!(matches!(core.resolve_trip_id(None), Err(Error::NoActiveTrip)));
+    assert_eq!(
+        core.trip(ACI).expect("trip").summary.state,
+        TripState::Unassigned
+    );
+    assert!(matches!(
+        core.cancel_trip("T-NOPE", None),
+        Err(Error::UnknownTrip(_))
+    ));
+    assert!(matches!(
+        core.resolve_trip_id(None),
+        Err(Error::NoActiveTrip)
+    ));
 }
 
 #[test]
@@ -298,14 +430,24 @@ fn trip_number_reuse_on_another_trip_warns() {
     let (_dir, core) = open_with_aci();
     let mut doc = example_value("aci-trip.json");
     doc["id"] = "T-OTHER".into();
-    let report = core.import_trip_json(doc.to_string().as_bytes()).expect("import");
+    let report = core
+        .import_trip_json(doc.to_string().as_bytes())
+        .expect("import");
     assert_eq!(report.warnings.len(), 1);
-    assert!(report.warnings[0].rule.contains("T-2026-11-0417"), "{:?}", report.warnings);
+    assert!(
+        report.warnings[0].rule.contains("T-2026-11-0417"),
+        "{:?}",
+        report.warnings
+    );
 }
 
 /// Builds a file at every earlier schema version (by applying only the first k migrations),
 /// puts a row in it when the schema allows, and opens it with the current code.
-fn upgrade_every_earlier_version(schema: &Schema, durability: Durability, seed: &dyn Fn(&Connection, usize)) {
+fn upgrade_every_earlier_version(
+    schema: &Schema,
+    durability: Durability,
+    seed: &dyn Fn(&Connection, usize),
+) {
     let fresh_dir = tempfile::tempdir().expect("tempdir");
     let fresh = db::open(&fresh_dir.path().join("fresh.db"), schema, durability).expect("fresh");
     let shape = |c: &Connection| -> Vec<(String, String)> {
@@ -325,14 +467,22 @@ fn upgrade_every_earlier_version(schema: &Schema, durability: Durability, seed: 
             let conn = Connection::open(&path).expect("create");
             for (i, sql) in schema.migrations[..k].iter().enumerate() {
                 conn.execute_batch(sql).expect("old migration");
-                conn.pragma_update(None, "user_version", i as i64 + 1).expect("version");
+                conn.pragma_update(None, "user_version", i as i64 + 1)
+                    .expect("version");
             }
             seed(&conn, k);
         }
         let conn = db::open(&path, schema, durability).expect("upgrade");
-        let v: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).expect("v");
+        let v: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .expect("v");
         assert_eq!(v, schema.version(), "{} from v{k}", schema.name);
-        assert_eq!(shape(&conn), want, "{} upgraded from v{k} matches a fresh file", schema.name);
+        assert_eq!(
+            shape(&conn),
+            want,
+            "{} upgraded from v{k} matches a fresh file",
+            schema.name
+        );
     }
 }
 
@@ -356,7 +506,10 @@ fn a_database_from_a_newer_app_is_refused_and_kept() {
         e.to_string(),
         "outbox.db: database schema version 99 is newer than this app supports (1); update the app (the file was left untouched)"
     );
-    assert!(std::fs::read(dir.path().join(OUTBOX_FILE)).expect("read") == before, "file unchanged");
+    assert!(
+        std::fs::read(dir.path().join(OUTBOX_FILE)).expect("read") == before,
+        "file unchanged"
+    );
 }
 
 #[test]
@@ -364,12 +517,20 @@ fn pragmas_give_wal_and_full_sync_on_the_outbox() {
     let dir = tempfile::tempdir().expect("tempdir");
     let outbox = db::open(&dir.path().join("o.db"), &schema::OUTBOX, Durability::Full).expect("o");
     let cache = db::open(&dir.path().join("c.db"), &schema::CACHE, Durability::Normal).expect("c");
-    let mode: String = outbox.query_row("PRAGMA journal_mode", [], |r| r.get(0)).expect("mode");
+    let mode: String = outbox
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .expect("mode");
     assert_eq!(mode, "wal");
-    let sync: i64 = outbox.query_row("PRAGMA synchronous", [], |r| r.get(0)).expect("sync");
+    let sync: i64 = outbox
+        .query_row("PRAGMA synchronous", [], |r| r.get(0))
+        .expect("sync");
     assert_eq!(sync, 2, "FULL");
-    let sync: i64 = cache.query_row("PRAGMA synchronous", [], |r| r.get(0)).expect("sync");
+    let sync: i64 = cache
+        .query_row("PRAGMA synchronous", [], |r| r.get(0))
+        .expect("sync");
     assert_eq!(sync, 1, "NORMAL");
-    let sd: i64 = cache.query_row("PRAGMA secure_delete", [], |r| r.get(0)).expect("sd");
+    let sd: i64 = cache
+        .query_row("PRAGMA secure_delete", [], |r| r.get(0))
+        .expect("sd");
     assert_eq!(sd, 1);
 }

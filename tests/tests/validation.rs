@@ -18,7 +18,8 @@ fn set(doc: &mut Value, pointer: &str, value: Value) {
     let target = if parent.is_empty() {
         &mut *doc
     } else {
-        doc.pointer_mut(parent).unwrap_or_else(|| panic!("{parent}"))
+        doc.pointer_mut(parent)
+            .unwrap_or_else(|| panic!("{parent}"))
     };
     match target {
         Value::Object(map) if value.is_null() => {
@@ -108,23 +109,91 @@ fn aci_rules_name_the_field_and_the_rule() {
 #[test]
 fn ace_rules_name_the_field_and_the_rule() {
     let cases: Vec<(&str, Value, &str)> = vec![
-        ("/carrierCode", json!("NR1H"), "carrierCode \"NR1H\": a SCAC is 2–4 letters"),
-        ("/tripNumber", json!("ABCD2026112700017"), "tripNumber \"ABCD2026112700017\": must start with the trip's SCAC \"NRTH\""),
-        ("/tripNumber", json!("NRTH20261127000170000000001"), "at most 25 characters"),
-        ("/tripNumber", json!("NRTH884512093"), "shipments[0].controlNumber \"NRTH884512093\": equals the trip number"),
-        ("/conveyance/vin", Value::Null, "conveyance.vin: is required for ACE"),
-        ("/conveyance/plates", json!([]), "conveyance.plates: ACE needs 1 or 2 truck plates (found 0)"),
-        ("/shipments/0/controlNumber", json!("NRTH8845120931234"), "an SCN is the 4-letter SCAC followed by 4–12 letters or digits"),
-        ("/shipments/0/controlNumber", json!("ABCD884512093"), "must start with the SCAC responsible for the shipment \"NRTH\""),
-        ("/shipments/0/type", json!("PARS"), "shipments[0].type \"PARS\": is not an ACE shipment type"),
-        ("/shipments/0/commodities/0/weightUnit", json!("LBR"), "must be one of K, L for ACE"),
-        ("/shipments/1/commodities/0/hazmat/emergencyContact", Value::Null, "hazmat.emergencyContact: ACE hazardous goods need an emergency contact"),
-        ("/shipments/0/consignee/address/city", json!("X"), "consignee.address.city \"X\": must be 2–30 characters"),
-        ("/crew/0/role", json!("PASSENGER"), "crew: ACE needs at least one driver"),
-        ("/crew/0/travelDocuments/1/type", json!("BCN"), "needs a WHTI document"),
-        ("/crew/0/travelDocuments/0/type", json!("5J"), "needs a commercial driver's licence (5K)"),
-        ("/crew/0/gender", Value::Null, "crew[0].gender: is required for an ACE driver without FAST card or ACE ID"),
-        ("/shipments/0/releaseOffice", json!("3801"), "shipments[0].releaseOffice: is not used on ACE trips"),
+        (
+            "/carrierCode",
+            json!("NR1H"),
+            "carrierCode \"NR1H\": a SCAC is 2–4 letters",
+        ),
+        (
+            "/tripNumber",
+            json!("ABCD2026112700017"),
+            "tripNumber \"ABCD2026112700017\": must start with the trip's SCAC \"NRTH\"",
+        ),
+        (
+            "/tripNumber",
+            json!("NRTH20261127000170000000001"),
+            "at most 25 characters",
+        ),
+        (
+            "/tripNumber",
+            json!("NRTH884512093"),
+            "shipments[0].controlNumber \"NRTH884512093\": equals the trip number",
+        ),
+        (
+            "/conveyance/vin",
+            Value::Null,
+            "conveyance.vin: is required for ACE",
+        ),
+        (
+            "/conveyance/plates",
+            json!([]),
+            "conveyance.plates: ACE needs 1 or 2 truck plates (found 0)",
+        ),
+        (
+            "/shipments/0/controlNumber",
+            json!("NRTH8845120931234"),
+            "an SCN is the 4-letter SCAC followed by 4–12 letters or digits",
+        ),
+        (
+            "/shipments/0/controlNumber",
+            json!("ABCD884512093"),
+            "must start with the SCAC responsible for the shipment \"NRTH\"",
+        ),
+        (
+            "/shipments/0/type",
+            json!("PARS"),
+            "shipments[0].type \"PARS\": is not an ACE shipment type",
+        ),
+        (
+            "/shipments/0/commodities/0/weightUnit",
+            json!("LBR"),
+            "must be one of K, L for ACE",
+        ),
+        (
+            "/shipments/1/commodities/0/hazmat/emergencyContact",
+            Value::Null,
+            "hazmat.emergencyContact: ACE hazardous goods need an emergency contact",
+        ),
+        (
+            "/shipments/0/consignee/address/city",
+            json!("X"),
+            "consignee.address.city \"X\": must be 2–30 characters",
+        ),
+        (
+            "/crew/0/role",
+            json!("PASSENGER"),
+            "crew: ACE needs at least one driver",
+        ),
+        (
+            "/crew/0/travelDocuments/1/type",
+            json!("BCN"),
+            "needs a WHTI document",
+        ),
+        (
+            "/crew/0/travelDocuments/0/type",
+            json!("5J"),
+            "needs a commercial driver's licence (5K)",
+        ),
+        (
+            "/crew/0/gender",
+            Value::Null,
+            "crew[0].gender: is required for an ACE driver without FAST card or ACE ID",
+        ),
+        (
+            "/shipments/0/releaseOffice",
+            json!("3801"),
+            "shipments[0].releaseOffice: is not used on ACE trips",
+        ),
     ];
     for (pointer, value, expected) in cases {
         let mut doc = example_value("ace-trip.json");
@@ -165,28 +234,48 @@ fn unconfirmed_rules_only_warn() {
             "shipments[1].commodities[0].hazmat.unNumber"
         ]
     );
-    assert!(report.warnings.iter().all(|w| w.severity == Severity::Warning));
+    assert!(report
+        .warnings
+        .iter()
+        .all(|w| w.severity == Severity::Warning));
 }
 
 #[test]
 fn clock_rules_are_errors_for_the_fleet_and_warnings_on_the_phone() {
     let mut trip = format::parse_trip(&example("aci-trip.json")).expect("parse");
     validate::normalize(&mut trip);
-    let after = chrono::DateTime::parse_from_rfc3339("2026-12-01T00:00:00Z").expect("d").to_utc();
+    let after = chrono::DateTime::parse_from_rfc3339("2026-12-01T00:00:00Z")
+        .expect("d")
+        .to_utc();
     let fleet = validate::validate(&trip, &Policy::fleet(after));
     assert_eq!(fleet.errors.len(), 1);
-    assert_eq!(fleet.errors[0].to_string(), "eta.local \"2026-11-26T14:30:00\": is in the past");
+    assert_eq!(
+        fleet.errors[0].to_string(),
+        "eta.local \"2026-11-26T14:30:00\": is in the past"
+    );
     let phone = validate::validate(&trip, &Policy::device(after));
     assert!(phone.errors.is_empty());
     assert_eq!(phone.warnings.len(), 1);
-    let far = chrono::DateTime::parse_from_rfc3339("2026-06-01T00:00:00Z").expect("d").to_utc();
+    let far = chrono::DateTime::parse_from_rfc3339("2026-06-01T00:00:00Z")
+        .expect("d")
+        .to_utc();
     let fleet = validate::validate(&trip, &Policy::fleet(far));
-    assert!(fleet.errors[0].rule.contains("at most 90 days"), "{:?}", fleet.errors);
+    assert!(
+        fleet.errors[0].rule.contains("at most 90 days"),
+        "{:?}",
+        fleet.errors
+    );
     // 40 minutes before arrival: the one-hour lead warning.
-    let close = chrono::DateTime::parse_from_rfc3339("2026-11-26T13:50:00-05:00").expect("d").to_utc();
+    let close = chrono::DateTime::parse_from_rfc3339("2026-11-26T13:50:00-05:00")
+        .expect("d")
+        .to_utc();
     let fleet = validate::validate(&trip, &Policy::fleet(close));
     assert!(fleet.errors.is_empty());
-    assert!(fleet.warnings[0].rule.contains("less than 60 minutes away"), "{:?}", fleet.warnings);
+    assert!(
+        fleet.warnings[0].rule.contains("less than 60 minutes away"),
+        "{:?}",
+        fleet.warnings
+    );
 }
 
 #[test]
@@ -198,7 +287,8 @@ fn lowercase_identifiers_are_upper_cased_and_spaces_refused() {
     assert_eq!(report.outcome, crossing_core::ApplyOutcome::Inserted);
     let mut doc = example_value("aci-trip.json");
     doc["conveyance"]["unitNumber"] = " 412".into();
-    assert!(error_text(&doc).contains("conveyance.unitNumber \" 412\": must not start or end with a space"));
+    assert!(error_text(&doc)
+        .contains("conveyance.unitNumber \" 412\": must not start or end with a space"));
 }
 
 #[test]
@@ -247,16 +337,28 @@ fn customs_credentials_are_refused_with_the_reason() {
     for (pointer, what) in cases {
         let mut doc = example_value("aci-trip.json");
         let (parent, key) = pointer.rsplit_once('/').expect("pointer");
-        let target = if parent.is_empty() { &mut doc } else { doc.pointer_mut(parent).expect("parent") };
-        target.as_object_mut().expect("object").insert(key.into(), "s3cr3t-VALUE".into());
+        let target = if parent.is_empty() {
+            &mut doc
+        } else {
+            doc.pointer_mut(parent).expect("parent")
+        };
+        target
+            .as_object_mut()
+            .expect("object")
+            .insert(key.into(), "s3cr3t-VALUE".into());
         let text = error_text(&doc);
         let path = pointer.trim_start_matches('/').replace('/', ".");
         let path = path.replace(".1.", "[1].").replace(".0.", "[0].");
         assert!(
-            text.starts_with(&format!("{path}: refused: {what} does not belong on a driver's phone")),
+            text.starts_with(&format!(
+                "{path}: refused: {what} does not belong on a driver's phone"
+            )),
             "{pointer}: {text}"
         );
-        assert!(!text.contains("s3cr3t"), "the secret itself is never echoed: {text}");
+        assert!(
+            !text.contains("s3cr3t"),
+            "the secret itself is never echoed: {text}"
+        );
     }
 }
 
@@ -274,7 +376,10 @@ fn format_version_and_unknown_fields() {
     let mut doc = example_value("aci-trip.json");
     doc["conveyance"]["colour"] = "red".into();
     let text = error_text(&doc);
-    assert!(text.starts_with("conveyance.colour: unknown field `colour`"), "{text}");
+    assert!(
+        text.starts_with("conveyance.colour: unknown field `colour`"),
+        "{text}"
+    );
     let text = import_bytes(b"{\"format\": 1, \"id\": ").to_string();
     assert!(text.contains("EOF"), "{text}");
     let text = import_bytes(b"[1,2,3]").to_string();
@@ -293,7 +398,10 @@ fn oversized_documents_are_refused_before_parsing() {
     big[0] = b'{';
     match import_bytes(&big) {
         Error::DocumentTooLarge { size, limit } => {
-            assert_eq!((size, limit), (limits::MAX_DOCUMENT_BYTES + 1, 5 * 1024 * 1024));
+            assert_eq!(
+                (size, limit),
+                (limits::MAX_DOCUMENT_BYTES + 1, 5 * 1024 * 1024)
+            );
         }
         other => panic!("{other}"),
     }
@@ -304,7 +412,11 @@ fn oversized_documents_are_refused_before_parsing() {
     f.set_len(64 * 1024 * 1024).expect("sparse file");
     let core = Crossing::open(dir.path().join("data")).expect("open");
     let e = core.import_trip_file(&path).expect_err("too large");
-    assert!(e.to_string().starts_with("trip document is 67108864 bytes; the limit is 5242880 bytes"), "{e}");
+    assert!(
+        e.to_string()
+            .starts_with("trip document is 67108864 bytes; the limit is 5242880 bytes"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -341,7 +453,8 @@ fn absurd_counts_stop_the_parser_at_the_limit() {
 fn the_json_schema_accepts_the_examples_and_names_every_field() {
     let schema: Value = serde_json::from_str(
         &std::fs::read_to_string(
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/trip-format.schema.json"),
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../docs/trip-format.schema.json"),
         )
         .expect("schema file"),
     )
@@ -358,7 +471,8 @@ fn resolve<'a>(root: &'a Value, node: &'a Value) -> &'a Value {
     match node.get("$ref").and_then(Value::as_str) {
         Some(r) => {
             let pointer = r.trim_start_matches('#');
-            root.pointer(pointer).unwrap_or_else(|| panic!("schema $ref {r}"))
+            root.pointer(pointer)
+                .unwrap_or_else(|| panic!("schema $ref {r}"))
         }
         None => node,
     }
@@ -368,14 +482,24 @@ fn check_declared(root: &Value, node: &Value, doc: &Value, path: &str) {
     let node = resolve(root, node);
     match doc {
         Value::Object(map) => {
-            assert_eq!(node["additionalProperties"], false, "{path}: closed object in schema");
-            let props = node["properties"].as_object().unwrap_or_else(|| panic!("{path}: properties"));
+            assert_eq!(
+                node["additionalProperties"], false,
+                "{path}: closed object in schema"
+            );
+            let props = node["properties"]
+                .as_object()
+                .unwrap_or_else(|| panic!("{path}: properties"));
             for req in node["required"].as_array().into_iter().flatten() {
                 let req = req.as_str().expect("name");
-                assert!(map.contains_key(req), "{path}.{req} required by schema but absent in example");
+                assert!(
+                    map.contains_key(req),
+                    "{path}.{req} required by schema but absent in example"
+                );
             }
             for (k, v) in map {
-                let sub = props.get(k).unwrap_or_else(|| panic!("{path}.{k} not declared in schema"));
+                let sub = props
+                    .get(k)
+                    .unwrap_or_else(|| panic!("{path}.{k} not declared in schema"));
                 check_declared(root, sub, v, &format!("{path}.{k}"));
             }
         }

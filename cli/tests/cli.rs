@@ -1,0 +1,236 @@
+//! The `crossing` binary end to end: exit codes, one-line errors, no partial state.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn examples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples")
+}
+
+fn crossing(data: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_crossing"))
+        .arg("--data-dir")
+        .arg(data)
+        .args(args)
+        .env_remove("CROSSING_DATA_DIR")
+        .output()
+        .expect("run crossing")
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+fn import(data: &Path, file: &str) -> Output {
+    let path = examples().join(file);
+    crossing(data, &["trip", "import", path.to_str().expect("utf8")])
+}
+
+#[test]
+fn import_list_show_and_events() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = import(dir.path(), "aci-trip.json");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout).trim(),
+        "trip T-2026-11-0417 version 1: imported"
+    );
+    let out = import(dir.path(), "aci-trip.json");
+    assert!(text(&out.stdout).contains("unchanged: version 1 is already stored"));
+
+    let out = crossing(dir.path(), &["trip", "list"]);
+    assert!(
+        text(&out.stdout).contains("1234TR261126001"),
+        "{}",
+        text(&out.stdout)
+    );
+
+    let out = crossing(dir.path(), &["trip", "show"]);
+    let show = text(&out.stdout);
+    assert!(
+        show.starts_with("ACI trip 1234TR261126001 → 0453\nStatus: Assigned"),
+        "{show}"
+    );
+    for section in [
+        "Conveyance",
+        "Trailer 1 of 1",
+        "Driver",
+        "Shipment 3 of 3 · 1234BND261126003",
+    ] {
+        assert!(show.contains(section), "{section} missing");
+    }
+
+    let out = crossing(dir.path(), &["trip", "show", "T-2026-11-0417", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["trip_id"], "T-2026-11-0417");
+    assert_eq!(v["status"]["needs_acknowledgement"], true);
+
+    let out = crossing(
+        dir.path(),
+        &["event", "record", "T-2026-11-0417", "arrived-at-border"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("(not yet sent)"));
+    let out = crossing(dir.path(), &["event", "list", "--pending"]);
+    let list = text(&out.stdout);
+    assert!(
+        list.contains("arrived_at_border") && list.contains("port 0453"),
+        "{list}"
+    );
+    let out = crossing(dir.path(), &["trip", "show"]);
+    assert!(text(&out.stdout).contains("Status: At the border (0453) · not yet sent"));
+}
+
+#[test]
+fn usage_errors_exit_2_and_other_errors_exit_1_with_one_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = crossing(dir.path(), &["trip", "frobnicate"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = crossing(dir.path(), &["event", "record", "T1", "teleported"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("is not an event kind"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = crossing(dir.path(), &["barcode", "--kind", "pdf417"]);
+    assert_eq!(out.status.code(), Some(2));
+
+    let out = crossing(dir.path(), &["trip", "show"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr),
+        "crossing: no active trip on this device; import one first\n"
+    );
+
+    let out = crossing(dir.path(), &["trip", "import", "/nonexistent/trip.json"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).starts_with("crossing: /nonexistent/trip.json: "));
+    assert_eq!(text(&out.stderr).lines().count(), 1);
+
+    import(dir.path(), "aci-trip.json");
+    let out = crossing(
+        dir.path(),
+        &[
+            "event",
+            "record",
+            "T-2026-11-0417",
+            "delivered",
+            "--shipment",
+            "NOPE1234",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr),
+        "crossing: shipment: \"NOPE1234\" is not on trip \"T-2026-11-0417\"\n"
+    );
+}
+
+#[test]
+fn a_bad_file_leaves_no_partial_state() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    import(dir.path(), "aci-trip.json");
+    let mut doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(examples().join("aci-trip.json")).expect("read"))
+            .expect("json");
+    doc["version"] = 2.into();
+    doc["shipments"][1]["controlNumber"] = "9999PARS1".into();
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, doc.to_string()).expect("write");
+    let before = text(&crossing(dir.path(), &["trip", "show", "--json"]).stdout);
+    let out = crossing(dir.path(), &["trip", "import", bad.to_str().expect("utf8")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr),
+        "crossing: trip refused: 1 error: shipments[1].controlNumber \"9999PARS1\": must start with the trip's carrier code \"1234\"\n"
+    );
+    assert_eq!(
+        text(&crossing(dir.path(), &["trip", "show", "--json"]).stdout),
+        before
+    );
+}
+
+#[test]
+fn barcode_writes_png_and_svg_and_draws_in_the_terminal() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    import(dir.path(), "ace-trip.json");
+    let png = dir.path().join("qr.png");
+    let out = crossing(
+        dir.path(),
+        &[
+            "barcode",
+            "--kind",
+            "ace-qr",
+            "--png",
+            png.to_str().expect("utf8"),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let bytes = std::fs::read(&png).expect("png written");
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+    let svg = dir.path().join("scn.svg");
+    let out = crossing(
+        dir.path(),
+        &[
+            "barcode",
+            "T-2026-11-0533",
+            "--kind",
+            "ace39",
+            "--shipment",
+            "NRTH884512094",
+            "--svg",
+            svg.to_str().expect("utf8"),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(std::fs::read_to_string(&svg)
+        .expect("svg")
+        .starts_with("<svg "));
+    let out = crossing(dir.path(), &["barcode", "--kind", "qr"]);
+    let drawn = text(&out.stdout);
+    assert!(
+        drawn.contains('█') && drawn.contains("NRTH2026112700017"),
+        "{drawn}"
+    );
+    let out = crossing(dir.path(), &["barcode", "--kind", "crn128"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr),
+        "crossing: crn128: does not apply to ACE trips\n"
+    );
+}
+
+#[test]
+fn data_dir_comes_from_the_environment_too() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = Command::new(env!("CARGO_BIN_EXE_crossing"))
+        .args(["trip", "list"])
+        .env("CROSSING_DATA_DIR", dir.path())
+        .output()
+        .expect("run");
+    assert_eq!(text(&out.stdout).trim(), "no trips");
+    assert!(dir.path().join("outbox.db").exists());
+}
+
+#[test]
+fn demo_runs_on_embedded_defaults_and_writes_every_code() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out_dir = dir.path().join("codes");
+    let out = Command::new(env!("CARGO_BIN_EXE_crossing"))
+        .args(["demo", "--out", out_dir.to_str().expect("utf8")])
+        .env_remove("CROSSING_DATA_DIR")
+        .output()
+        .expect("run demo");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let s = text(&out.stdout);
+    assert!(s.contains("ACI trip 1234TR261126001 → 0453"), "{s}");
+    assert!(s.contains("Status: Departed origin · not yet sent"), "{s}");
+    assert!(s.contains("2 events recorded offline"), "{s}");
+    let pngs = std::fs::read_dir(&out_dir).expect("out dir").count();
+    assert_eq!(pngs, 10, "5 ACI codes + 5 ACE codes");
+    assert!(s.contains(&format!(
+        "Wrote 10 border code PNGs to {}",
+        out_dir.display()
+    )));
+}
