@@ -511,3 +511,48 @@ fn check_declared(root: &Value, node: &Value, doc: &Value, path: &str) {
         _ => {}
     }
 }
+
+fn schema_validator() -> jsonschema::Validator {
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../docs/trip-format.schema.json"),
+        )
+        .expect("schema file"),
+    )
+    .expect("schema JSON");
+    jsonschema::draft202012::new(&schema).expect("a valid 2020-12 schema")
+}
+
+#[test]
+fn a_real_json_schema_validator_agrees_with_the_core_on_shape() {
+    let validator = schema_validator();
+    for name in ["aci-trip.json", "ace-trip.json", "aci-trip-500.json"] {
+        let doc = example_value(name);
+        let errors: Vec<String> = validator.iter_errors(&doc).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{name}: {errors:?}");
+    }
+    // Shape errors: both the schema and the core refuse them.
+    let cases: Vec<(&str, Value)> = vec![
+        ("/format", json!(2)),
+        ("/portOfEntry", json!("453")),
+        ("/conveyance/colour", json!("red")),
+        ("/shipments/0/commodities/0/weight", json!("12.34567")),
+        ("/shipments/0/commodities/0/quantity", json!(0)),
+        ("/crew/0/role", json!("PILOT")),
+        (
+            "/shipments/0/commodities/0/description",
+            json!("Brakes: front"),
+        ),
+        ("/trailers/0/seals/0", json!("SEAL-0123456789-LONG")),
+    ];
+    for (pointer, value) in cases {
+        let mut doc = example_value("aci-trip.json");
+        set(&mut doc, pointer, value.clone());
+        assert!(
+            !validator.is_valid(&doc),
+            "schema accepts {pointer}={value}"
+        );
+        assert!(import(&doc).is_err(), "core accepts {pointer}={value}");
+    }
+}
