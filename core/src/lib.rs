@@ -19,6 +19,7 @@ pub mod events;
 pub mod format;
 pub mod limits;
 pub mod model;
+pub mod protocol;
 pub mod schema;
 pub mod status;
 pub mod validate;

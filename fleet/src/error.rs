@@ -1,0 +1,131 @@
+//! Errors of the fleet server, mapped in one place to an HTTP status and a JSON body
+//! (`{"error": code, "field": …, "reason": …}`) that names the field and the rule.
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use crossing_core::protocol::ApiError;
+
+/// A failure on its way to becoming an HTTP answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiFailure {
+    /// HTTP status.
+    pub status: StatusCode,
+    /// JSON body.
+    pub body: ApiError,
+}
+
+/// Result error type of the server's operations.
+pub type Fail = ApiFailure;
+
+impl ApiFailure {
+    fn new(status: StatusCode, error: &str, field: Option<&str>, reason: impl Into<String>) -> Self {
+        ApiFailure {
+            status,
+            body: ApiError {
+                error: error.to_string(),
+                field: field.map(str::to_string),
+                reason: reason.into(),
+            },
+        }
+    }
+
+    /// 400: a field broke a rule.
+    pub fn invalid(field: &str, reason: impl Into<String>) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, "invalid", Some(field), reason)
+    }
+
+    /// 401: no or unknown token.
+    pub fn unauthorized() -> Self {
+        Self::new(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            Some("authorization"),
+            "a valid bearer token is required",
+        )
+    }
+
+    /// 403: the token may not do this.
+    pub fn forbidden(field: &str, reason: impl Into<String>) -> Self {
+        Self::new(StatusCode::FORBIDDEN, "forbidden", Some(field), reason)
+    }
+
+    /// 404: not found (or not visible to this principal).
+    pub fn not_found(field: &str, reason: impl Into<String>) -> Self {
+        Self::new(StatusCode::NOT_FOUND, "not_found", Some(field), reason)
+    }
+
+    /// 409: conflicts with what is stored.
+    pub fn conflict(field: &str, reason: impl Into<String>) -> Self {
+        Self::new(StatusCode::CONFLICT, "conflict", Some(field), reason)
+    }
+
+    /// 410: the change-feed cursor is too old.
+    pub fn gone() -> Self {
+        Self::new(
+            StatusCode::GONE,
+            "cursor_expired",
+            Some("cursor"),
+            "the change log before this cursor was compacted; pull again without a cursor",
+        )
+    }
+
+    /// 413: body or batch too large.
+    pub fn too_large(reason: impl Into<String>) -> Self {
+        Self::new(StatusCode::PAYLOAD_TOO_LARGE, "too_large", Some("body"), reason)
+    }
+
+    /// 426: the client is too old.
+    pub fn upgrade_required(min: &str) -> Self {
+        Self::new(
+            StatusCode::UPGRADE_REQUIRED,
+            "client_too_old",
+            Some(crossing_core::protocol::CLIENT_VERSION_HEADER),
+            format!("this server needs app version {min} or newer; update the app"),
+        )
+    }
+
+    /// 500: a server fault (details are logged, not sent).
+    pub fn internal(reason: impl Into<String>) -> Self {
+        let reason = reason.into();
+        eprintln!("crossing-fleet: internal error: {reason}");
+        Self::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal",
+            None,
+            "internal server error",
+        )
+    }
+
+    /// Maps a core error (trip parsing and validation) to 400/413/403.
+    pub fn from_core(e: crossing_core::Error) -> Self {
+        use crossing_core::Error as E;
+        match &e {
+            E::DocumentTooLarge { .. } => Self::too_large(e.to_string()),
+            E::Malformed { path, .. } => Self::new(StatusCode::BAD_REQUEST, "invalid", Some(path), e.to_string()),
+            E::UnsupportedFormat { .. } => Self::new(StatusCode::BAD_REQUEST, "invalid", Some("format"), e.to_string()),
+            E::ForbiddenField { path, .. } => {
+                Self::new(StatusCode::BAD_REQUEST, "forbidden_field", Some(path), e.to_string())
+            }
+            E::Invalid(r) => Self::new(
+                StatusCode::BAD_REQUEST,
+                "invalid",
+                r.errors.first().map(|i| i.path.as_str()),
+                e.to_string(),
+            ),
+            _ => Self::internal(e.to_string()),
+        }
+    }
+}
+
+impl From<rusqlite::Error> for ApiFailure {
+    fn from(e: rusqlite::Error) -> Self {
+        Self::internal(format!("database: {e}"))
+    }
+}
+
+impl IntoResponse for ApiFailure {
+    fn into_response(self) -> Response {
+        (self.status, Json(self.body)).into_response()
+    }
+}

@@ -1,0 +1,235 @@
+//! `crossing-fleet`: run the reference fleet server, create tokens, and act as a fleet manager
+//! over the server's HTTP API.
+//!
+//! Exit codes: 0 success, 2 usage error, 1 any other error (one line on stderr).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use crossing_fleet::{store, AppState, Config};
+
+/// Crossing reference fleet server.
+#[derive(Parser, Debug)]
+#[command(name = "crossing-fleet", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Serve the HTTP API.
+    Serve {
+        /// SQLite database file (created if missing).
+        #[arg(long, value_name = "FILE")]
+        db: PathBuf,
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        listen: String,
+        /// Oldest app version accepted from phones; older ones get 426.
+        #[arg(long)]
+        min_client_version: Option<String>,
+    },
+    /// Bearer tokens (stored hashed; shown once).
+    #[command(subcommand)]
+    Token(TokenCommand),
+    /// Manager actions over the HTTP API (`--server`, `--token` or the environment).
+    Trip {
+        /// Server URL.
+        #[arg(long, env = "CROSSING_FLEET_URL", default_value = "http://127.0.0.1:8080")]
+        server: String,
+        /// Manager token.
+        #[arg(long, env = "CROSSING_FLEET_TOKEN", hide_env_values = true)]
+        token: String,
+        #[command(subcommand)]
+        action: TripCommand,
+    },
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum Role {
+    Manager,
+    Driver,
+}
+
+#[derive(Subcommand, Debug)]
+enum TokenCommand {
+    /// Create a token for a fleet manager (`--fleet`) or a driver (`--driver`).
+    Create {
+        /// SQLite database file.
+        #[arg(long, value_name = "FILE")]
+        db: PathBuf,
+        /// manager or driver.
+        #[arg(long)]
+        role: Role,
+        /// The manager's fleet.
+        #[arg(long, required_if_eq("role", "manager"))]
+        fleet: Option<String>,
+        /// The driver's id.
+        #[arg(long, required_if_eq("role", "driver"))]
+        driver: Option<String>,
+    },
+    /// Revoke a token.
+    Revoke {
+        /// SQLite database file.
+        #[arg(long, value_name = "FILE")]
+        db: PathBuf,
+        /// The token.
+        token: String,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum TripCommand {
+    /// Push (create or amend) a trip document, optionally assigning it.
+    Push {
+        /// Trip JSON (docs/trip-format.md).
+        file: PathBuf,
+        /// Assign to this driver.
+        #[arg(long)]
+        driver: Option<String>,
+    },
+    /// Cancel a trip.
+    Cancel {
+        /// Trip id.
+        id: String,
+    },
+    /// Assign a trip to a driver.
+    Assign {
+        /// Trip id.
+        id: String,
+        /// Driver id.
+        #[arg(long)]
+        driver: String,
+    },
+    /// Take a trip off its driver.
+    Unassign {
+        /// Trip id.
+        id: String,
+    },
+    /// The status events of a trip, with the server's flags.
+    Events {
+        /// Trip id.
+        id: String,
+    },
+    /// The fleet's trips.
+    List,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(msg) => {
+            eprintln!("crossing-fleet: {msg}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn runtime() -> Result<tokio::runtime::Runtime, String> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| format!("runtime: {e}"))
+}
+
+fn run(cli: Cli) -> Result<(), String> {
+    match cli.command {
+        Command::Serve {
+            db,
+            listen,
+            min_client_version,
+        } => {
+            let conn = store::open(&db).map_err(|e| e.to_string())?;
+            let state = AppState::new(conn, Config { min_client_version });
+            runtime()?.block_on(async move {
+                let listener = tokio::net::TcpListener::bind(&listen)
+                    .await
+                    .map_err(|e| format!("{listen}: {e}"))?;
+                let addr = listener.local_addr().map_err(|e| e.to_string())?;
+                println!("crossing-fleet listening on http://{addr} (db {})", db.display());
+                crossing_fleet::serve(listener, state)
+                    .await
+                    .map_err(|e| e.to_string())
+            })
+        }
+        Command::Token(TokenCommand::Create {
+            db,
+            role,
+            fleet,
+            driver,
+        }) => {
+            let conn = store::open(&db).map_err(|e| e.to_string())?;
+            let who = match role {
+                Role::Manager => store::NewToken::Manager(fleet.unwrap_or_default()),
+                Role::Driver => store::NewToken::Driver(driver.unwrap_or_default()),
+            };
+            let token = store::create_token(&conn, &who).map_err(|f| f.body.reason)?;
+            println!("{token}");
+            Ok(())
+        }
+        Command::Token(TokenCommand::Revoke { db, token }) => {
+            let conn = store::open(&db).map_err(|e| e.to_string())?;
+            if store::revoke_token(&conn, &token).map_err(|f| f.body.reason)? {
+                println!("revoked");
+                Ok(())
+            } else {
+                Err("no such active token".into())
+            }
+        }
+        Command::Trip {
+            server,
+            token,
+            action,
+        } => runtime()?.block_on(manager_action(&server, &token, action)),
+    }
+}
+
+async fn manager_action(server: &str, token: &str, action: TripCommand) -> Result<(), String> {
+    let client = reqwest::Client::builder()
+        .timeout(std::time::Duration::from_secs(30))
+        .build()
+        .map_err(|e| e.to_string())?;
+    let base = server.trim_end_matches('/');
+    let auth = format!("Bearer {token}");
+    let req = match &action {
+        TripCommand::Push { file, driver } => {
+            let body = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
+            let mut url = format!("{base}/v1/fleet/trips");
+            if let Some(d) = driver {
+                url.push_str(&format!("?driver={d}"));
+            }
+            client.post(url).body(body)
+        }
+        TripCommand::Cancel { id } => client.post(format!("{base}/v1/fleet/trips/{id}/cancel")),
+        TripCommand::Assign { id, driver } => client
+            .post(format!("{base}/v1/fleet/trips/{id}/assign"))
+            .body(serde_json::json!({ "driver": driver }).to_string()),
+        TripCommand::Unassign { id } => client.post(format!("{base}/v1/fleet/trips/{id}/unassign")),
+        TripCommand::Events { id } => client.get(format!("{base}/v1/fleet/trips/{id}/events")),
+        TripCommand::List => client.get(format!("{base}/v1/fleet/trips")),
+    };
+    let resp = req
+        .header("authorization", auth)
+        .header("content-type", "application/json")
+        .send()
+        .await
+        .map_err(|e| format!("{base}: {e}"))?;
+    let status = resp.status();
+    let text = resp.text().await.map_err(|e| e.to_string())?;
+    if !status.is_success() {
+        let reason = serde_json::from_str::<crossing_core::protocol::ApiError>(&text)
+            .map(|e| e.reason)
+            .unwrap_or(text);
+        return Err(format!("{}: {reason}", status.as_u16()));
+    }
+    if text.is_empty() {
+        println!("ok");
+    } else {
+        let v: serde_json::Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
+        println!("{}", serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?);
+    }
+    Ok(())
+}

@@ -1,0 +1,863 @@
+//! The fleet server's SQLite storage: tokens (hashed), trips, assignments, the per-driver change
+//! log, devices and status events. Every write is one transaction: nothing is half-written.
+
+use chrono::{DateTime, Utc};
+use crossing_core::db::{self, Durability, Schema};
+use crossing_core::protocol::{
+    Change, ChangeOp, ChangesPage, EventResult, EventsUpload, ResultStatus, TombstoneReason,
+    WireEvent,
+};
+use crossing_core::{format, validate, EventKind, Trip};
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::error::{ApiFailure, Fail};
+
+/// `fleet.db` schema. Append-only migrations.
+pub static FLEET: Schema = Schema {
+    name: "fleet.db",
+    migrations: &["CREATE TABLE token (
+            hash TEXT PRIMARY KEY NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('manager', 'driver')),
+            fleet TEXT,
+            driver TEXT,
+            created_at TEXT NOT NULL,
+            revoked_at TEXT
+        ) STRICT;
+        CREATE TABLE trip (
+            id TEXT PRIMARY KEY NOT NULL,
+            fleet TEXT NOT NULL,
+            driver TEXT,
+            version INTEGER NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('active', 'cancelled')),
+            trip_number TEXT NOT NULL,
+            doc TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        ) STRICT;
+        CREATE TABLE assignment (
+            trip_id TEXT NOT NULL,
+            driver TEXT NOT NULL,
+            PRIMARY KEY (trip_id, driver)
+        ) STRICT;
+        CREATE TABLE change (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            driver TEXT NOT NULL,
+            trip_id TEXT NOT NULL,
+            op TEXT NOT NULL CHECK (op IN ('upsert', 'tombstone')),
+            version INTEGER NOT NULL,
+            reason TEXT,
+            doc TEXT,
+            at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX change_driver ON change (driver, seq);
+        CREATE TABLE feed_floor (
+            driver TEXT PRIMARY KEY NOT NULL,
+            floor INTEGER NOT NULL
+        ) STRICT;
+        CREATE TABLE device (
+            device_id TEXT PRIMARY KEY NOT NULL,
+            driver TEXT NOT NULL,
+            platform TEXT NOT NULL,
+            app_version TEXT NOT NULL,
+            registered_at TEXT NOT NULL
+        ) STRICT;
+        CREATE TABLE event (
+            server_seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            event_id TEXT NOT NULL UNIQUE,
+            device_id TEXT NOT NULL,
+            driver TEXT NOT NULL,
+            trip_id TEXT NOT NULL,
+            trip_version_seen INTEGER NOT NULL,
+            device_seq INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            port TEXT,
+            shipment TEXT,
+            inspection TEXT,
+            corrects TEXT,
+            note TEXT,
+            occurred_at TEXT NOT NULL,
+            sent_at TEXT NOT NULL,
+            received_at TEXT NOT NULL,
+            skew_ms INTEGER NOT NULL,
+            flags TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX event_trip ON event (trip_id, server_seq);
+        CREATE INDEX event_device ON event (device_id, device_seq);"],
+};
+
+/// Who a bearer token belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Principal {
+    /// A fleet manager of this fleet.
+    Manager {
+        /// Fleet id.
+        fleet: String,
+    },
+    /// A driver.
+    Driver {
+        /// Driver id.
+        driver: String,
+    },
+}
+
+/// Role of a new token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NewToken {
+    /// Manager of a fleet.
+    Manager(String),
+    /// A driver.
+    Driver(String),
+}
+
+fn now() -> String {
+    Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+/// SHA-256 of a token, hex. Only hashes are stored.
+pub fn hash_token(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+/// Opens (creating, migrating) the server database.
+pub fn open(path: &std::path::Path) -> Result<Connection, crossing_core::Error> {
+    db::open(path, &FLEET, Durability::Full)
+}
+
+fn id_ok(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 64
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "._:-".contains(c))
+}
+
+/// Creates a token and returns it (shown once; only its hash is kept).
+pub fn create_token(conn: &Connection, who: &NewToken) -> Result<String, Fail> {
+    let (role, fleet, driver, prefix) = match who {
+        NewToken::Manager(f) => ("manager", Some(f.as_str()), None, "crm_"),
+        NewToken::Driver(d) => ("driver", None, Some(d.as_str()), "crd_"),
+    };
+    let id = fleet.or(driver).unwrap_or_default();
+    if !id_ok(id) {
+        return Err(ApiFailure::invalid(
+            if fleet.is_some() { "fleet" } else { "driver" },
+            "must be 1–64 letters, digits or . _ : -",
+        ));
+    }
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes).map_err(|e| ApiFailure::internal(format!("random: {e}")))?;
+    let token = format!("{prefix}{}", hex::encode(bytes));
+    conn.execute(
+        "INSERT INTO token (hash, role, fleet, driver, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![hash_token(&token), role, fleet, driver, now()],
+    )?;
+    Ok(token)
+}
+
+/// Revokes a token. Returns whether it existed.
+pub fn revoke_token(conn: &Connection, token: &str) -> Result<bool, Fail> {
+    let n = conn.execute(
+        "UPDATE token SET revoked_at = ?2 WHERE hash = ?1 AND revoked_at IS NULL",
+        params![hash_token(token), now()],
+    )?;
+    Ok(n == 1)
+}
+
+/// Finds the principal of a token, if it is valid and not revoked.
+pub fn authenticate(conn: &Connection, token: &str) -> Result<Option<Principal>, Fail> {
+    let row: Option<(String, Option<String>, Option<String>)> = conn
+        .query_row(
+            "SELECT role, fleet, driver FROM token WHERE hash = ?1 AND revoked_at IS NULL",
+            params![hash_token(token)],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    Ok(match row {
+        Some((role, Some(fleet), _)) if role == "manager" => Some(Principal::Manager { fleet }),
+        Some((role, _, Some(driver))) if role == "driver" => Some(Principal::Driver { driver }),
+        _ => None,
+    })
+}
+
+/// What a push did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PushOutcome {
+    /// Trip id.
+    pub id: String,
+    /// Stored version.
+    pub version: i64,
+    /// `created`, `amended` or `unchanged`.
+    pub outcome: &'static str,
+    /// Driver assigned after the push.
+    pub driver: Option<String>,
+    /// Validation warnings.
+    pub warnings: Vec<String>,
+}
+
+fn log_change(
+    tx: &Connection,
+    driver: &str,
+    trip_id: &str,
+    op: ChangeOp,
+    version: i64,
+    reason: Option<TombstoneReason>,
+    doc: Option<&str>,
+) -> Result<(), Fail> {
+    let op = match op {
+        ChangeOp::Upsert => "upsert",
+        ChangeOp::Tombstone => "tombstone",
+    };
+    let reason = reason.map(|r| match r {
+        TombstoneReason::Cancelled => "cancelled",
+        TombstoneReason::Unassigned => "unassigned",
+    });
+    tx.execute(
+        "INSERT INTO change (driver, trip_id, op, version, reason, doc, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![driver, trip_id, op, version, reason, doc, now()],
+    )?;
+    Ok(())
+}
+
+/// Pushes (creates or amends) a trip for a fleet, validated by the core's rules with the
+/// fleet policy. `driver`: assign to this driver (None keeps the current assignment).
+pub fn push_trip(
+    conn: &mut Connection,
+    fleet: &str,
+    body: &[u8],
+    driver: Option<&str>,
+    now_utc: DateTime<Utc>,
+) -> Result<PushOutcome, Fail> {
+    let mut trip = format::parse_trip(body).map_err(ApiFailure::from_core)?;
+    validate::normalize(&mut trip);
+    let warnings = validate::validate(&trip, &validate::Policy::fleet(now_utc))
+        .into_result()
+        .map_err(|r| ApiFailure::from_core(crossing_core::Error::Invalid(r)))?;
+    if let Some(d) = driver {
+        if !id_ok(d) {
+            return Err(ApiFailure::invalid("driver", "must be 1–64 letters, digits or . _ : -"));
+        }
+    }
+    let doc = format::to_json(&trip).map_err(ApiFailure::from_core)?;
+    let version = i64::try_from(trip.version).map_err(|_| ApiFailure::invalid("version", "is too large"))?;
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let stored: Option<(String, Option<String>, i64, String, String)> = tx
+        .query_row(
+            "SELECT fleet, driver, version, state, doc FROM trip WHERE id = ?1",
+            params![trip.id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )
+        .optional()?;
+    let (outcome, previous_driver) = match &stored {
+        Some((f, _, _, _, _)) if f != fleet => {
+            return Err(ApiFailure::forbidden("id", "this trip id belongs to another fleet"))
+        }
+        Some((_, d, v, _, old_doc)) if *v == version && *old_doc == doc && (driver.is_none() || driver == d.as_deref()) => {
+            let out = PushOutcome {
+                id: trip.id.clone(),
+                version,
+                outcome: "unchanged",
+                driver: d.clone(),
+                warnings: warnings.iter().map(ToString::to_string).collect(),
+            };
+            return Ok(out);
+        }
+        Some((_, _, v, _, _)) if *v >= version => {
+            return Err(ApiFailure::conflict(
+                "version",
+                format!("must be greater than the stored version {v} to amend the trip"),
+            ))
+        }
+        Some((_, d, _, _, _)) => ("amended", d.clone()),
+        None => ("created", None),
+    };
+    let new_driver = driver.map(str::to_string).or(previous_driver.clone());
+    tx.execute(
+        "INSERT INTO trip (id, fleet, driver, version, state, trip_number, doc, updated_at)
+         VALUES (?1, ?2, ?3, ?4, 'active', ?5, ?6, ?7)
+         ON CONFLICT (id) DO UPDATE SET driver = excluded.driver, version = excluded.version,
+             state = 'active', trip_number = excluded.trip_number, doc = excluded.doc,
+             updated_at = excluded.updated_at",
+        params![trip.id, fleet, new_driver, version, trip.trip_number, doc, now()],
+    )?;
+    if let Some(old) = &previous_driver {
+        if Some(old) != new_driver.as_ref() {
+            log_change(&tx, old, &trip.id, ChangeOp::Tombstone, version, Some(TombstoneReason::Unassigned), None)?;
+        }
+    }
+    if let Some(d) = &new_driver {
+        tx.execute(
+            "INSERT OR IGNORE INTO assignment (trip_id, driver) VALUES (?1, ?2)",
+            params![trip.id, d],
+        )?;
+        log_change(&tx, d, &trip.id, ChangeOp::Upsert, version, None, Some(&doc))?;
+    }
+    tx.commit()?;
+    Ok(PushOutcome {
+        id: trip.id,
+        version,
+        outcome,
+        driver: new_driver,
+        warnings: warnings.iter().map(ToString::to_string).collect(),
+    })
+}
+
+fn fleet_trip(tx: &Connection, fleet: &str, id: &str) -> Result<(Option<String>, i64, String, String), Fail> {
+    let row: Option<(String, Option<String>, i64, String, String)> = tx
+        .query_row(
+            "SELECT fleet, driver, version, state, doc FROM trip WHERE id = ?1",
+            params![id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )
+        .optional()?;
+    match row {
+        Some((f, d, v, s, doc)) if f == fleet => Ok((d, v, s, doc)),
+        // Another fleet's trip is reported exactly like a missing one.
+        _ => Err(ApiFailure::not_found("id", "no such trip in this fleet")),
+    }
+}
+
+/// Cancels a trip: tombstone for its driver. Idempotent.
+pub fn cancel_trip(conn: &mut Connection, fleet: &str, id: &str) -> Result<(), Fail> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let (driver, version, state, _) = fleet_trip(&tx, fleet, id)?;
+    if state == "cancelled" {
+        return Ok(());
+    }
+    tx.execute(
+        "UPDATE trip SET state = 'cancelled', updated_at = ?2 WHERE id = ?1",
+        params![id, now()],
+    )?;
+    if let Some(d) = driver {
+        log_change(&tx, &d, id, ChangeOp::Tombstone, version, Some(TombstoneReason::Cancelled), None)?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+/// Assigns a trip to a driver (None: unassigns). The previous driver gets a tombstone.
+pub fn assign_trip(conn: &mut Connection, fleet: &str, id: &str, driver: Option<&str>) -> Result<(), Fail> {
+    if let Some(d) = driver {
+        if !id_ok(d) {
+            return Err(ApiFailure::invalid("driver", "must be 1–64 letters, digits or . _ : -"));
+        }
+    }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let (previous, version, state, doc) = fleet_trip(&tx, fleet, id)?;
+    if state == "cancelled" && driver.is_some() {
+        return Err(ApiFailure::conflict("id", "the trip is cancelled; push a new version first"));
+    }
+    if previous.as_deref() == driver {
+        return Ok(());
+    }
+    tx.execute(
+        "UPDATE trip SET driver = ?2, updated_at = ?3 WHERE id = ?1",
+        params![id, driver, now()],
+    )?;
+    if let Some(old) = &previous {
+        log_change(&tx, old, id, ChangeOp::Tombstone, version, Some(TombstoneReason::Unassigned), None)?;
+    }
+    if let Some(d) = driver {
+        tx.execute(
+            "INSERT OR IGNORE INTO assignment (trip_id, driver) VALUES (?1, ?2)",
+            params![id, d],
+        )?;
+        log_change(&tx, d, id, ChangeOp::Upsert, version, None, Some(&doc))?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+/// A trip as the manager lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FleetTrip {
+    /// Trip id.
+    pub id: String,
+    /// Version.
+    pub version: i64,
+    /// `active` or `cancelled`.
+    pub state: String,
+    /// Assigned driver.
+    pub driver: Option<String>,
+    /// CRN / ACE trip number.
+    pub trip_number: String,
+    /// Status events received.
+    pub events: i64,
+}
+
+/// The fleet's trips.
+pub fn list_trips(conn: &Connection, fleet: &str) -> Result<Vec<FleetTrip>, Fail> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT t.id, t.version, t.state, t.driver, t.trip_number,
+                (SELECT count(*) FROM event e WHERE e.trip_id = t.id)
+         FROM trip t WHERE t.fleet = ?1 ORDER BY t.id",
+    )?;
+    let rows = stmt.query_map(params![fleet], |r| {
+        Ok(FleetTrip {
+            id: r.get(0)?,
+            version: r.get(1)?,
+            state: r.get(2)?,
+            driver: r.get(3)?,
+            trip_number: r.get(4)?,
+            events: r.get(5)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// A status event as the manager reads it, with the server's flags.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ServerEvent {
+    /// Arrival order on the server.
+    pub server_seq: i64,
+    /// Device-made id.
+    pub event_id: String,
+    /// Device.
+    pub device_id: String,
+    /// Driver.
+    pub driver: String,
+    /// Per-device sequence.
+    pub device_seq: i64,
+    /// Kind.
+    pub kind: String,
+    /// Version the driver saw.
+    pub trip_version_seen: i64,
+    /// Port.
+    pub port: Option<String>,
+    /// Shipment.
+    pub shipment: Option<String>,
+    /// Inspection level.
+    pub inspection: Option<String>,
+    /// Corrected event.
+    pub corrects: Option<String>,
+    /// Note.
+    pub note: Option<String>,
+    /// Device clock.
+    pub occurred_at: String,
+    /// Server clock at receipt.
+    pub received_at: String,
+    /// Estimated device clock skew (server receipt minus device send time), milliseconds.
+    pub skew_ms: i64,
+    /// `stale_trip_version`, `trip_cancelled`, `sequence_gap`, `clock_skew`.
+    pub flags: Vec<String>,
+}
+
+/// A trip's events, in arrival order.
+pub fn trip_events(conn: &Connection, fleet: &str, id: &str) -> Result<Vec<ServerEvent>, Fail> {
+    fleet_trip(conn, fleet, id)?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT server_seq, event_id, device_id, driver, device_seq, kind, trip_version_seen, port,
+                shipment, inspection, corrects, note, occurred_at, received_at, skew_ms, flags
+         FROM event WHERE trip_id = ?1 ORDER BY device_id, device_seq",
+    )?;
+    let rows = stmt.query_map(params![id], |r| {
+        let flags: String = r.get(15)?;
+        Ok(ServerEvent {
+            server_seq: r.get(0)?,
+            event_id: r.get(1)?,
+            device_id: r.get(2)?,
+            driver: r.get(3)?,
+            device_seq: r.get(4)?,
+            kind: r.get(5)?,
+            trip_version_seen: r.get(6)?,
+            port: r.get(7)?,
+            shipment: r.get(8)?,
+            inspection: r.get(9)?,
+            corrects: r.get(10)?,
+            note: r.get(11)?,
+            occurred_at: r.get(12)?,
+            received_at: r.get(13)?,
+            skew_ms: r.get(14)?,
+            flags: serde_json::from_str(&flags).unwrap_or_default(),
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Registers a device for a driver. Idempotent for the same driver.
+pub fn register_device(
+    conn: &Connection,
+    driver: &str,
+    device_id: &str,
+    platform: &str,
+    app_version: &str,
+) -> Result<(), Fail> {
+    if uuid::Uuid::parse_str(device_id).is_err() {
+        return Err(ApiFailure::invalid("device_id", "must be a UUID"));
+    }
+    if platform.is_empty() || platform.len() > 32 {
+        return Err(ApiFailure::invalid("platform", "must be 1–32 characters"));
+    }
+    if app_version.is_empty() || app_version.len() > 32 {
+        return Err(ApiFailure::invalid("app_version", "must be 1–32 characters"));
+    }
+    let owner: Option<String> = conn
+        .query_row(
+            "SELECT driver FROM device WHERE device_id = ?1",
+            params![device_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match owner {
+        Some(d) if d != driver => Err(ApiFailure::conflict(
+            "device_id",
+            "is registered to another driver; reinstall to get a new device id",
+        )),
+        Some(_) => Ok(()),
+        None => {
+            conn.execute(
+                "INSERT INTO device (device_id, driver, platform, app_version, registered_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![device_id, driver, platform, app_version, now()],
+            )?;
+            Ok(())
+        }
+    }
+}
+
+fn check_event(e: &WireEvent) -> Option<&'static str> {
+    if uuid::Uuid::parse_str(&e.event_id).is_err() {
+        return Some("event_id must be a UUID");
+    }
+    if e.kind.parse::<EventKind>().is_err() {
+        return Some("unknown kind");
+    }
+    if e.device_seq < 1 || e.trip_version_seen < 1 {
+        return Some("device_seq and trip_version_seen must be 1 or more");
+    }
+    if DateTime::parse_from_rfc3339(&e.occurred_at).is_err() {
+        return Some("occurred_at must be RFC 3339");
+    }
+    if let Some(p) = &e.port {
+        if !(p.len() == 4 && p.bytes().all(|b| b.is_ascii_digit())) {
+            return Some("port must be 4 digits");
+        }
+    }
+    let too_long = |s: &Option<String>, n: usize| s.as_ref().is_some_and(|v| v.chars().count() > n);
+    if too_long(&e.note, 500) || too_long(&e.shipment, 25) || too_long(&e.corrects, 64) || too_long(&e.inspection, 16) {
+        return Some("a field is too long");
+    }
+    None
+}
+
+/// Skew above which an event is flagged `clock_skew`.
+const SKEW_FLAG_MS: i64 = 5 * 60 * 1000;
+
+/// Stores an upload: per-event results, de-duplicated by event id, all in one transaction.
+pub fn upload_events(conn: &mut Connection, driver: &str, batch: &EventsUpload) -> Result<Vec<EventResult>, Fail> {
+    if batch.events.len() > crossing_core::protocol::MAX_BATCH_EVENTS {
+        return Err(ApiFailure::too_large(format!(
+            "events: at most {} per request",
+            crossing_core::protocol::MAX_BATCH_EVENTS
+        )));
+    }
+    let sent_at = DateTime::parse_from_rfc3339(&batch.sent_at)
+        .map_err(|_| ApiFailure::invalid("sent_at", "must be an RFC 3339 date-time"))?;
+    let received = Utc::now();
+    let skew_ms = (received - sent_at.with_timezone(&Utc)).num_milliseconds();
+    let received_at = received.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let owner: Option<String> = tx
+        .query_row(
+            "SELECT driver FROM device WHERE device_id = ?1",
+            params![batch.device_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if owner.as_deref() != Some(driver) {
+        return Err(ApiFailure::forbidden(
+            "device_id",
+            "device not registered for this driver; register it with POST /v1/devices",
+        ));
+    }
+    let mut results = Vec::with_capacity(batch.events.len());
+    for e in &batch.events {
+        let rejected = |code: &str, retryable: bool| EventResult {
+            event_id: e.event_id.clone(),
+            status: ResultStatus::Rejected,
+            code: Some(code.to_string()),
+            retryable: Some(retryable),
+            flags: Vec::new(),
+        };
+        if let Some(_why) = check_event(e) {
+            results.push(rejected("INVALID_EVENT", false));
+            continue;
+        }
+        let exists: bool = tx
+            .query_row(
+                "SELECT 1 FROM event WHERE event_id = ?1",
+                params![e.event_id],
+                |_| Ok(true),
+            )
+            .optional()?
+            .unwrap_or(false);
+        if exists {
+            results.push(EventResult {
+                event_id: e.event_id.clone(),
+                status: ResultStatus::Duplicate,
+                code: None,
+                retryable: None,
+                flags: Vec::new(),
+            });
+            continue;
+        }
+        let assigned: bool = tx
+            .query_row(
+                "SELECT 1 FROM assignment WHERE trip_id = ?1 AND driver = ?2",
+                params![e.trip_id, driver],
+                |_| Ok(true),
+            )
+            .optional()?
+            .unwrap_or(false);
+        if !assigned {
+            results.push(rejected("UNKNOWN_TRIP", false));
+            continue;
+        }
+        let (version, state): (i64, String) = tx.query_row(
+            "SELECT version, state FROM trip WHERE id = ?1",
+            params![e.trip_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        let mut flags = Vec::new();
+        if e.trip_version_seen < version {
+            flags.push("stale_trip_version".to_string());
+        }
+        if state == "cancelled" {
+            flags.push("trip_cancelled".to_string());
+        }
+        if e.device_seq > 1 {
+            let previous: bool = tx
+                .query_row(
+                    "SELECT 1 FROM event WHERE device_id = ?1 AND device_seq = ?2",
+                    params![batch.device_id, e.device_seq - 1],
+                    |_| Ok(true),
+                )
+                .optional()?
+                .unwrap_or(false);
+            if !previous {
+                flags.push("sequence_gap".to_string());
+            }
+        }
+        if skew_ms.abs() > SKEW_FLAG_MS {
+            flags.push("clock_skew".to_string());
+        }
+        tx.execute(
+            "INSERT INTO event (event_id, device_id, driver, trip_id, trip_version_seen, device_seq,
+                                kind, port, shipment, inspection, corrects, note, occurred_at, sent_at,
+                                received_at, skew_ms, flags)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+            params![
+                e.event_id,
+                batch.device_id,
+                driver,
+                e.trip_id,
+                e.trip_version_seen,
+                e.device_seq,
+                e.kind,
+                e.port,
+                e.shipment,
+                e.inspection,
+                e.corrects,
+                e.note,
+                e.occurred_at,
+                batch.sent_at,
+                received_at,
+                skew_ms,
+                serde_json::to_string(&flags).unwrap_or_else(|_| "[]".into()),
+            ],
+        )?;
+        results.push(EventResult {
+            event_id: e.event_id.clone(),
+            status: ResultStatus::Accepted,
+            code: None,
+            retryable: None,
+            flags,
+        });
+    }
+    tx.commit()?;
+    Ok(results)
+}
+
+/// Cursor forms: `l.<seq>` (log position) and `s.<seq>.<after trip id>` (inside a snapshot
+/// taken at log position `seq`). Opaque to clients.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Cursor {
+    Log(i64),
+    Snapshot { at: i64, after: String },
+}
+
+fn parse_cursor(s: Option<&str>) -> Result<Option<Cursor>, Fail> {
+    let bad = || ApiFailure::invalid("cursor", "is not a cursor this server issued");
+    let Some(s) = s.filter(|s| !s.is_empty()) else {
+        return Ok(None);
+    };
+    if let Some(rest) = s.strip_prefix("l.") {
+        return rest.parse().map(|n| Some(Cursor::Log(n))).map_err(|_| bad());
+    }
+    if let Some(rest) = s.strip_prefix("s.") {
+        let (at, after) = rest.split_once('.').ok_or_else(bad)?;
+        return Ok(Some(Cursor::Snapshot {
+            at: at.parse().map_err(|_| bad())?,
+            after: after.to_string(),
+        }));
+    }
+    Err(bad())
+}
+
+fn doc_to_trip(doc: &str) -> Result<Box<Trip>, Fail> {
+    serde_json::from_str(doc)
+        .map(Box::new)
+        .map_err(|e| ApiFailure::internal(format!("stored trip unreadable: {e}")))
+}
+
+/// Most bytes of trip documents in one page (a 500-shipment trip is ~0.3 MB).
+const PAGE_BYTES: usize = 2 * 1024 * 1024;
+
+/// One page of a driver's change feed.
+pub fn changes(conn: &Connection, driver: &str, cursor: Option<&str>, limit: usize) -> Result<ChangesPage, Fail> {
+    let limit = limit.clamp(1, crossing_core::protocol::MAX_PAGE_CHANGES);
+    let server_time = now();
+    let floor: i64 = conn
+        .query_row(
+            "SELECT floor FROM feed_floor WHERE driver = ?1",
+            params![driver],
+            |r| r.get(0),
+        )
+        .optional()?
+        .unwrap_or(0);
+    match parse_cursor(cursor)? {
+        Some(Cursor::Log(pos)) => {
+            if pos < floor {
+                return Err(ApiFailure::gone());
+            }
+            let mut stmt = conn.prepare_cached(
+                "SELECT seq, trip_id, op, version, reason, doc FROM change
+                 WHERE driver = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3",
+            )?;
+            let rows: Vec<(i64, String, String, i64, Option<String>, Option<String>)> = stmt
+                .query_map(params![driver, pos, limit as i64 + 1], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+                })?
+                .collect::<Result<_, _>>()?;
+            let mut has_more = rows.len() > limit;
+            let mut changes = Vec::new();
+            let mut next = pos;
+            let mut bytes = 0;
+            for (seq, id, op, version, reason, doc) in rows.into_iter().take(limit) {
+                if bytes > PAGE_BYTES {
+                    has_more = true;
+                    break;
+                }
+                bytes += doc.as_ref().map_or(64, String::len);
+                changes.push(if op == "upsert" {
+                    Change {
+                        op: ChangeOp::Upsert,
+                        id,
+                        version,
+                        reason: None,
+                        trip: Some(doc_to_trip(doc.as_deref().unwrap_or("{}"))?),
+                    }
+                } else {
+                    Change {
+                        op: ChangeOp::Tombstone,
+                        id,
+                        version,
+                        reason: Some(if reason.as_deref() == Some("cancelled") {
+                            TombstoneReason::Cancelled
+                        } else {
+                            TombstoneReason::Unassigned
+                        }),
+                        trip: None,
+                    }
+                });
+                next = seq;
+            }
+            Ok(ChangesPage {
+                changes,
+                next_cursor: format!("l.{next}"),
+                has_more,
+                server_time,
+                snapshot: false,
+            })
+        }
+        start => {
+            // A snapshot of the trips assigned now, paged by trip id, pinned at a log position.
+            let (at, after) = match start {
+                Some(Cursor::Snapshot { at, after }) => (at, after),
+                _ => (
+                    conn.query_row("SELECT coalesce(max(seq), 0) FROM change", [], |r| r.get(0))?,
+                    String::new(),
+                ),
+            };
+            if at < floor {
+                return Err(ApiFailure::gone());
+            }
+            let mut stmt = conn.prepare_cached(
+                "SELECT id, version, doc FROM trip
+                 WHERE driver = ?1 AND state = 'active' AND id > ?2 ORDER BY id LIMIT ?3",
+            )?;
+            let rows: Vec<(String, i64, String)> = stmt
+                .query_map(params![driver, after, limit as i64 + 1], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                })?
+                .collect::<Result<_, _>>()?;
+            let mut has_more = rows.len() > limit;
+            let mut changes = Vec::new();
+            let mut last = after;
+            let mut bytes = 0;
+            for (id, version, doc) in rows.into_iter().take(limit) {
+                if bytes > PAGE_BYTES {
+                    has_more = true;
+                    break;
+                }
+                bytes += doc.len();
+                changes.push(Change {
+                    op: ChangeOp::Upsert,
+                    id: id.clone(),
+                    version,
+                    reason: None,
+                    trip: Some(doc_to_trip(&doc)?),
+                });
+                last = id;
+            }
+            Ok(ChangesPage {
+                changes,
+                next_cursor: if has_more {
+                    format!("s.{at}.{last}")
+                } else {
+                    format!("l.{at}")
+                },
+                has_more,
+                server_time,
+                snapshot: true,
+            })
+        }
+    }
+}
+
+/// Drops a driver's change log up to the latest position (keeping the trips themselves):
+/// older cursors then get 410 and the phone re-pulls a snapshot. Returns rows removed.
+pub fn compact_feed(conn: &mut Connection, driver: &str) -> Result<usize, Fail> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let top: i64 = tx.query_row("SELECT coalesce(max(seq), 0) FROM change", [], |r| r.get(0))?;
+    let n = tx.execute(
+        "DELETE FROM change WHERE driver = ?1 AND seq <= ?2",
+        params![driver, top],
+    )?;
+    tx.execute(
+        "INSERT INTO feed_floor (driver, floor) VALUES (?1, ?2)
+         ON CONFLICT (driver) DO UPDATE SET floor = excluded.floor",
+        params![driver, top],
+    )?;
+    tx.commit()?;
+    Ok(n)
+}
+
+/// A trip for its driver: (version, document) if assigned to them and active.
+pub fn driver_trip(conn: &Connection, driver: &str, id: &str) -> Result<(i64, String), Fail> {
+    conn.query_row(
+        "SELECT version, doc FROM trip WHERE id = ?1 AND driver = ?2 AND state = 'active'",
+        params![id, driver],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
+    .optional()?
+    .ok_or_else(|| ApiFailure::not_found("id", "no such trip assigned to you"))
+}
