@@ -155,18 +155,31 @@ impl TripSummaryRaw {
     }
 }
 
-/// Stores a validated trip unless the stored version is the same or newer.
+/// Stores a validated trip unless the stored version is the same or newer (own transaction).
 pub(crate) fn apply(
     conn: &mut Connection,
     trip: &Trip,
     warnings: &[Issue],
     now: &str,
 ) -> Result<ApplyOutcome> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let outcome = apply_in(&tx, trip, warnings, now)?;
+    tx.commit()?;
+    Ok(outcome)
+}
+
+/// Stores a validated trip inside the caller's transaction. On an amendment, the replaced
+/// manifest becomes the base the driver compares against, unless a base is already kept.
+pub(crate) fn apply_in(
+    tx: &Connection,
+    trip: &Trip,
+    warnings: &[Issue],
+    now: &str,
+) -> Result<ApplyOutcome> {
     let manifest = format::to_json(trip)?;
     let warnings = serde_json::to_string(warnings).map_err(|e| Error::Corrupt(e.to_string()))?;
-    let version =
-        i64::try_from(trip.version).map_err(|_| Error::input("version", "is too large"))?;
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let version = i64::try_from(trip.version)
+        .map_err(|_| Error::input("version", "is too large"))?;
     let stored: Option<i64> = tx
         .query_row(
             "SELECT version FROM trip WHERE id = ?1",
@@ -179,6 +192,14 @@ pub(crate) fn apply(
         Some(s) => ApplyOutcome::Updated { previous: s },
         None => ApplyOutcome::Inserted,
     };
+    if let ApplyOutcome::Updated { .. } = outcome {
+        // Keep what the driver last acknowledged (or first saw) to show what changed.
+        tx.execute(
+            "UPDATE trip SET base_version = version, base_manifest = manifest
+             WHERE id = ?1 AND base_version IS NULL AND manifest IS NOT NULL AND state = 'active'",
+            params![trip.id],
+        )?;
+    }
     tx.execute(
         "INSERT INTO trip (id, version, regime, trip_number, port_of_entry, eta_local, eta_zone,
                            state, manifest, warnings, received_at, state_changed_at)
@@ -202,7 +223,6 @@ pub(crate) fn apply(
             now,
         ],
     )?;
-    tx.commit()?;
     Ok(outcome)
 }
 
@@ -227,6 +247,23 @@ pub(crate) fn tombstone(
     now: &str,
 ) -> Result<bool> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let changed = tombstone_in(&tx, id, version, state, now)?
+        .ok_or_else(|| Error::UnknownTrip(id.to_string()))?;
+    tx.commit()?;
+    if changed {
+        scrub(conn)?;
+    }
+    Ok(changed)
+}
+
+/// Tombstone inside the caller's transaction. `None` when the trip is unknown.
+pub(crate) fn tombstone_in(
+    tx: &Connection,
+    id: &str,
+    version: Option<i64>,
+    state: TripState,
+    now: &str,
+) -> Result<Option<bool>> {
     let stored: Option<(i64, String)> = tx
         .query_row(
             "SELECT version, state FROM trip WHERE id = ?1",
@@ -235,22 +272,98 @@ pub(crate) fn tombstone(
         )
         .optional()?;
     let Some((stored_version, stored_state)) = stored else {
-        return Err(Error::UnknownTrip(id.to_string()));
+        return Ok(None);
     };
     let version = version.unwrap_or(stored_version);
     if version < stored_version || stored_state == state.as_str() {
-        return Ok(false);
+        return Ok(Some(false));
     }
     tx.execute(
         "UPDATE trip SET version = ?2, state = ?3, manifest = NULL, warnings = '[]',
-                         state_changed_at = ?4
+                         base_version = NULL, base_manifest = NULL, state_changed_at = ?4
          WHERE id = ?1",
         params![id, version, state.as_str(), now],
     )?;
-    tx.commit()?;
-    // Freed pages were zeroed by secure_delete; move the WAL's copies out of the file too.
+    Ok(Some(true))
+}
+
+/// Moves freed pages (zeroed by `secure_delete`) out of the WAL too, so removed personal
+/// data leaves the files.
+pub(crate) fn scrub(conn: &Connection) -> Result<()> {
     conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
-    Ok(true)
+    Ok(())
+}
+
+/// The driver acknowledged `version`: if it is the current one, the amendment banner clears.
+pub(crate) fn acknowledge(conn: &Connection, id: &str, version: i64) -> Result<()> {
+    conn.execute(
+        "UPDATE trip SET base_version = NULL, base_manifest = NULL WHERE id = ?1 AND version = ?2",
+        params![id, version],
+    )?;
+    Ok(())
+}
+
+/// The manifest the driver last acknowledged (or first received) before an amendment.
+pub(crate) fn base(conn: &Connection, id: &str) -> Result<Option<(i64, Trip)>> {
+    let row: Option<(Option<i64>, Option<String>)> = conn
+        .query_row(
+            "SELECT base_version, base_manifest FROM trip WHERE id = ?1",
+            params![id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    match row {
+        Some((Some(v), Some(m))) => {
+            let trip = serde_json::from_str(&m).map_err(|e| Error::Corrupt(format!("trip {id} base: {e}")))?;
+            Ok(Some((v, trip)))
+        }
+        _ => Ok(None),
+    }
+}
+
+/// The saved cursor of a feed (`None`: pull a snapshot).
+pub(crate) fn cursor(conn: &Connection, feed: &str) -> Result<Option<String>> {
+    Ok(conn
+        .query_row(
+            "SELECT cursor FROM sync_cursor WHERE feed = ?1",
+            params![feed],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// Saves (or clears, with `None`) a feed cursor, inside the caller's transaction.
+pub(crate) fn set_cursor(tx: &Connection, feed: &str, cursor: Option<&str>) -> Result<()> {
+    match cursor {
+        Some(c) => tx.execute(
+            "INSERT INTO sync_cursor (feed, cursor) VALUES (?1, ?2)
+             ON CONFLICT (feed) DO UPDATE SET cursor = excluded.cursor",
+            params![feed, c],
+        )?,
+        None => tx.execute("DELETE FROM sync_cursor WHERE feed = ?1", params![feed])?,
+    };
+    Ok(())
+}
+
+/// Marks a trip as seen in snapshot generation `gen`.
+pub(crate) fn mark_seen(tx: &Connection, id: &str, gen: i64) -> Result<()> {
+    tx.execute(
+        "UPDATE trip SET seen_gen = ?2 WHERE id = ?1",
+        params![id, gen],
+    )?;
+    Ok(())
+}
+
+/// Ends a snapshot: every active trip not seen in `gen` is no longer assigned.
+pub(crate) fn unassign_unseen(tx: &Connection, gen: i64, now: &str) -> Result<Vec<String>> {
+    let ids: Vec<String> = tx
+        .prepare("SELECT id FROM trip WHERE state = 'active' AND seen_gen < ?1")?
+        .query_map(params![gen], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in &ids {
+        tombstone_in(tx, id, None, TripState::Unassigned, now)?;
+    }
+    Ok(ids)
 }
 
 /// Every stored trip, active ones first by ETA, then tombstones.

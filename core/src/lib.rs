@@ -11,6 +11,7 @@
 //! - `cache.db`: trips, server-authoritative; the phone may wipe and re-pull it;
 //! - `outbox.db`: the driver's status events, append-only, `synchronous = FULL`, never wiped.
 
+pub mod amend;
 pub mod cache;
 pub mod codes;
 pub mod db;
@@ -19,9 +20,12 @@ pub mod events;
 pub mod format;
 pub mod limits;
 pub mod model;
+pub mod planner;
 pub mod protocol;
 pub mod schema;
 pub mod status;
+pub mod sync;
+pub mod transport;
 pub mod validate;
 pub mod view;
 
@@ -164,6 +168,23 @@ impl Crossing {
         })
     }
 
+    /// Normalizes and validates a received trip (device policy); returns it with its warnings.
+    fn prepare_trip(&self, mut trip: Trip) -> Result<(Trip, Vec<Issue>)> {
+        validate::normalize(&mut trip);
+        let mut warnings = validate::validate(&trip, &validate::Policy::device(Utc::now()))
+            .into_result()
+            .map_err(Error::Invalid)?;
+        for other in cache::trip_number_clashes(&lock(&self.cache), &trip)? {
+            warnings.push(Issue {
+                severity: Severity::Warning,
+                path: "tripNumber".into(),
+                value: Some(trip.trip_number.clone()),
+                rule: format!("is also the trip number of trip {other:?}; trip numbers must be unique"),
+            });
+        }
+        Ok((trip, warnings))
+    }
+
     /// The fleet cancelled a trip: keep a tombstone, drop the manifest and its personal data.
     /// Returns whether anything changed (an older cancellation is ignored).
     pub fn cancel_trip(&self, id: &str, version: Option<i64>) -> Result<bool> {
@@ -207,10 +228,12 @@ impl Crossing {
         let changed = stored.manifest.is_some();
         let cache = lock(&self.cache);
         cache.execute(
-            "UPDATE trip SET manifest = NULL, warnings = '[]', state = ?2 WHERE id = ?1",
+            "UPDATE trip SET manifest = NULL, warnings = '[]', state = ?2,
+                             base_version = NULL, base_manifest = NULL
+             WHERE id = ?1",
             rusqlite::params![id, state.as_str()],
         )?;
-        cache.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        cache::scrub(&cache)?;
         drop(cache);
         Ok(changed)
     }
@@ -219,7 +242,8 @@ impl Crossing {
     pub fn wipe_cache(&self) -> Result<()> {
         let cache = lock(&self.cache);
         cache.execute("DELETE FROM trip", [])?;
-        cache.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        cache.execute("DELETE FROM sync_cursor", [])?;
+        cache::scrub(&cache)?;
         Ok(())
     }
 
@@ -277,7 +301,11 @@ impl Crossing {
     pub fn manifest_view(&self, id: &str) -> Result<ManifestView> {
         let stored = self.trip(id)?;
         let status = self.status_of(&stored)?;
-        Ok(view::manifest_view(&stored, status))
+        let mut view = view::manifest_view(&stored, status);
+        if let (Some(current), Some((_, base))) = (&stored.manifest, cache::base(&lock(&self.cache), id)?) {
+            view.amendment = Some(amend::diff(&base, current));
+        }
+        Ok(view)
     }
 
     /// Draws a border code from the trip's current version.
@@ -309,7 +337,11 @@ impl Crossing {
             stored.manifest.as_ref(),
             now,
         )?;
-        events::record(&mut lock(&self.outbox), &input, stored.summary.version, now)
+        let event = events::record(&mut lock(&self.outbox), &input, stored.summary.version, now)?;
+        if event.kind == EventKind::TripAcknowledged {
+            cache::acknowledge(&lock(&self.cache), &event.trip_id, event.trip_version_seen)?;
+        }
+        Ok(event)
     }
 
     /// Events in device order.

@@ -27,6 +27,16 @@ pub static CACHE: Schema = Schema {
             state_changed_at TEXT
         ) STRICT;
         CREATE INDEX trip_state_eta ON trip (state, eta_local);",
+        // v2: sync. The feed cursor (saved in the same transaction as the page it applies), the
+        // snapshot generation used to find trips no longer assigned, and the manifest the driver
+        // last acknowledged (or first received) to show what an amendment changed.
+        "CREATE TABLE sync_cursor (
+            feed TEXT PRIMARY KEY NOT NULL,
+            cursor TEXT NOT NULL
+        ) STRICT;
+        ALTER TABLE trip ADD COLUMN seen_gen INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE trip ADD COLUMN base_version INTEGER;
+        ALTER TABLE trip ADD COLUMN base_manifest TEXT;",
     ],
 };
 
@@ -69,5 +79,10 @@ pub static OUTBOX: Schema = Schema {
         CREATE TRIGGER event_pending_kept
         BEFORE DELETE ON event WHEN old.state = 'pending'
         BEGIN SELECT RAISE(ABORT, 'a pending status event cannot be deleted'); END;",
+        // v2: sync bookkeeping (device registration, last sync state).
+        "CREATE TABLE sync_meta (
+            key TEXT PRIMARY KEY NOT NULL,
+            value TEXT NOT NULL
+        ) STRICT;",
     ],
 };

@@ -48,6 +48,8 @@ pub struct ManifestView {
     pub warnings: Vec<String>,
     /// Border codes available, with the shipment they are for.
     pub codes: Vec<CodeChoice>,
+    /// What changed since the version the driver acknowledged; shown until they acknowledge.
+    pub amendment: Option<crate::amend::Amendment>,
 }
 
 /// A border code the driver can open.
@@ -137,6 +139,7 @@ pub fn manifest_view(stored: &StoredTrip, status: DisplayStatus) -> ManifestView
         sections,
         warnings: stored.warnings.iter().map(Issue::to_string).collect(),
         codes,
+        amendment: None,
     }
 }
 
@@ -261,7 +264,27 @@ fn person_section(p: &Person) -> Section {
 /// Plain-text rendering of a view (the CLI's `trip show`).
 pub fn to_text(v: &ManifestView) -> String {
     let mut out = format!("{}\nStatus: {}\n", v.title, v.status.headline);
-    if v.status.needs_acknowledgement {
+    if let Some(a) = &v.amendment {
+        out.push_str(&format!(
+            "Manifest amended (v{} → v{}): acknowledge to clear\n",
+            a.from_version, a.to_version
+        ));
+        for c in &a.changes {
+            out.push_str(&format!("  changed: {c}\n"));
+        }
+        for s in &a.shipments_added {
+            out.push_str(&format!("  shipment added: {s}\n"));
+        }
+        for s in &a.shipments_removed {
+            out.push_str(&format!("  shipment removed: {s}\n"));
+        }
+        for s in &a.shipments_changed {
+            out.push_str(&format!("  shipment changed: {s}\n"));
+        }
+        if a.codes_changed {
+            out.push_str("  border codes changed: old printed sheets are void\n");
+        }
+    } else if v.status.needs_acknowledgement {
         out.push_str("Action: acknowledge this manifest version\n");
     }
     for s in &v.sections {

@@ -50,6 +50,16 @@ impl ApiFailure {
         Self::new(StatusCode::FORBIDDEN, "forbidden", Some(field), reason)
     }
 
+    /// 403: the device is not registered to this driver.
+    pub fn device_unknown() -> Self {
+        Self::new(
+            StatusCode::FORBIDDEN,
+            "device_unknown",
+            Some("device_id"),
+            "device not registered for this driver; register it with POST /v1/devices",
+        )
+    }
+
     /// 404: not found (or not visible to this principal).
     pub fn not_found(field: &str, reason: impl Into<String>) -> Self {
         Self::new(StatusCode::NOT_FOUND, "not_found", Some(field), reason)

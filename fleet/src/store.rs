@@ -563,10 +563,7 @@ pub fn upload_events(conn: &mut Connection, driver: &str, batch: &EventsUpload) 
         )
         .optional()?;
     if owner.as_deref() != Some(driver) {
-        return Err(ApiFailure::forbidden(
-            "device_id",
-            "device not registered for this driver; register it with POST /v1/devices",
-        ));
+        return Err(ApiFailure::device_unknown());
     }
     let mut results = Vec::with_capacity(batch.events.len());
     for e in &batch.events {

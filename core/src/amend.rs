@@ -1,0 +1,154 @@
+//! What an amendment changed, for the banner the driver sees until they acknowledge the new
+//! version: changed fields in words, shipments added and removed, and whether the border codes
+//! changed (the printed sheet in the cab is then stale).
+
+use serde::Serialize;
+
+use crate::codes;
+use crate::model::{Plate, Trip};
+
+/// The difference between the version the driver knows and the current one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Amendment {
+    /// The version the driver last acknowledged (or first received).
+    pub from_version: u64,
+    /// The current version.
+    pub to_version: u64,
+    /// Changed fields, e.g. `ETA: 2026-11-26 14:30 → 2026-11-27 09:00`.
+    pub changes: Vec<String>,
+    /// Control numbers of shipments added.
+    pub shipments_added: Vec<String>,
+    /// Control numbers of shipments removed.
+    pub shipments_removed: Vec<String>,
+    /// Control numbers of shipments whose details changed.
+    pub shipments_changed: Vec<String>,
+    /// A border code's content changed: old lead sheets and codes are void.
+    pub codes_changed: bool,
+}
+
+fn plates(ps: &[Plate]) -> String {
+    ps.iter()
+        .map(|p| format!("{} {}-{}", p.number, p.country, p.jurisdiction))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Compares two versions of a trip.
+pub fn diff(old: &Trip, new: &Trip) -> Amendment {
+    let mut changes = Vec::new();
+    let mut field = |label: &str, a: String, b: String| {
+        if a != b {
+            changes.push(format!("{label}: {a} → {b}"));
+        }
+    };
+    field("Trip number", old.trip_number.clone(), new.trip_number.clone());
+    field("First port of arrival", old.port_of_entry.clone(), new.port_of_entry.clone());
+    field(
+        "ETA",
+        format!("{} {}", old.eta.local.replace('T', " "), old.eta.zone),
+        format!("{} {}", new.eta.local.replace('T', " "), new.eta.zone),
+    );
+    field("Unit", old.conveyance.unit_number.clone(), new.conveyance.unit_number.clone());
+    field("Truck plates", plates(&old.conveyance.plates), plates(&new.conveyance.plates));
+    field(
+        "VIN",
+        old.conveyance.vin.clone().unwrap_or_default(),
+        new.conveyance.vin.clone().unwrap_or_default(),
+    );
+    field("Truck seals", old.conveyance.seals.join(", "), new.conveyance.seals.join(", "));
+    let trailers = |t: &Trip| {
+        t.trailers
+            .iter()
+            .map(|x| format!("{} [{}] seals {}", x.number, plates(&x.plates), x.seals.join(" ")))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    field("Trailers", trailers(old), trailers(new));
+    let crew = |t: &Trip| {
+        t.crew
+            .iter()
+            .map(|p| format!("{} {}", p.first_name, p.last_name))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    field("Crew", crew(old), crew(new));
+    if old.customs_status != new.customs_status {
+        changes.push("Customs status updated".into());
+    }
+    let ids = |t: &Trip| t.shipments.iter().map(|s| s.control_number.clone()).collect::<Vec<_>>();
+    let (old_ids, new_ids) = (ids(old), ids(new));
+    let shipments_added: Vec<String> = new_ids.iter().filter(|s| !old_ids.contains(s)).cloned().collect();
+    let shipments_removed: Vec<String> = old_ids.iter().filter(|s| !new_ids.contains(s)).cloned().collect();
+    let shipments_changed: Vec<String> = new
+        .shipments
+        .iter()
+        .filter(|s| old.shipment(&s.control_number).is_some_and(|o| o != *s))
+        .map(|s| s.control_number.clone())
+        .collect();
+    let payloads = |t: &Trip| {
+        let mut p = vec![t.trip_number.clone()];
+        p.extend(codes::ace_qr_payload(t).ok());
+        p
+    };
+    let codes_changed =
+        payloads(old) != payloads(new) || !shipments_added.is_empty() || !shipments_removed.is_empty();
+    Amendment {
+        from_version: old.version,
+        to_version: new.version,
+        changes,
+        shipments_added,
+        shipments_removed,
+        shipments_changed,
+        codes_changed,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn trip() -> Trip {
+        serde_json::from_str(include_str!("../../examples/ace-trip.json")).expect("example")
+    }
+
+    #[test]
+    fn nothing_changed_is_empty() {
+        let a = diff(&trip(), &trip());
+        assert!(a.changes.is_empty() && a.shipments_added.is_empty() && !a.codes_changed);
+    }
+
+    #[test]
+    fn eta_date_plates_and_shipments_are_reported() {
+        let old = trip();
+        let mut new = trip();
+        new.version = 3;
+        new.eta.local = "2026-11-28T09:00:00".into();
+        new.conveyance.seals.push("NEWSEAL1".into());
+        let removed = new.shipments.remove(1);
+        let mut added = old.shipments[0].clone();
+        added.control_number = "NRTH884512099".into();
+        new.shipments.push(added);
+        new.shipments[0].commodities[0].quantity = 1100;
+        let a = diff(&old, &new);
+        assert_eq!((a.from_version, a.to_version), (2, 3));
+        assert_eq!(
+            a.changes,
+            [
+                "ETA: 2026-11-27 08:15:00 America/Detroit → 2026-11-28 09:00:00 America/Detroit",
+                "Truck seals:  → NEWSEAL1"
+            ]
+        );
+        assert_eq!(a.shipments_added, ["NRTH884512099"]);
+        assert_eq!(a.shipments_removed, [removed.control_number]);
+        assert_eq!(a.shipments_changed, ["NRTH884512093"]);
+        assert!(a.codes_changed, "the ACE QR carries the ETA date");
+    }
+
+    #[test]
+    fn a_seal_change_alone_does_not_void_the_codes() {
+        let old = trip();
+        let mut new = trip();
+        new.conveyance.seals = vec!["S1".into()];
+        assert!(!diff(&old, &new).codes_changed);
+    }
+}

@@ -1,0 +1,803 @@
+//! The sync engine: push the outbox, then pull the change feed.
+//!
+//! - Push: pending events in device order, batches of at most 100 events and 256 KiB. Accepted
+//!   and duplicate events are marked sent; events the server refuses for good go to the
+//!   dead-letter state; the rest of the queue continues.
+//! - Pull: pages of the driver's change feed; each page and its cursor are applied in one
+//!   cache transaction, so a crash or a bad page never advances the cursor past unapplied data.
+//! - Failures are read by the pure [`planner`](crate::planner); this module only does the I/O.
+//!
+//! Cancel safety: local state changes only in single transactions after an answer arrives, so
+//! dropping a sync at any await point loses nothing (pending events stay pending) and duplicates
+//! nothing (the server de-duplicates a resent event by its id).
+
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use rusqlite::{params, OptionalExtension, TransactionBehavior};
+use serde::Serialize;
+use tokio::sync::{watch, Notify};
+use tokio::time::Instant;
+
+use crate::cache::{self, TripState};
+use crate::error::{Error, Result};
+use crate::events::{DeliveryState, StatusEvent};
+use crate::planner::{self, Decision, Failure, SyncState};
+use crate::protocol::{
+    ChangeOp, ChangesPage, EventResult, EventsResponse, EventsUpload, RegisterDevice, ResultStatus,
+    TombstoneReason, WireEvent, CLIENT_VERSION_HEADER, MAX_BATCH_BYTES, MAX_BATCH_EVENTS,
+    MAX_PAGE_CHANGES,
+};
+use crate::transport::{Method, Request, Response, Transport};
+use crate::{lock, now_local, Crossing};
+
+/// The feed name of the trips cursor.
+const TRIPS_FEED: &str = "trips";
+/// Where the current snapshot generation is kept.
+const SNAPSHOT_GEN: &str = "snapshot_gen";
+
+/// Supplies the driver's bearer token. The shell keeps it in Keystore/Keychain; Rust never
+/// stores it.
+pub trait TokenProvider: Send + Sync {
+    /// The current token; with `force_refresh`, a fresh one (after a 401). `None`: signed out.
+    fn token(&self, force_refresh: bool) -> Option<String>;
+}
+
+/// A fixed token (the CLI).
+#[derive(Debug, Clone)]
+pub struct StaticToken(pub String);
+
+impl TokenProvider for StaticToken {
+    fn token(&self, _force_refresh: bool) -> Option<String> {
+        Some(self.0.clone())
+    }
+}
+
+/// Who is syncing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyncConfig {
+    /// `android`, `ios`, `desktop`.
+    pub platform: String,
+    /// App version, sent in `x-crossing-client`.
+    pub app_version: String,
+}
+
+impl Default for SyncConfig {
+    fn default() -> Self {
+        SyncConfig {
+            platform: "desktop".into(),
+            app_version: env!("CARGO_PKG_VERSION").into(),
+        }
+    }
+}
+
+/// What one sync did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct SyncReport {
+    /// Events the server stored now.
+    pub uploaded: usize,
+    /// Events the server already had (a replay).
+    pub duplicates: usize,
+    /// Events refused for good, now dead-lettered.
+    pub dead_lettered: usize,
+    /// Events refused for now; retried later.
+    pub retry_later: usize,
+    /// Trips stored or amended.
+    pub trips_updated: usize,
+    /// Trips cancelled or unassigned (personal data removed).
+    pub trips_removed: usize,
+    /// Whether the cache was pulled again from scratch.
+    pub resynced: bool,
+    /// HTTP requests made.
+    pub requests: usize,
+    /// Request body bytes sent.
+    pub bytes_up: usize,
+    /// Response body bytes received (after decompression).
+    pub bytes_down: usize,
+}
+
+/// Why a sync stopped early. The queue is always intact.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SyncError {
+    /// Try again later (offline, server busy or failing).
+    #[error("retry in {after:?}: {reason}")]
+    Retry {
+        /// Suggested wait (already honours `Retry-After`).
+        after: Duration,
+        /// No answer at all: probably offline.
+        offline: bool,
+        /// Whether the server set the wait (`Retry-After`): then no request goes sooner.
+        server_said: bool,
+        /// What happened.
+        reason: String,
+    },
+    /// The token was refused after one refresh: sign in again.
+    #[error("sign-in required")]
+    SignInRequired,
+    /// The server needs a newer app.
+    #[error("update required")]
+    UpdateRequired,
+    /// Something retrying soon cannot fix.
+    #[error("stopped for {after:?}: {reason}")]
+    Stop {
+        /// Wait before trying again.
+        after: Duration,
+        /// What happened.
+        reason: String,
+    },
+    /// The local store failed.
+    #[error("{0}")]
+    Local(String),
+}
+
+impl From<Error> for SyncError {
+    fn from(e: Error) -> Self {
+        SyncError::Local(e.to_string())
+    }
+}
+
+/// Pushes and pulls for one device against one server.
+pub struct Syncer {
+    core: Arc<Crossing>,
+    transport: Arc<dyn Transport>,
+    tokens: Arc<dyn TokenProvider>,
+    config: SyncConfig,
+}
+
+struct Run {
+    report: SyncReport,
+    token: String,
+    refreshed: bool,
+    reregistered: bool,
+    attempt: u32,
+}
+
+fn failure_of(resp: &Response) -> Failure {
+    let code = serde_json::from_slice::<crate::protocol::ApiError>(&resp.body)
+        .ok()
+        .map(|e| e.error);
+    Failure::Http {
+        status: resp.status,
+        code,
+        retry_after: resp
+            .header("retry-after")
+            .and_then(|v| planner::parse_retry_after(v, chrono::Utc::now())),
+    }
+}
+
+fn describe(f: &Failure) -> String {
+    match f {
+        Failure::Network(m) => format!("no connection: {m}"),
+        Failure::Http { status, code, .. } => match code {
+            Some(c) => format!("server answered {status} {c}"),
+            None => format!("server answered {status}"),
+        },
+        Failure::BadResponse(m) => format!("unusable answer: {m}"),
+    }
+}
+
+fn encode_query(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+impl Syncer {
+    /// A syncer for this core, talking through `transport`.
+    pub fn new(
+        core: Arc<Crossing>,
+        transport: Arc<dyn Transport>,
+        tokens: Arc<dyn TokenProvider>,
+        config: SyncConfig,
+    ) -> Self {
+        Syncer {
+            core,
+            transport,
+            tokens,
+            config,
+        }
+    }
+
+    /// The core this syncer writes to.
+    pub fn core(&self) -> &Arc<Crossing> {
+        &self.core
+    }
+
+    /// One sync: register if needed, push the outbox, pull the feed. `attempt` counts failed
+    /// syncs in a row (for the backoff). The state is saved for `crossing status`.
+    pub async fn sync_once(&self, attempt: u32) -> std::result::Result<SyncReport, SyncError> {
+        let result = self.sync_inner(attempt).await;
+        let state = match &result {
+            Ok(_) => SyncState::Idle,
+            Err(e) => state_of(e),
+        };
+        self.core.save_sync_state(&state, result.is_ok())?;
+        result
+    }
+
+    async fn sync_inner(&self, attempt: u32) -> std::result::Result<SyncReport, SyncError> {
+        let token = self.tokens.token(false).ok_or(SyncError::SignInRequired)?;
+        let mut run = Run {
+            report: SyncReport::default(),
+            token,
+            refreshed: false,
+            reregistered: false,
+            attempt,
+        };
+        if !self.core.device_registered()? {
+            self.register(&mut run).await?;
+        }
+        self.push(&mut run).await?;
+        self.pull(&mut run).await?;
+        Ok(run.report)
+    }
+
+    fn fail(&self, run: &Run, f: &Failure) -> Decision {
+        planner::decide(f, run.attempt, fastrand::f64(), run.refreshed)
+    }
+
+    fn to_error(&self, f: &Failure, d: Decision) -> SyncError {
+        let server_said = matches!(f, Failure::Http { retry_after: Some(_), .. });
+        match d {
+            Decision::Retry { after, offline } => SyncError::Retry {
+                after,
+                offline,
+                server_said,
+                reason: describe(f),
+            },
+            Decision::SignInRequired | Decision::RefreshToken => SyncError::SignInRequired,
+            Decision::UpdateRequired => SyncError::UpdateRequired,
+            Decision::Stop { after } => SyncError::Stop {
+                after,
+                reason: describe(f),
+            },
+            Decision::Reregister | Decision::Resync | Decision::HalveBatch => SyncError::Stop {
+                after: planner::STOP_BACKOFF,
+                reason: format!("{} (again after recovery)", describe(f)),
+            },
+        }
+    }
+
+    /// Sends one request; on 401 asks for a fresh token once and resends.
+    async fn call(
+        &self,
+        run: &mut Run,
+        method: Method,
+        path: &str,
+        body: Option<Vec<u8>>,
+    ) -> std::result::Result<Response, Failure> {
+        loop {
+            let request = Request {
+                method,
+                path: path.to_string(),
+                headers: vec![
+                    ("authorization".into(), format!("Bearer {}", run.token)),
+                    (CLIENT_VERSION_HEADER.into(), self.config.app_version.clone()),
+                ],
+                body: body.clone(),
+            };
+            run.report.requests += 1;
+            run.report.bytes_up += body.as_ref().map_or(0, Vec::len);
+            let resp = self
+                .transport
+                .send(request)
+                .await
+                .map_err(|e| Failure::Network(e.0))?;
+            run.report.bytes_down += resp.body.len();
+            if (200..300).contains(&resp.status) {
+                return Ok(resp);
+            }
+            let failure = failure_of(&resp);
+            if resp.status == 401 && !run.refreshed {
+                run.refreshed = true;
+                match self.tokens.token(true) {
+                    Some(t) => {
+                        run.token = t;
+                        continue;
+                    }
+                    None => return Err(failure),
+                }
+            }
+            return Err(failure);
+        }
+    }
+
+    async fn register(&self, run: &mut Run) -> std::result::Result<(), SyncError> {
+        let body = serde_json::to_vec(&RegisterDevice {
+            device_id: self.core.device_id().to_string(),
+            platform: self.config.platform.clone(),
+            app_version: self.config.app_version.clone(),
+        })
+        .map_err(|e| SyncError::Local(e.to_string()))?;
+        match self.call(run, Method::Post, "/v1/devices", Some(body)).await {
+            Ok(_) => {
+                self.core.set_device_registered(true)?;
+                Ok(())
+            }
+            Err(f) => {
+                let d = self.fail(run, &f);
+                Err(self.to_error(&f, d))
+            }
+        }
+    }
+
+    async fn push(&self, run: &mut Run) -> std::result::Result<(), SyncError> {
+        let mut max_events = MAX_BATCH_EVENTS;
+        loop {
+            let pending = self.core.pending_events(max_events)?;
+            if pending.is_empty() {
+                return Ok(());
+            }
+            let wire: Vec<WireEvent> = pending.iter().map(to_wire).collect();
+            let sizes: Vec<usize> = wire
+                .iter()
+                .map(|w| serde_json::to_vec(w).map_or(1024, |v| v.len() + 1))
+                .collect();
+            let n = planner::batch_len(&sizes, max_events, MAX_BATCH_BYTES - 1024);
+            let mut events = wire;
+            events.truncate(n);
+            let upload = EventsUpload {
+                device_id: self.core.device_id().to_string(),
+                sent_at: now_local().to_rfc3339_opts(chrono::SecondsFormat::Millis, false),
+                events,
+            };
+            let body = serde_json::to_vec(&upload).map_err(|e| SyncError::Local(e.to_string()))?;
+            match self.call(run, Method::Post, "/v1/events", Some(body)).await {
+                Ok(resp) => {
+                    let answer: EventsResponse = serde_json::from_slice(&resp.body).map_err(|e| {
+                        SyncError::Stop {
+                            after: planner::STOP_BACKOFF,
+                            reason: format!("unusable events answer: {e}"),
+                        }
+                    })?;
+                    let sent_ids: Vec<&str> = upload.events.iter().map(|e| e.event_id.as_str()).collect();
+                    let got_ids: Vec<&str> = answer.results.iter().map(|r| r.event_id.as_str()).collect();
+                    if sent_ids != got_ids {
+                        return Err(SyncError::Stop {
+                            after: planner::STOP_BACKOFF,
+                            reason: "events answer does not match the batch".into(),
+                        });
+                    }
+                    let counts = self.core.apply_results(&answer.results)?;
+                    run.report.uploaded += counts.0;
+                    run.report.duplicates += counts.1;
+                    run.report.dead_lettered += counts.2;
+                    run.report.retry_later += counts.3;
+                    if counts.3 > 0 {
+                        // Some events must wait; the rest of the queue goes next time.
+                        return Ok(());
+                    }
+                }
+                Err(f) => match self.fail(run, &f) {
+                    Decision::HalveBatch if n > 1 => max_events = (n / 2).max(1),
+                    Decision::Reregister if !run.reregistered => {
+                        run.reregistered = true;
+                        self.core.set_device_registered(false)?;
+                        self.register(run).await?;
+                    }
+                    d => return Err(self.to_error(&f, d)),
+                },
+            }
+        }
+    }
+
+    async fn pull(&self, run: &mut Run) -> std::result::Result<(), SyncError> {
+        loop {
+            let cursor = self.core.feed_cursor()?;
+            let mut path = format!("/v1/changes?limit={MAX_PAGE_CHANGES}");
+            if let Some(c) = &cursor {
+                path.push_str("&cursor=");
+                path.push_str(&encode_query(c));
+            }
+            match self.call(run, Method::Get, &path, None).await {
+                Ok(resp) => {
+                    let page: ChangesPage = serde_json::from_slice(&resp.body).map_err(|e| {
+                        SyncError::Stop {
+                            after: planner::STOP_BACKOFF,
+                            reason: format!("unusable change page: {e}"),
+                        }
+                    })?;
+                    let (updated, removed) = self
+                        .core
+                        .apply_page(&page, cursor.is_none())
+                        .map_err(|e| SyncError::Stop {
+                            after: planner::STOP_BACKOFF,
+                            reason: format!("change page refused, cursor kept: {e}"),
+                        })?;
+                    run.report.trips_updated += updated;
+                    run.report.trips_removed += removed;
+                    if !page.has_more {
+                        return Ok(());
+                    }
+                }
+                Err(f) => match self.fail(run, &f) {
+                    Decision::Resync if !run.report.resynced => {
+                        run.report.resynced = true;
+                        self.core.reset_feed_cursor()?;
+                    }
+                    d => return Err(self.to_error(&f, d)),
+                },
+            }
+        }
+    }
+}
+
+fn to_wire(e: &StatusEvent) -> WireEvent {
+    WireEvent {
+        event_id: e.event_id.clone(),
+        device_seq: e.device_seq,
+        trip_id: e.trip_id.clone(),
+        trip_version_seen: e.trip_version_seen,
+        kind: e.kind.as_str().to_string(),
+        port: e.port.clone(),
+        shipment: e.shipment.clone(),
+        inspection: e.inspection.map(|i| i.as_str().to_string()),
+        corrects: e.corrects.clone(),
+        note: e.note.clone(),
+        occurred_at: e.occurred_at.clone(),
+    }
+}
+
+fn rfc3339_in(d: Duration) -> String {
+    (chrono::Utc::now() + chrono::Duration::from_std(d).unwrap_or_else(|_| chrono::Duration::hours(24)))
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// The state to show after a failed sync.
+pub fn state_of(e: &SyncError) -> SyncState {
+    match e {
+        SyncError::Retry {
+            after,
+            offline: true,
+            ..
+        } => SyncState::Offline {
+            retry_at: rfc3339_in(*after),
+        },
+        SyncError::Retry { after, reason, .. } | SyncError::Stop { after, reason } => {
+            SyncState::BackingOff {
+                until: rfc3339_in(*after),
+                reason: reason.clone(),
+            }
+        }
+        SyncError::SignInRequired => SyncState::SignInRequired,
+        SyncError::UpdateRequired => SyncState::UpdateRequired,
+        SyncError::Local(reason) => SyncState::BackingOff {
+            until: rfc3339_in(planner::STOP_BACKOFF),
+            reason: reason.clone(),
+        },
+    }
+}
+
+/// Sync state plus counts, for the shells.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SyncStatus {
+    /// The state.
+    pub state: SyncState,
+    /// Events waiting to be sent.
+    pub pending: usize,
+    /// Events the server refused for good.
+    pub dead: usize,
+    /// Last successful sync (RFC 3339), if any.
+    pub last_success: Option<String>,
+}
+
+impl Crossing {
+    fn meta(&self, key: &str) -> Result<Option<String>> {
+        Ok(lock(&self.outbox)
+            .query_row(
+                "SELECT value FROM sync_meta WHERE key = ?1",
+                params![key],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    fn set_meta(&self, key: &str, value: Option<&str>) -> Result<()> {
+        let conn = lock(&self.outbox);
+        match value {
+            Some(v) => conn.execute(
+                "INSERT INTO sync_meta (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                params![key, v],
+            )?,
+            None => conn.execute("DELETE FROM sync_meta WHERE key = ?1", params![key])?,
+        };
+        Ok(())
+    }
+
+    fn device_registered(&self) -> Result<bool> {
+        Ok(self.meta("registered")?.is_some())
+    }
+
+    fn set_device_registered(&self, yes: bool) -> Result<()> {
+        self.set_meta("registered", yes.then_some("1"))
+    }
+
+    /// Saves the sync state (and the time of the last success) for status displays.
+    pub fn save_sync_state(&self, state: &SyncState, success: bool) -> Result<()> {
+        let json = serde_json::to_string(state).map_err(|e| Error::Corrupt(e.to_string()))?;
+        self.set_meta("state", Some(&json))?;
+        if success {
+            self.set_meta("last_success", Some(&now_local().to_rfc3339_opts(chrono::SecondsFormat::Secs, false)))?;
+        }
+        Ok(())
+    }
+
+    /// Sync state and counts, as last saved.
+    pub fn sync_status(&self) -> Result<SyncStatus> {
+        let state = self
+            .meta("state")?
+            .and_then(|s| serde_json::from_str(&s).ok())
+            .unwrap_or(SyncState::Idle);
+        let (pending, dead): (i64, i64) = lock(&self.outbox).query_row(
+            "SELECT count(*) FILTER (WHERE state = 'pending'), count(*) FILTER (WHERE state = 'dead') FROM event",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        Ok(SyncStatus {
+            state,
+            pending: usize::try_from(pending).unwrap_or(0),
+            dead: usize::try_from(dead).unwrap_or(0),
+            last_success: self.meta("last_success")?,
+        })
+    }
+
+    /// The next pending events, in device order.
+    fn pending_events(&self, limit: usize) -> Result<Vec<StatusEvent>> {
+        let mut events = self.events(&crate::EventFilter {
+            trip_id: None,
+            pending_only: true,
+        })?;
+        events.truncate(limit);
+        Ok(events)
+    }
+
+    /// Applies per-event results in one outbox transaction.
+    /// Returns (accepted, duplicate, dead-lettered, retry later).
+    fn apply_results(&self, results: &[EventResult]) -> Result<(usize, usize, usize, usize)> {
+        let now = now_local().to_rfc3339_opts(chrono::SecondsFormat::Millis, false);
+        let mut conn = lock(&self.outbox);
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut counts = (0, 0, 0, 0);
+        for r in results {
+            match (r.status, r.retryable) {
+                (ResultStatus::Accepted | ResultStatus::Duplicate, _) => {
+                    tx.execute(
+                        "UPDATE event SET state = 'sent', sent_at = ?2, attempts = attempts + 1, last_error = NULL
+                         WHERE event_id = ?1 AND state = 'pending'",
+                        params![r.event_id, now],
+                    )?;
+                    if r.status == ResultStatus::Accepted {
+                        counts.0 += 1;
+                    } else {
+                        counts.1 += 1;
+                    }
+                }
+                (ResultStatus::Rejected, Some(true)) => {
+                    tx.execute(
+                        "UPDATE event SET attempts = attempts + 1, last_error = ?2 WHERE event_id = ?1",
+                        params![r.event_id, r.code.as_deref().unwrap_or("rejected")],
+                    )?;
+                    counts.3 += 1;
+                }
+                (ResultStatus::Rejected, _) => {
+                    tx.execute(
+                        "UPDATE event SET state = 'dead', attempts = attempts + 1, last_error = ?2
+                         WHERE event_id = ?1 AND state = 'pending'",
+                        params![r.event_id, r.code.as_deref().unwrap_or("rejected")],
+                    )?;
+                    counts.2 += 1;
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(counts)
+    }
+
+    fn feed_cursor(&self) -> Result<Option<String>> {
+        cache::cursor(&lock(&self.cache), TRIPS_FEED)
+    }
+
+    fn reset_feed_cursor(&self) -> Result<()> {
+        cache::set_cursor(&lock(&self.cache), TRIPS_FEED, None)
+    }
+
+    /// Applies one page of the change feed and its cursor in one cache transaction.
+    /// Any trip that fails validation refuses the whole page: nothing changes, the cursor
+    /// stays. Returns (trips stored or amended, trips removed).
+    pub fn apply_page(&self, page: &ChangesPage, snapshot_start: bool) -> Result<(usize, usize)> {
+        let now = now_local().to_rfc3339();
+        // Validate every trip before touching the database.
+        let mut prepared = Vec::new();
+        for (i, change) in page.changes.iter().enumerate() {
+            if change.op == ChangeOp::Upsert {
+                let trip = change.trip.as_deref().ok_or_else(|| {
+                    Error::input(format!("changes[{i}].trip"), "an upsert needs its trip")
+                })?;
+                if trip.id != change.id {
+                    return Err(Error::input(format!("changes[{i}].id"), "does not match the trip's id"));
+                }
+                if trip.format != crate::model::FORMAT_VERSION {
+                    return Err(Error::UnsupportedFormat {
+                        found: trip.format.to_string(),
+                        supported: crate::model::FORMAT_VERSION,
+                        hint: " (update the app)",
+                    });
+                }
+                prepared.push(Some(self.prepare_trip(trip.clone())?));
+            } else {
+                prepared.push(None);
+            }
+        }
+        let mut conn = lock(&self.cache);
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let gen: i64 = if page.snapshot {
+            if snapshot_start {
+                let g: i64 = tx.query_row("SELECT coalesce(max(seen_gen), 0) + 1 FROM trip", [], |r| r.get(0))?;
+                cache::set_cursor(&tx, SNAPSHOT_GEN, Some(&g.to_string()))?;
+                g
+            } else {
+                cache::cursor(&tx, SNAPSHOT_GEN)?
+                    .and_then(|g| g.parse().ok())
+                    .unwrap_or(1)
+            }
+        } else {
+            0
+        };
+        let (mut updated, mut removed) = (0, 0);
+        for (change, prep) in page.changes.iter().zip(prepared) {
+            match (change.op, prep) {
+                (ChangeOp::Upsert, Some((trip, warnings))) => {
+                    let outcome = cache::apply_in(&tx, &trip, &warnings, &now)?;
+                    if !matches!(outcome, cache::ApplyOutcome::Unchanged { .. }) {
+                        updated += 1;
+                    }
+                    if page.snapshot {
+                        cache::mark_seen(&tx, &trip.id, gen)?;
+                    }
+                }
+                (ChangeOp::Tombstone, _) => {
+                    let state = match change.reason {
+                        Some(TombstoneReason::Cancelled) => TripState::Cancelled,
+                        _ => TripState::Unassigned,
+                    };
+                    if cache::tombstone_in(&tx, &change.id, Some(change.version), state, &now)? == Some(true) {
+                        removed += 1;
+                    }
+                }
+                (ChangeOp::Upsert, None) => {}
+            }
+        }
+        if page.snapshot && !page.has_more {
+            removed += cache::unassign_unseen(&tx, gen, &now)?.len();
+        }
+        cache::set_cursor(&tx, TRIPS_FEED, Some(&page.next_cursor))?;
+        tx.commit()?;
+        if removed > 0 {
+            cache::scrub(&conn)?;
+        }
+        Ok((updated, removed))
+    }
+}
+
+/// Runs syncs when asked and when a backoff ends; shows the state.
+///
+/// Triggers coalesce: any number of [`request_sync`](Self::request_sync) calls while a sync
+/// runs cause exactly one more sync. A server's `Retry-After` is honoured even when the
+/// network comes back. Dropping the [`run`](Self::run) future stops it safely.
+pub struct SyncService {
+    syncer: Syncer,
+    trigger: Notify,
+    state: watch::Sender<SyncState>,
+    not_before: Mutex<Option<Instant>>,
+    attempt: AtomicU32,
+    runs: AtomicU64,
+}
+
+impl SyncService {
+    /// A service around a syncer.
+    pub fn new(syncer: Syncer) -> Self {
+        let (state, _) = watch::channel(SyncState::Idle);
+        SyncService {
+            syncer,
+            trigger: Notify::new(),
+            state,
+            not_before: Mutex::new(None),
+            attempt: AtomicU32::new(0),
+            runs: AtomicU64::new(0),
+        }
+    }
+
+    /// Asks for a sync soon (e.g. an event was recorded, the app came to the foreground).
+    pub fn request_sync(&self) {
+        self.trigger.notify_one();
+    }
+
+    /// The network is back: sync now, unless the server asked to wait longer.
+    pub fn network_available(&self) {
+        self.trigger.notify_one();
+    }
+
+    /// Watch the state; the receiver holds the current value.
+    pub fn subscribe(&self) -> watch::Receiver<SyncState> {
+        self.state.subscribe()
+    }
+
+    /// How many syncs ran.
+    pub fn runs(&self) -> u64 {
+        self.runs.load(Ordering::Relaxed)
+    }
+
+    /// The loop: waits for a trigger or the end of a backoff, then syncs. Never returns.
+    pub async fn run(&self) {
+        let mut wake: Option<Instant> = None;
+        loop {
+            match wake {
+                Some(at) => {
+                    tokio::select! {
+                        () = tokio::time::sleep_until(at) => {}
+                        () = self.trigger.notified() => {}
+                    }
+                }
+                None => self.trigger.notified().await,
+            }
+            let not_before = *self.not_before.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            if let Some(nb) = not_before {
+                tokio::time::sleep_until(nb).await;
+            }
+            self.state.send_replace(SyncState::Syncing);
+            self.runs.fetch_add(1, Ordering::Relaxed);
+            let attempt = self.attempt.load(Ordering::Relaxed);
+            let result = self.syncer.sync_once(attempt).await;
+            let mut nb = self.not_before.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            *nb = None;
+            match &result {
+                Ok(report) => {
+                    self.attempt.store(0, Ordering::Relaxed);
+                    wake = (report.retry_later > 0)
+                        .then(|| Instant::now() + planner::backoff(attempt, fastrand::f64()));
+                    self.state.send_replace(SyncState::Idle);
+                }
+                Err(e) => {
+                    self.attempt.fetch_add(1, Ordering::Relaxed);
+                    let next = match e {
+                        SyncError::Retry {
+                            after, server_said, ..
+                        } => {
+                            let at = Instant::now() + *after;
+                            if *server_said {
+                                *nb = Some(at);
+                            }
+                            Some(at)
+                        }
+                        SyncError::Stop { after, .. } => Some(Instant::now() + *after),
+                        SyncError::Local(_) => Some(Instant::now() + planner::STOP_BACKOFF),
+                        // Wait for a trigger (new token, app update).
+                        SyncError::SignInRequired | SyncError::UpdateRequired => None,
+                    };
+                    wake = next;
+                    self.state.send_replace(state_of(e));
+                }
+            }
+        }
+    }
+
+    /// Whether the last failure looked like no network (for shells deciding when to listen).
+    pub fn is_offline(&self) -> bool {
+        matches!(*self.state.borrow(), SyncState::Offline { .. })
+    }
+
+    /// The syncer.
+    pub fn syncer(&self) -> &Syncer {
+        &self.syncer
+    }
+}
+
+/// Pending and dead events of a delivery state, for tests and displays.
+pub fn count_state(events: &[StatusEvent], state: DeliveryState) -> usize {
+    events.iter().filter(|e| e.state == state).count()
+}

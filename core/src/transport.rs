@@ -1,0 +1,209 @@
+//! HTTP for the sync engine, behind a small trait so a shell could supply the platform's own
+//! HTTP stack, and tests can put a fault-injecting layer in front of the real server.
+//!
+//! [`HttpTransport`] is reqwest with rustls (no OpenSSL), gzip, explicit timeouts, a response
+//! size cap, and a refusal of plain `http://` to anything but loopback, checked before any
+//! socket is opened.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::time::Duration;
+
+/// A boxed future, as the transport trait returns.
+pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+
+/// HTTP method.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    /// GET.
+    Get,
+    /// POST.
+    Post,
+}
+
+/// A request relative to the server's base URL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Request {
+    /// GET or POST.
+    pub method: Method,
+    /// Path and query, e.g. `/v1/changes?cursor=l.4`.
+    pub path: String,
+    /// Headers (authorization included).
+    pub headers: Vec<(String, String)>,
+    /// JSON body.
+    pub body: Option<Vec<u8>>,
+}
+
+/// An answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Response {
+    /// Status code.
+    pub status: u16,
+    /// Headers, names lower-case.
+    pub headers: Vec<(String, String)>,
+    /// Body (decompressed).
+    pub body: Vec<u8>,
+}
+
+impl Response {
+    /// A header's value.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// No answer came: the reason, without any secret.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct TransportError(pub String);
+
+/// Sends requests to one server.
+pub trait Transport: Send + Sync {
+    /// Sends a request and returns the answer, or why there was none.
+    fn send(&self, request: Request) -> BoxFuture<'_, Result<Response, TransportError>>;
+}
+
+/// Largest response body accepted (bytes, after decompression).
+pub const MAX_RESPONSE_BYTES: usize = 16 * 1024 * 1024;
+/// Connect timeout.
+pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// Whole-request timeout.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// reqwest over rustls.
+#[derive(Debug, Clone)]
+pub struct HttpTransport {
+    client: reqwest::Client,
+    base: String,
+}
+
+/// Checks a server URL: `https://` anywhere, `http://` only to loopback.
+pub fn check_server_url(url: &str) -> Result<reqwest::Url, crate::Error> {
+    let parsed = reqwest::Url::parse(url)
+        .map_err(|e| crate::Error::input("server", format!("{url:?} is not a URL: {e}")))?;
+    match parsed.scheme() {
+        "https" => Ok(parsed),
+        "http" => {
+            let loopback = match parsed.host() {
+                Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+                Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+                Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+                None => false,
+            };
+            if loopback {
+                Ok(parsed)
+            } else {
+                Err(crate::Error::input(
+                    "server",
+                    "plain http:// is allowed only to loopback (127.0.0.1, ::1, localhost); use https://",
+                ))
+            }
+        }
+        other => Err(crate::Error::input("server", format!("scheme {other:?} is not http(s)"))),
+    }
+}
+
+impl HttpTransport {
+    /// A transport to `base_url` (e.g. `https://fleet.example.com`).
+    pub fn new(base_url: &str) -> Result<Self, crate::Error> {
+        Self::with_client(base_url, reqwest::Client::builder())
+    }
+
+    /// A transport with extra client settings (tests add a test CA this way).
+    pub fn with_client(base_url: &str, builder: reqwest::ClientBuilder) -> Result<Self, crate::Error> {
+        let url = check_server_url(base_url)?;
+        let client = builder
+            .connect_timeout(CONNECT_TIMEOUT)
+            .timeout(REQUEST_TIMEOUT)
+            .gzip(true)
+            .user_agent(concat!("crossing/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| crate::Error::input("server", format!("HTTP client: {e}")))?;
+        Ok(HttpTransport {
+            client,
+            base: url.as_str().trim_end_matches('/').to_string(),
+        })
+    }
+
+    /// The base URL.
+    pub fn base_url(&self) -> &str {
+        &self.base
+    }
+}
+
+fn describe(e: &reqwest::Error) -> String {
+    if e.is_timeout() {
+        "timed out".into()
+    } else if e.is_connect() {
+        "could not connect".into()
+    } else {
+        // reqwest errors name the URL, never headers or bodies.
+        let mut s = e.to_string();
+        let mut src = std::error::Error::source(e);
+        while let Some(inner) = src {
+            s.push_str(": ");
+            s.push_str(&inner.to_string());
+            src = inner.source();
+        }
+        s
+    }
+}
+
+impl Transport for HttpTransport {
+    fn send(&self, request: Request) -> BoxFuture<'_, Result<Response, TransportError>> {
+        Box::pin(async move {
+            let url = format!("{}{}", self.base, request.path);
+            let mut rb = match request.method {
+                Method::Get => self.client.get(&url),
+                Method::Post => self.client.post(&url),
+            };
+            for (k, v) in &request.headers {
+                rb = rb.header(k.as_str(), v.as_str());
+            }
+            if let Some(body) = request.body {
+                rb = rb.header("content-type", "application/json").body(body);
+            }
+            let mut resp = rb.send().await.map_err(|e| TransportError(describe(&e)))?;
+            let status = resp.status().as_u16();
+            let headers = resp
+                .headers()
+                .iter()
+                .filter_map(|(k, v)| v.to_str().ok().map(|v| (k.as_str().to_string(), v.to_string())))
+                .collect();
+            let mut body = Vec::new();
+            while let Some(chunk) = resp.chunk().await.map_err(|e| TransportError(describe(&e)))? {
+                if body.len() + chunk.len() > MAX_RESPONSE_BYTES {
+                    return Err(TransportError(format!(
+                        "response larger than {MAX_RESPONSE_BYTES} bytes"
+                    )));
+                }
+                body.extend_from_slice(&chunk);
+            }
+            Ok(Response {
+                status,
+                headers,
+                body,
+            })
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_http_only_to_loopback() {
+        for ok in ["http://127.0.0.1:8080", "http://localhost:1", "http://[::1]:9", "https://fleet.example.com"] {
+            assert!(check_server_url(ok).is_ok(), "{ok}");
+        }
+        for bad in ["http://fleet.example.com", "http://10.0.0.1", "ftp://127.0.0.1", "not a url"] {
+            assert!(check_server_url(bad).is_err(), "{bad}");
+        }
+        let e = check_server_url("http://fleet.example.com").expect_err("refused");
+        assert!(e.to_string().contains("only to loopback"), "{e}");
+    }
+}
