@@ -447,6 +447,7 @@ fn upgrade_every_earlier_version(
     schema: &Schema,
     durability: Durability,
     seed: &dyn Fn(&Connection, usize),
+    check: &dyn Fn(&Connection, usize),
 ) {
     let fresh_dir = tempfile::tempdir().expect("tempdir");
     let fresh = db::open(&fresh_dir.path().join("fresh.db"), schema, durability).expect("fresh");
@@ -473,6 +474,7 @@ fn upgrade_every_earlier_version(
             seed(&conn, k);
         }
         let conn = db::open(&path, schema, durability).expect("upgrade");
+        check(&conn, k);
         let v: i64 = conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .expect("v");
@@ -488,8 +490,54 @@ fn upgrade_every_earlier_version(
 
 #[test]
 fn every_earlier_schema_version_upgrades_to_the_current_one() {
-    upgrade_every_earlier_version(&schema::CACHE, Durability::Normal, &|_, _| {});
-    upgrade_every_earlier_version(&schema::OUTBOX, Durability::Full, &|_, _| {});
+    // Version 1 files hold a trip and a pending event; both must come through unchanged.
+    const EVENT_V1: &str = "INSERT INTO device VALUES (1, 'dev-1', 2);
+        INSERT INTO event (event_id, device_seq, trip_id, trip_version_seen, kind, port,
+                           occurred_at, recorded_at)
+        VALUES ('0190aaaa-0000-7000-8000-000000000001', 1, 'T1', 1, 'arrived_at_border', '0453',
+                '2026-11-25T10:00:00.000-05:00', '2026-11-25T10:00:00.000-05:00');";
+    const EVENT_ROW: &str = "SELECT event_id || device_seq || trip_id || kind || port || occurred_at || state FROM event";
+    upgrade_every_earlier_version(
+        &schema::CACHE,
+        Durability::Normal,
+        &|c, k| {
+            if k >= 1 {
+                c.execute_batch(
+                    "INSERT INTO trip (id, version, regime, trip_number, port_of_entry, eta_local, eta_zone,
+                                       state, manifest, received_at)
+                     VALUES ('T1', 3, 'ACI', '1234TR1', '0453', '2026-11-26T14:30:00', 'America/Toronto',
+                             'active', '{}', '2026-11-25T00:00:00Z')",
+                )
+                .expect("v1 trip");
+            }
+        },
+        &|c, k| {
+            if k >= 1 {
+                let (v, m): (i64, String) = c
+                    .query_row("SELECT version, manifest FROM trip WHERE id = 'T1'", [], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .expect("trip kept");
+                assert_eq!((v, m.as_str()), (3, "{}"));
+            }
+        },
+    );
+    upgrade_every_earlier_version(
+        &schema::OUTBOX,
+        Durability::Full,
+        &|c, k| {
+            if k >= 1 {
+                c.execute_batch(EVENT_V1).expect("v1 event");
+            }
+        },
+        &|c, k| {
+            if k >= 1 {
+                let row: String = c.query_row(EVENT_ROW, [], |r| r.get(0)).expect("event kept");
+                assert_eq!(
+                    row,
+                    "0190aaaa-0000-7000-8000-0000000000011T1arrived_at_border04532026-11-25T10:00:00.000-05:00pending"
+                );
+            }
+        },
+    );
 }
 
 #[test]
@@ -504,7 +552,7 @@ fn a_database_from_a_newer_app_is_refused_and_kept() {
     let e = Crossing::open(dir.path()).expect_err("newer");
     assert_eq!(
         e.to_string(),
-        "outbox.db: database schema version 99 is newer than this app supports (1); update the app (the file was left untouched)"
+        "outbox.db: database schema version 99 is newer than this app supports (2); update the app (the file was left untouched)"
     );
     assert!(
         std::fs::read(dir.path().join(OUTBOX_FILE)).expect("read") == before,
