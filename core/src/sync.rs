@@ -138,6 +138,7 @@ impl From<Error> for SyncError {
 }
 
 /// Pushes and pulls for one device against one server.
+#[derive(Clone)]
 pub struct Syncer {
     core: Arc<Crossing>,
     transport: Arc<dyn Transport>,

@@ -70,3 +70,5 @@ pub fn read_rxing(img: &Gray, format: rxing::BarcodeFormat) -> Result<String, St
         .map(|r| r.getText().to_string())
         .map_err(|e| format!("rxing: {e}"))
 }
+
+pub mod fleet;
