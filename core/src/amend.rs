@@ -41,25 +41,52 @@ pub fn diff(old: &Trip, new: &Trip) -> Amendment {
             changes.push(format!("{label}: {a} → {b}"));
         }
     };
-    field("Trip number", old.trip_number.clone(), new.trip_number.clone());
-    field("First port of arrival", old.port_of_entry.clone(), new.port_of_entry.clone());
+    field(
+        "Trip number",
+        old.trip_number.clone(),
+        new.trip_number.clone(),
+    );
+    field(
+        "First port of arrival",
+        old.port_of_entry.clone(),
+        new.port_of_entry.clone(),
+    );
     field(
         "ETA",
         format!("{} {}", old.eta.local.replace('T', " "), old.eta.zone),
         format!("{} {}", new.eta.local.replace('T', " "), new.eta.zone),
     );
-    field("Unit", old.conveyance.unit_number.clone(), new.conveyance.unit_number.clone());
-    field("Truck plates", plates(&old.conveyance.plates), plates(&new.conveyance.plates));
+    field(
+        "Unit",
+        old.conveyance.unit_number.clone(),
+        new.conveyance.unit_number.clone(),
+    );
+    field(
+        "Truck plates",
+        plates(&old.conveyance.plates),
+        plates(&new.conveyance.plates),
+    );
     field(
         "VIN",
         old.conveyance.vin.clone().unwrap_or_default(),
         new.conveyance.vin.clone().unwrap_or_default(),
     );
-    field("Truck seals", old.conveyance.seals.join(", "), new.conveyance.seals.join(", "));
+    field(
+        "Truck seals",
+        old.conveyance.seals.join(", "),
+        new.conveyance.seals.join(", "),
+    );
     let trailers = |t: &Trip| {
         t.trailers
             .iter()
-            .map(|x| format!("{} [{}] seals {}", x.number, plates(&x.plates), x.seals.join(" ")))
+            .map(|x| {
+                format!(
+                    "{} [{}] seals {}",
+                    x.number,
+                    plates(&x.plates),
+                    x.seals.join(" ")
+                )
+            })
             .collect::<Vec<_>>()
             .join("; ")
     };
@@ -75,10 +102,23 @@ pub fn diff(old: &Trip, new: &Trip) -> Amendment {
     if old.customs_status != new.customs_status {
         changes.push("Customs status updated".into());
     }
-    let ids = |t: &Trip| t.shipments.iter().map(|s| s.control_number.clone()).collect::<Vec<_>>();
+    let ids = |t: &Trip| {
+        t.shipments
+            .iter()
+            .map(|s| s.control_number.clone())
+            .collect::<Vec<_>>()
+    };
     let (old_ids, new_ids) = (ids(old), ids(new));
-    let shipments_added: Vec<String> = new_ids.iter().filter(|s| !old_ids.contains(s)).cloned().collect();
-    let shipments_removed: Vec<String> = old_ids.iter().filter(|s| !new_ids.contains(s)).cloned().collect();
+    let shipments_added: Vec<String> = new_ids
+        .iter()
+        .filter(|s| !old_ids.contains(s))
+        .cloned()
+        .collect();
+    let shipments_removed: Vec<String> = old_ids
+        .iter()
+        .filter(|s| !new_ids.contains(s))
+        .cloned()
+        .collect();
     let shipments_changed: Vec<String> = new
         .shipments
         .iter()
@@ -90,8 +130,9 @@ pub fn diff(old: &Trip, new: &Trip) -> Amendment {
         p.extend(codes::ace_qr_payload(t).ok());
         p
     };
-    let codes_changed =
-        payloads(old) != payloads(new) || !shipments_added.is_empty() || !shipments_removed.is_empty();
+    let codes_changed = payloads(old) != payloads(new)
+        || !shipments_added.is_empty()
+        || !shipments_removed.is_empty();
     Amendment {
         from_version: old.version,
         to_version: new.version,

@@ -178,18 +178,22 @@ pub(crate) fn apply_in(
 ) -> Result<ApplyOutcome> {
     let manifest = format::to_json(trip)?;
     let warnings = serde_json::to_string(warnings).map_err(|e| Error::Corrupt(e.to_string()))?;
-    let version = i64::try_from(trip.version)
-        .map_err(|_| Error::input("version", "is too large"))?;
-    let stored: Option<i64> = tx
+    let version =
+        i64::try_from(trip.version).map_err(|_| Error::input("version", "is too large"))?;
+    let stored: Option<(i64, String)> = tx
         .query_row(
-            "SELECT version FROM trip WHERE id = ?1",
+            "SELECT version, state FROM trip WHERE id = ?1",
             params![trip.id],
-            |r| r.get(0),
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?;
     let outcome = match stored {
-        Some(s) if s >= version => return Ok(ApplyOutcome::Unchanged { stored: s }),
-        Some(s) => ApplyOutcome::Updated { previous: s },
+        // A trip taken off the driver and given back comes back at the same version.
+        Some((s, state)) if state == TripState::Unassigned.as_str() && s <= version => {
+            ApplyOutcome::Updated { previous: s }
+        }
+        Some((s, _)) if s >= version => return Ok(ApplyOutcome::Unchanged { stored: s }),
+        Some((s, _)) => ApplyOutcome::Updated { previous: s },
         None => ApplyOutcome::Inserted,
     };
     if let ApplyOutcome::Updated { .. } = outcome {
@@ -314,7 +318,8 @@ pub(crate) fn base(conn: &Connection, id: &str) -> Result<Option<(i64, Trip)>> {
         .optional()?;
     match row {
         Some((Some(v), Some(m))) => {
-            let trip = serde_json::from_str(&m).map_err(|e| Error::Corrupt(format!("trip {id} base: {e}")))?;
+            let trip = serde_json::from_str(&m)
+                .map_err(|e| Error::Corrupt(format!("trip {id} base: {e}")))?;
             Ok(Some((v, trip)))
         }
         _ => Ok(None),

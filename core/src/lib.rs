@@ -179,7 +179,9 @@ impl Crossing {
                 severity: Severity::Warning,
                 path: "tripNumber".into(),
                 value: Some(trip.trip_number.clone()),
-                rule: format!("is also the trip number of trip {other:?}; trip numbers must be unique"),
+                rule: format!(
+                    "is also the trip number of trip {other:?}; trip numbers must be unique"
+                ),
             });
         }
         Ok((trip, warnings))
@@ -302,7 +304,9 @@ impl Crossing {
         let stored = self.trip(id)?;
         let status = self.status_of(&stored)?;
         let mut view = view::manifest_view(&stored, status);
-        if let (Some(current), Some((_, base))) = (&stored.manifest, cache::base(&lock(&self.cache), id)?) {
+        if let (Some(current), Some((_, base))) =
+            (&stored.manifest, cache::base(&lock(&self.cache), id)?)
+        {
             view.amendment = Some(amend::diff(&base, current));
         }
         Ok(view)

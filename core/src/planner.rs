@@ -129,7 +129,12 @@ pub fn parse_retry_after(value: &str, now: chrono::DateTime<chrono::Utc>) -> Opt
     }
     let at = chrono::DateTime::parse_from_rfc2822(v).ok()?;
     let delta = at.with_timezone(&chrono::Utc) - now;
-    Some(delta.to_std().unwrap_or(Duration::ZERO).min(Duration::from_secs(24 * 3600)))
+    Some(
+        delta
+            .to_std()
+            .unwrap_or(Duration::ZERO)
+            .min(Duration::from_secs(24 * 3600)),
+    )
 }
 
 /// How many of the next pending events go in one upload: at most `max_events`, and at most
@@ -217,36 +222,88 @@ mod tests {
         let d = |f: &Failure| decide(f, 2, 1.0, false);
         assert_eq!(
             d(&Failure::Network("refused".into())),
-            Decision::Retry { after: Duration::from_secs(8), offline: true }
+            Decision::Retry {
+                after: Duration::from_secs(8),
+                offline: true
+            }
         );
         for s in [408, 500, 502, 503, 504, 429] {
-            assert_eq!(d(&http(s, None)), Decision::Retry { after: Duration::from_secs(8), offline: false }, "{s}");
+            assert_eq!(
+                d(&http(s, None)),
+                Decision::Retry {
+                    after: Duration::from_secs(8),
+                    offline: false
+                },
+                "{s}"
+            );
         }
-        assert_eq!(d(&http(503, Some(120))), Decision::Retry { after: Duration::from_secs(120), offline: false });
-        assert_eq!(d(&http(429, Some(1))), Decision::Retry { after: Duration::from_secs(8), offline: false });
+        assert_eq!(
+            d(&http(503, Some(120))),
+            Decision::Retry {
+                after: Duration::from_secs(120),
+                offline: false
+            }
+        );
+        assert_eq!(
+            d(&http(429, Some(1))),
+            Decision::Retry {
+                after: Duration::from_secs(8),
+                offline: false
+            }
+        );
         assert_eq!(d(&http(401, None)), Decision::RefreshToken);
-        assert_eq!(decide(&http(401, None), 0, 0.5, true), Decision::SignInRequired);
+        assert_eq!(
+            decide(&http(401, None), 0, 0.5, true),
+            Decision::SignInRequired
+        );
         assert_eq!(d(&http(410, None)), Decision::Resync);
         assert_eq!(d(&http(413, None)), Decision::HalveBatch);
         assert_eq!(d(&http(426, None)), Decision::UpdateRequired);
-        assert_eq!(d(&http(400, None)), Decision::Stop { after: STOP_BACKOFF });
-        assert_eq!(d(&http(404, None)), Decision::Stop { after: STOP_BACKOFF });
         assert_eq!(
-            d(&Failure::Http { status: 403, code: Some("device_unknown".into()), retry_after: None }),
+            d(&http(400, None)),
+            Decision::Stop {
+                after: STOP_BACKOFF
+            }
+        );
+        assert_eq!(
+            d(&http(404, None)),
+            Decision::Stop {
+                after: STOP_BACKOFF
+            }
+        );
+        assert_eq!(
+            d(&Failure::Http {
+                status: 403,
+                code: Some("device_unknown".into()),
+                retry_after: None
+            }),
             Decision::Reregister
         );
-        assert_eq!(d(&Failure::BadResponse("bad page".into())), Decision::Stop { after: STOP_BACKOFF });
+        assert_eq!(
+            d(&Failure::BadResponse("bad page".into())),
+            Decision::Stop {
+                after: STOP_BACKOFF
+            }
+        );
     }
 
     #[test]
     fn retry_after_as_seconds_or_date() {
-        let now = chrono::DateTime::parse_from_rfc3339("2026-11-25T12:00:00Z").expect("d").to_utc();
-        assert_eq!(parse_retry_after("120", now), Some(Duration::from_secs(120)));
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-25T12:00:00Z")
+            .expect("d")
+            .to_utc();
+        assert_eq!(
+            parse_retry_after("120", now),
+            Some(Duration::from_secs(120))
+        );
         assert_eq!(
             parse_retry_after("Wed, 25 Nov 2026 12:02:00 GMT", now),
             Some(Duration::from_secs(120))
         );
-        assert_eq!(parse_retry_after("Wed, 25 Nov 2026 11:00:00 GMT", now), Some(Duration::ZERO));
+        assert_eq!(
+            parse_retry_after("Wed, 25 Nov 2026 11:00:00 GMT", now),
+            Some(Duration::ZERO)
+        );
         assert_eq!(parse_retry_after("soon", now), None);
     }
 
@@ -254,7 +311,11 @@ mod tests {
     fn batches_respect_count_and_bytes_but_never_stall() {
         assert_eq!(batch_len(&[10; 250], 100, 1_000_000), 100);
         assert_eq!(batch_len(&[100; 10], 100, 350), 3);
-        assert_eq!(batch_len(&[5_000, 1], 100, 1_000), 1, "an oversized single event still goes");
+        assert_eq!(
+            batch_len(&[5_000, 1], 100, 1_000),
+            1,
+            "an oversized single event still goes"
+        );
         assert_eq!(batch_len(&[], 100, 1_000), 0);
         assert_eq!(batch_len(&[1; 10], 0, 1_000), 1);
     }

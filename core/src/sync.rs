@@ -181,7 +181,9 @@ fn describe(f: &Failure) -> String {
 fn encode_query(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => (b as char).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                (b as char).to_string()
+            }
             _ => format!("%{b:02X}"),
         })
         .collect()
@@ -242,7 +244,13 @@ impl Syncer {
     }
 
     fn to_error(&self, f: &Failure, d: Decision) -> SyncError {
-        let server_said = matches!(f, Failure::Http { retry_after: Some(_), .. });
+        let server_said = matches!(
+            f,
+            Failure::Http {
+                retry_after: Some(_),
+                ..
+            }
+        );
         match d {
             Decision::Retry { after, offline } => SyncError::Retry {
                 after,
@@ -277,7 +285,10 @@ impl Syncer {
                 path: path.to_string(),
                 headers: vec![
                     ("authorization".into(), format!("Bearer {}", run.token)),
-                    (CLIENT_VERSION_HEADER.into(), self.config.app_version.clone()),
+                    (
+                        CLIENT_VERSION_HEADER.into(),
+                        self.config.app_version.clone(),
+                    ),
                 ],
                 body: body.clone(),
             };
@@ -314,7 +325,10 @@ impl Syncer {
             app_version: self.config.app_version.clone(),
         })
         .map_err(|e| SyncError::Local(e.to_string()))?;
-        match self.call(run, Method::Post, "/v1/devices", Some(body)).await {
+        match self
+            .call(run, Method::Post, "/v1/devices", Some(body))
+            .await
+        {
             Ok(_) => {
                 self.core.set_device_registered(true)?;
                 Ok(())
@@ -349,14 +363,15 @@ impl Syncer {
             let body = serde_json::to_vec(&upload).map_err(|e| SyncError::Local(e.to_string()))?;
             match self.call(run, Method::Post, "/v1/events", Some(body)).await {
                 Ok(resp) => {
-                    let answer: EventsResponse = serde_json::from_slice(&resp.body).map_err(|e| {
-                        SyncError::Stop {
+                    let answer: EventsResponse =
+                        serde_json::from_slice(&resp.body).map_err(|e| SyncError::Stop {
                             after: planner::STOP_BACKOFF,
                             reason: format!("unusable events answer: {e}"),
-                        }
-                    })?;
-                    let sent_ids: Vec<&str> = upload.events.iter().map(|e| e.event_id.as_str()).collect();
-                    let got_ids: Vec<&str> = answer.results.iter().map(|r| r.event_id.as_str()).collect();
+                        })?;
+                    let sent_ids: Vec<&str> =
+                        upload.events.iter().map(|e| e.event_id.as_str()).collect();
+                    let got_ids: Vec<&str> =
+                        answer.results.iter().map(|r| r.event_id.as_str()).collect();
                     if sent_ids != got_ids {
                         return Err(SyncError::Stop {
                             after: planner::STOP_BACKOFF,
@@ -396,12 +411,11 @@ impl Syncer {
             }
             match self.call(run, Method::Get, &path, None).await {
                 Ok(resp) => {
-                    let page: ChangesPage = serde_json::from_slice(&resp.body).map_err(|e| {
-                        SyncError::Stop {
+                    let page: ChangesPage =
+                        serde_json::from_slice(&resp.body).map_err(|e| SyncError::Stop {
                             after: planner::STOP_BACKOFF,
                             reason: format!("unusable change page: {e}"),
-                        }
-                    })?;
+                        })?;
                     let (updated, removed) = self
                         .core
                         .apply_page(&page, cursor.is_none())
@@ -444,8 +458,9 @@ fn to_wire(e: &StatusEvent) -> WireEvent {
 }
 
 fn rfc3339_in(d: Duration) -> String {
-    (chrono::Utc::now() + chrono::Duration::from_std(d).unwrap_or_else(|_| chrono::Duration::hours(24)))
-        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    (chrono::Utc::now()
+        + chrono::Duration::from_std(d).unwrap_or_else(|_| chrono::Duration::hours(24)))
+    .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
 /// The state to show after a failed sync.
@@ -523,7 +538,10 @@ impl Crossing {
         let json = serde_json::to_string(state).map_err(|e| Error::Corrupt(e.to_string()))?;
         self.set_meta("state", Some(&json))?;
         if success {
-            self.set_meta("last_success", Some(&now_local().to_rfc3339_opts(chrono::SecondsFormat::Secs, false)))?;
+            self.set_meta(
+                "last_success",
+                Some(&now_local().to_rfc3339_opts(chrono::SecondsFormat::Secs, false)),
+            )?;
         }
         Ok(())
     }
@@ -620,7 +638,10 @@ impl Crossing {
                     Error::input(format!("changes[{i}].trip"), "an upsert needs its trip")
                 })?;
                 if trip.id != change.id {
-                    return Err(Error::input(format!("changes[{i}].id"), "does not match the trip's id"));
+                    return Err(Error::input(
+                        format!("changes[{i}].id"),
+                        "does not match the trip's id",
+                    ));
                 }
                 if trip.format != crate::model::FORMAT_VERSION {
                     return Err(Error::UnsupportedFormat {
@@ -638,7 +659,10 @@ impl Crossing {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let gen: i64 = if page.snapshot {
             if snapshot_start {
-                let g: i64 = tx.query_row("SELECT coalesce(max(seen_gen), 0) + 1 FROM trip", [], |r| r.get(0))?;
+                let g: i64 =
+                    tx.query_row("SELECT coalesce(max(seen_gen), 0) + 1 FROM trip", [], |r| {
+                        r.get(0)
+                    })?;
                 cache::set_cursor(&tx, SNAPSHOT_GEN, Some(&g.to_string()))?;
                 g
             } else {
@@ -666,7 +690,9 @@ impl Crossing {
                         Some(TombstoneReason::Cancelled) => TripState::Cancelled,
                         _ => TripState::Unassigned,
                     };
-                    if cache::tombstone_in(&tx, &change.id, Some(change.version), state, &now)? == Some(true) {
+                    if cache::tombstone_in(&tx, &change.id, Some(change.version), state, &now)?
+                        == Some(true)
+                    {
                         removed += 1;
                     }
                 }
@@ -746,7 +772,10 @@ impl SyncService {
                 }
                 None => self.trigger.notified().await,
             }
-            let not_before = *self.not_before.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            let not_before = *self
+                .not_before
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
             if let Some(nb) = not_before {
                 tokio::time::sleep_until(nb).await;
             }
@@ -754,7 +783,10 @@ impl SyncService {
             self.runs.fetch_add(1, Ordering::Relaxed);
             let attempt = self.attempt.load(Ordering::Relaxed);
             let result = self.syncer.sync_once(attempt).await;
-            let mut nb = self.not_before.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            let mut nb = self
+                .not_before
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
             *nb = None;
             match &result {
                 Ok(report) => {

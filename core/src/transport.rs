@@ -102,7 +102,10 @@ pub fn check_server_url(url: &str) -> Result<reqwest::Url, crate::Error> {
                 ))
             }
         }
-        other => Err(crate::Error::input("server", format!("scheme {other:?} is not http(s)"))),
+        other => Err(crate::Error::input(
+            "server",
+            format!("scheme {other:?} is not http(s)"),
+        )),
     }
 }
 
@@ -113,7 +116,10 @@ impl HttpTransport {
     }
 
     /// A transport with extra client settings (tests add a test CA this way).
-    pub fn with_client(base_url: &str, builder: reqwest::ClientBuilder) -> Result<Self, crate::Error> {
+    pub fn with_client(
+        base_url: &str,
+        builder: reqwest::ClientBuilder,
+    ) -> Result<Self, crate::Error> {
         let url = check_server_url(base_url)?;
         let client = builder
             .connect_timeout(CONNECT_TIMEOUT)
@@ -171,10 +177,18 @@ impl Transport for HttpTransport {
             let headers = resp
                 .headers()
                 .iter()
-                .filter_map(|(k, v)| v.to_str().ok().map(|v| (k.as_str().to_string(), v.to_string())))
+                .filter_map(|(k, v)| {
+                    v.to_str()
+                        .ok()
+                        .map(|v| (k.as_str().to_string(), v.to_string()))
+                })
                 .collect();
             let mut body = Vec::new();
-            while let Some(chunk) = resp.chunk().await.map_err(|e| TransportError(describe(&e)))? {
+            while let Some(chunk) = resp
+                .chunk()
+                .await
+                .map_err(|e| TransportError(describe(&e)))?
+            {
                 if body.len() + chunk.len() > MAX_RESPONSE_BYTES {
                     return Err(TransportError(format!(
                         "response larger than {MAX_RESPONSE_BYTES} bytes"
@@ -197,10 +211,20 @@ mod tests {
 
     #[test]
     fn plain_http_only_to_loopback() {
-        for ok in ["http://127.0.0.1:8080", "http://localhost:1", "http://[::1]:9", "https://fleet.example.com"] {
+        for ok in [
+            "http://127.0.0.1:8080",
+            "http://localhost:1",
+            "http://[::1]:9",
+            "https://fleet.example.com",
+        ] {
             assert!(check_server_url(ok).is_ok(), "{ok}");
         }
-        for bad in ["http://fleet.example.com", "http://10.0.0.1", "ftp://127.0.0.1", "not a url"] {
+        for bad in [
+            "http://fleet.example.com",
+            "http://10.0.0.1",
+            "ftp://127.0.0.1",
+            "not a url",
+        ] {
             assert!(check_server_url(bad).is_err(), "{bad}");
         }
         let e = check_server_url("http://fleet.example.com").expect_err("refused");

@@ -19,7 +19,12 @@ pub struct ApiFailure {
 pub type Fail = ApiFailure;
 
 impl ApiFailure {
-    fn new(status: StatusCode, error: &str, field: Option<&str>, reason: impl Into<String>) -> Self {
+    fn new(
+        status: StatusCode,
+        error: &str,
+        field: Option<&str>,
+        reason: impl Into<String>,
+    ) -> Self {
         ApiFailure {
             status,
             body: ApiError {
@@ -82,7 +87,12 @@ impl ApiFailure {
 
     /// 413: body or batch too large.
     pub fn too_large(reason: impl Into<String>) -> Self {
-        Self::new(StatusCode::PAYLOAD_TOO_LARGE, "too_large", Some("body"), reason)
+        Self::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "too_large",
+            Some("body"),
+            reason,
+        )
     }
 
     /// 426: the client is too old.
@@ -112,11 +122,24 @@ impl ApiFailure {
         use crossing_core::Error as E;
         match &e {
             E::DocumentTooLarge { .. } => Self::too_large(e.to_string()),
-            E::Malformed { path, .. } => Self::new(StatusCode::BAD_REQUEST, "invalid", Some(path), e.to_string()),
-            E::UnsupportedFormat { .. } => Self::new(StatusCode::BAD_REQUEST, "invalid", Some("format"), e.to_string()),
-            E::ForbiddenField { path, .. } => {
-                Self::new(StatusCode::BAD_REQUEST, "forbidden_field", Some(path), e.to_string())
-            }
+            E::Malformed { path, .. } => Self::new(
+                StatusCode::BAD_REQUEST,
+                "invalid",
+                Some(path),
+                e.to_string(),
+            ),
+            E::UnsupportedFormat { .. } => Self::new(
+                StatusCode::BAD_REQUEST,
+                "invalid",
+                Some("format"),
+                e.to_string(),
+            ),
+            E::ForbiddenField { path, .. } => Self::new(
+                StatusCode::BAD_REQUEST,
+                "forbidden_field",
+                Some(path),
+                e.to_string(),
+            ),
             E::Invalid(r) => Self::new(
                 StatusCode::BAD_REQUEST,
                 "invalid",

@@ -148,7 +148,10 @@ async fn principal(state: &Arc<AppState>, headers: &HeaderMap) -> Result<Princip
 async fn manager(state: &Arc<AppState>, headers: &HeaderMap) -> Result<String, Fail> {
     match principal(state, headers).await? {
         Principal::Manager { fleet } => Ok(fleet),
-        Principal::Driver { .. } => Err(ApiFailure::forbidden("authorization", "this endpoint is for fleet managers")),
+        Principal::Driver { .. } => Err(ApiFailure::forbidden(
+            "authorization",
+            "this endpoint is for fleet managers",
+        )),
     }
 }
 
@@ -169,7 +172,10 @@ async fn driver(state: &Arc<AppState>, headers: &HeaderMap) -> Result<String, Fa
     }
     match who {
         Principal::Driver { driver } => Ok(driver),
-        Principal::Manager { .. } => Err(ApiFailure::forbidden("authorization", "this endpoint is for drivers")),
+        Principal::Manager { .. } => Err(ApiFailure::forbidden(
+            "authorization",
+            "this endpoint is for drivers",
+        )),
     }
 }
 
@@ -182,7 +188,9 @@ fn body_bytes(body: Result<Bytes, BytesRejection>, limit: usize) -> Result<Bytes
         }
     })?;
     if bytes.len() > limit {
-        return Err(ApiFailure::too_large(format!("body: at most {limit} bytes")));
+        return Err(ApiFailure::too_large(format!(
+            "body: at most {limit} bytes"
+        )));
     }
     Ok(bytes)
 }
@@ -196,8 +204,11 @@ fn json_body<T: for<'de> Deserialize<'de>>(bytes: &[u8]) -> Result<T, Fail> {
 fn serde_path_to_error_free<'de, T: Deserialize<'de>>(
     de: &mut serde_json::Deserializer<serde_json::de::SliceRead<'de>>,
 ) -> Result<T, Fail> {
-    let value = T::deserialize(&mut *de).map_err(|e| ApiFailure::invalid("body", format!("not valid JSON for this endpoint: {e}")))?;
-    de.end().map_err(|e| ApiFailure::invalid("body", format!("trailing data: {e}")))?;
+    let value = T::deserialize(&mut *de).map_err(|e| {
+        ApiFailure::invalid("body", format!("not valid JSON for this endpoint: {e}"))
+    })?;
+    de.end()
+        .map_err(|e| ApiFailure::invalid("body", format!("trailing data: {e}")))?;
     Ok(value)
 }
 
@@ -215,9 +226,14 @@ async fn register_device(
     let d = driver.clone();
     let id = req.device_id.clone();
     state
-        .with_db(move |c| store::register_device(c, &d, &req.device_id, &req.platform, &req.app_version))
+        .with_db(move |c| {
+            store::register_device(c, &d, &req.device_id, &req.platform, &req.app_version)
+        })
         .await?;
-    Ok(Json(DeviceRegistered { device_id: id, driver }))
+    Ok(Json(DeviceRegistered {
+        device_id: id,
+        driver,
+    }))
 }
 
 async fn upload_events(
@@ -291,7 +307,10 @@ async fn driver_trip(
         .into_response())
 }
 
-async fn list_trips(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Result<Response, Fail> {
+async fn list_trips(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+) -> Result<Response, Fail> {
     let fleet = manager(&state, &headers).await?;
     let trips = state.with_db(move |c| store::list_trips(c, &fleet)).await?;
     Ok(Json(trips).into_response())
@@ -314,7 +333,9 @@ async fn push_trip(
     let Query(q) = query.map_err(|r| ApiFailure::invalid("query", r.body_text()))?;
     let bytes = body_bytes(body, MAX_TRIP_BODY)?;
     let out = state
-        .with_db(move |c| store::push_trip(c, &fleet, &bytes, q.driver.as_deref(), chrono::Utc::now()))
+        .with_db(move |c| {
+            store::push_trip(c, &fleet, &bytes, q.driver.as_deref(), chrono::Utc::now())
+        })
         .await?;
     let status = if out.outcome == "created" {
         StatusCode::CREATED
@@ -330,7 +351,9 @@ async fn cancel_trip(
     Path(id): Path<String>,
 ) -> Result<StatusCode, Fail> {
     let fleet = manager(&state, &headers).await?;
-    state.with_db(move |c| store::cancel_trip(c, &fleet, &id)).await?;
+    state
+        .with_db(move |c| store::cancel_trip(c, &fleet, &id))
+        .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

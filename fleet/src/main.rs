@@ -37,7 +37,11 @@ enum Command {
     /// Manager actions over the HTTP API (`--server`, `--token` or the environment).
     Trip {
         /// Server URL.
-        #[arg(long, env = "CROSSING_FLEET_URL", default_value = "http://127.0.0.1:8080")]
+        #[arg(
+            long,
+            env = "CROSSING_FLEET_URL",
+            default_value = "http://127.0.0.1:8080"
+        )]
         server: String,
         /// Manager token.
         #[arg(long, env = "CROSSING_FLEET_TOKEN", hide_env_values = true)]
@@ -149,7 +153,10 @@ fn run(cli: Cli) -> Result<(), String> {
                     .await
                     .map_err(|e| format!("{listen}: {e}"))?;
                 let addr = listener.local_addr().map_err(|e| e.to_string())?;
-                println!("crossing-fleet listening on http://{addr} (db {})", db.display());
+                println!(
+                    "crossing-fleet listening on http://{addr} (db {})",
+                    db.display()
+                );
                 crossing_fleet::serve(listener, state)
                     .await
                     .map_err(|e| e.to_string())
@@ -229,7 +236,10 @@ async fn manager_action(server: &str, token: &str, action: TripCommand) -> Resul
         println!("ok");
     } else {
         let v: serde_json::Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
-        println!("{}", serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?);
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?
+        );
     }
     Ok(())
 }

@@ -234,11 +234,15 @@ pub fn push_trip(
         .map_err(|r| ApiFailure::from_core(crossing_core::Error::Invalid(r)))?;
     if let Some(d) = driver {
         if !id_ok(d) {
-            return Err(ApiFailure::invalid("driver", "must be 1–64 letters, digits or . _ : -"));
+            return Err(ApiFailure::invalid(
+                "driver",
+                "must be 1–64 letters, digits or . _ : -",
+            ));
         }
     }
     let doc = format::to_json(&trip).map_err(ApiFailure::from_core)?;
-    let version = i64::try_from(trip.version).map_err(|_| ApiFailure::invalid("version", "is too large"))?;
+    let version =
+        i64::try_from(trip.version).map_err(|_| ApiFailure::invalid("version", "is too large"))?;
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let stored: Option<(String, Option<String>, i64, String, String)> = tx
         .query_row(
@@ -249,9 +253,14 @@ pub fn push_trip(
         .optional()?;
     let (outcome, previous_driver) = match &stored {
         Some((f, _, _, _, _)) if f != fleet => {
-            return Err(ApiFailure::forbidden("id", "this trip id belongs to another fleet"))
+            return Err(ApiFailure::forbidden(
+                "id",
+                "this trip id belongs to another fleet",
+            ))
         }
-        Some((_, d, v, _, old_doc)) if *v == version && *old_doc == doc && (driver.is_none() || driver == d.as_deref()) => {
+        Some((_, d, v, _, old_doc))
+            if *v == version && *old_doc == doc && (driver.is_none() || driver == d.as_deref()) =>
+        {
             let out = PushOutcome {
                 id: trip.id.clone(),
                 version,
@@ -277,11 +286,27 @@ pub fn push_trip(
          ON CONFLICT (id) DO UPDATE SET driver = excluded.driver, version = excluded.version,
              state = 'active', trip_number = excluded.trip_number, doc = excluded.doc,
              updated_at = excluded.updated_at",
-        params![trip.id, fleet, new_driver, version, trip.trip_number, doc, now()],
+        params![
+            trip.id,
+            fleet,
+            new_driver,
+            version,
+            trip.trip_number,
+            doc,
+            now()
+        ],
     )?;
     if let Some(old) = &previous_driver {
         if Some(old) != new_driver.as_ref() {
-            log_change(&tx, old, &trip.id, ChangeOp::Tombstone, version, Some(TombstoneReason::Unassigned), None)?;
+            log_change(
+                &tx,
+                old,
+                &trip.id,
+                ChangeOp::Tombstone,
+                version,
+                Some(TombstoneReason::Unassigned),
+                None,
+            )?;
         }
     }
     if let Some(d) = &new_driver {
@@ -289,7 +314,15 @@ pub fn push_trip(
             "INSERT OR IGNORE INTO assignment (trip_id, driver) VALUES (?1, ?2)",
             params![trip.id, d],
         )?;
-        log_change(&tx, d, &trip.id, ChangeOp::Upsert, version, None, Some(&doc))?;
+        log_change(
+            &tx,
+            d,
+            &trip.id,
+            ChangeOp::Upsert,
+            version,
+            None,
+            Some(&doc),
+        )?;
     }
     tx.commit()?;
     Ok(PushOutcome {
@@ -301,7 +334,11 @@ pub fn push_trip(
     })
 }
 
-fn fleet_trip(tx: &Connection, fleet: &str, id: &str) -> Result<(Option<String>, i64, String, String), Fail> {
+fn fleet_trip(
+    tx: &Connection,
+    fleet: &str,
+    id: &str,
+) -> Result<(Option<String>, i64, String, String), Fail> {
     let row: Option<(String, Option<String>, i64, String, String)> = tx
         .query_row(
             "SELECT fleet, driver, version, state, doc FROM trip WHERE id = ?1",
@@ -328,23 +365,42 @@ pub fn cancel_trip(conn: &mut Connection, fleet: &str, id: &str) -> Result<(), F
         params![id, now()],
     )?;
     if let Some(d) = driver {
-        log_change(&tx, &d, id, ChangeOp::Tombstone, version, Some(TombstoneReason::Cancelled), None)?;
+        log_change(
+            &tx,
+            &d,
+            id,
+            ChangeOp::Tombstone,
+            version,
+            Some(TombstoneReason::Cancelled),
+            None,
+        )?;
     }
     tx.commit()?;
     Ok(())
 }
 
 /// Assigns a trip to a driver (None: unassigns). The previous driver gets a tombstone.
-pub fn assign_trip(conn: &mut Connection, fleet: &str, id: &str, driver: Option<&str>) -> Result<(), Fail> {
+pub fn assign_trip(
+    conn: &mut Connection,
+    fleet: &str,
+    id: &str,
+    driver: Option<&str>,
+) -> Result<(), Fail> {
     if let Some(d) = driver {
         if !id_ok(d) {
-            return Err(ApiFailure::invalid("driver", "must be 1–64 letters, digits or . _ : -"));
+            return Err(ApiFailure::invalid(
+                "driver",
+                "must be 1–64 letters, digits or . _ : -",
+            ));
         }
     }
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let (previous, version, state, doc) = fleet_trip(&tx, fleet, id)?;
     if state == "cancelled" && driver.is_some() {
-        return Err(ApiFailure::conflict("id", "the trip is cancelled; push a new version first"));
+        return Err(ApiFailure::conflict(
+            "id",
+            "the trip is cancelled; push a new version first",
+        ));
     }
     if previous.as_deref() == driver {
         return Ok(());
@@ -354,7 +410,15 @@ pub fn assign_trip(conn: &mut Connection, fleet: &str, id: &str, driver: Option<
         params![id, driver, now()],
     )?;
     if let Some(old) = &previous {
-        log_change(&tx, old, id, ChangeOp::Tombstone, version, Some(TombstoneReason::Unassigned), None)?;
+        log_change(
+            &tx,
+            old,
+            id,
+            ChangeOp::Tombstone,
+            version,
+            Some(TombstoneReason::Unassigned),
+            None,
+        )?;
     }
     if let Some(d) = driver {
         tx.execute(
@@ -488,7 +552,10 @@ pub fn register_device(
         return Err(ApiFailure::invalid("platform", "must be 1–32 characters"));
     }
     if app_version.is_empty() || app_version.len() > 32 {
-        return Err(ApiFailure::invalid("app_version", "must be 1–32 characters"));
+        return Err(ApiFailure::invalid(
+            "app_version",
+            "must be 1–32 characters",
+        ));
     }
     let owner: Option<String> = conn
         .query_row(
@@ -532,7 +599,11 @@ fn check_event(e: &WireEvent) -> Option<&'static str> {
         }
     }
     let too_long = |s: &Option<String>, n: usize| s.as_ref().is_some_and(|v| v.chars().count() > n);
-    if too_long(&e.note, 500) || too_long(&e.shipment, 25) || too_long(&e.corrects, 64) || too_long(&e.inspection, 16) {
+    if too_long(&e.note, 500)
+        || too_long(&e.shipment, 25)
+        || too_long(&e.corrects, 64)
+        || too_long(&e.inspection, 16)
+    {
         return Some("a field is too long");
     }
     None
@@ -542,7 +613,11 @@ fn check_event(e: &WireEvent) -> Option<&'static str> {
 const SKEW_FLAG_MS: i64 = 5 * 60 * 1000;
 
 /// Stores an upload: per-event results, de-duplicated by event id, all in one transaction.
-pub fn upload_events(conn: &mut Connection, driver: &str, batch: &EventsUpload) -> Result<Vec<EventResult>, Fail> {
+pub fn upload_events(
+    conn: &mut Connection,
+    driver: &str,
+    batch: &EventsUpload,
+) -> Result<Vec<EventResult>, Fail> {
     if batch.events.len() > crossing_core::protocol::MAX_BATCH_EVENTS {
         return Err(ApiFailure::too_large(format!(
             "events: at most {} per request",
@@ -687,7 +762,10 @@ fn parse_cursor(s: Option<&str>) -> Result<Option<Cursor>, Fail> {
         return Ok(None);
     };
     if let Some(rest) = s.strip_prefix("l.") {
-        return rest.parse().map(|n| Some(Cursor::Log(n))).map_err(|_| bad());
+        return rest
+            .parse()
+            .map(|n| Some(Cursor::Log(n)))
+            .map_err(|_| bad());
     }
     if let Some(rest) = s.strip_prefix("s.") {
         let (at, after) = rest.split_once('.').ok_or_else(bad)?;
@@ -705,11 +783,31 @@ fn doc_to_trip(doc: &str) -> Result<Box<Trip>, Fail> {
         .map_err(|e| ApiFailure::internal(format!("stored trip unreadable: {e}")))
 }
 
+/// One row of the change log: seq, trip id, op, version, reason, document.
+type LogRow = (i64, String, String, i64, Option<String>, Option<String>);
+
+/// The highest change-log position ever assigned (survives compaction).
+fn log_top(conn: &Connection) -> Result<i64, Fail> {
+    Ok(conn
+        .query_row(
+            "SELECT seq FROM sqlite_sequence WHERE name = 'change'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?
+        .unwrap_or(0))
+}
+
 /// Most bytes of trip documents in one page (a 500-shipment trip is ~0.3 MB).
 const PAGE_BYTES: usize = 2 * 1024 * 1024;
 
 /// One page of a driver's change feed.
-pub fn changes(conn: &Connection, driver: &str, cursor: Option<&str>, limit: usize) -> Result<ChangesPage, Fail> {
+pub fn changes(
+    conn: &Connection,
+    driver: &str,
+    cursor: Option<&str>,
+    limit: usize,
+) -> Result<ChangesPage, Fail> {
     let limit = limit.clamp(1, crossing_core::protocol::MAX_PAGE_CHANGES);
     let server_time = now();
     let floor: i64 = conn
@@ -729,9 +827,16 @@ pub fn changes(conn: &Connection, driver: &str, cursor: Option<&str>, limit: usi
                 "SELECT seq, trip_id, op, version, reason, doc FROM change
                  WHERE driver = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3",
             )?;
-            let rows: Vec<(i64, String, String, i64, Option<String>, Option<String>)> = stmt
+            let rows: Vec<LogRow> = stmt
                 .query_map(params![driver, pos, limit as i64 + 1], |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                    ))
                 })?
                 .collect::<Result<_, _>>()?;
             let mut has_more = rows.len() > limit;
@@ -779,10 +884,7 @@ pub fn changes(conn: &Connection, driver: &str, cursor: Option<&str>, limit: usi
             // A snapshot of the trips assigned now, paged by trip id, pinned at a log position.
             let (at, after) = match start {
                 Some(Cursor::Snapshot { at, after }) => (at, after),
-                _ => (
-                    conn.query_row("SELECT coalesce(max(seq), 0) FROM change", [], |r| r.get(0))?,
-                    String::new(),
-                ),
+                _ => (log_top(conn)?, String::new()),
             };
             if at < floor {
                 return Err(ApiFailure::gone());
@@ -834,7 +936,7 @@ pub fn changes(conn: &Connection, driver: &str, cursor: Option<&str>, limit: usi
 /// older cursors then get 410 and the phone re-pulls a snapshot. Returns rows removed.
 pub fn compact_feed(conn: &mut Connection, driver: &str) -> Result<usize, Fail> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let top: i64 = tx.query_row("SELECT coalesce(max(seq), 0) FROM change", [], |r| r.get(0))?;
+    let top = log_top(&tx)?;
     let n = tx.execute(
         "DELETE FROM change WHERE driver = ?1 AND seq <= ?2",
         params![driver, top],

@@ -6,7 +6,9 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use crossing_core::sync::{StaticToken, SyncConfig, Syncer, TokenProvider};
-use crossing_core::transport::{BoxFuture, HttpTransport, Method, Request, Response, Transport, TransportError};
+use crossing_core::transport::{
+    BoxFuture, HttpTransport, Method, Request, Response, Transport, TransportError,
+};
 use crossing_core::Crossing;
 use crossing_fleet::{store, AppState, Config};
 
@@ -42,12 +44,17 @@ impl Fleet {
     pub async fn start(config: Config) -> Fleet {
         let dir = tempfile::tempdir().expect("tempdir");
         let conn = store::open(&dir.path().join("fleet.db")).expect("fleet db");
-        let manager = store::create_token(&conn, &store::NewToken::Manager("F1".into())).expect("m");
-        let other_manager = store::create_token(&conn, &store::NewToken::Manager("F2".into())).expect("m2");
+        let manager =
+            store::create_token(&conn, &store::NewToken::Manager("F1".into())).expect("m");
+        let other_manager =
+            store::create_token(&conn, &store::NewToken::Manager("F2".into())).expect("m2");
         let driver = store::create_token(&conn, &store::NewToken::Driver("D1".into())).expect("d");
-        let other_driver = store::create_token(&conn, &store::NewToken::Driver("D2".into())).expect("d2");
+        let other_driver =
+            store::create_token(&conn, &store::NewToken::Driver("D2".into())).expect("d2");
         let state = AppState::new(conn, config);
-        let addr = crossing_fleet::spawn_loopback(Arc::clone(&state)).await.expect("listen");
+        let addr = crossing_fleet::spawn_loopback(Arc::clone(&state))
+            .await
+            .expect("listen");
         Fleet {
             dir,
             url: format!("http://{addr}"),
@@ -61,7 +68,13 @@ impl Fleet {
     }
 
     /// A raw request; returns status and body.
-    pub async fn request(&self, method: &str, path: &str, token: Option<&str>, body: Option<String>) -> (u16, String) {
+    pub async fn request(
+        &self,
+        method: &str,
+        path: &str,
+        token: Option<&str>,
+        body: Option<String>,
+    ) -> (u16, String) {
         let url = format!("{}{path}", self.url);
         let mut rb = match method {
             "GET" => self.client.get(url),
@@ -84,7 +97,9 @@ impl Fleet {
             Some(d) => format!("/v1/fleet/trips?driver={d}"),
             None => "/v1/fleet/trips".to_string(),
         };
-        let (status, body) = self.request("POST", &path, Some(&self.manager), Some(doc.to_string())).await;
+        let (status, body) = self
+            .request("POST", &path, Some(&self.manager), Some(doc.to_string()))
+            .await;
         assert!(status == 200 || status == 201, "push: {status} {body}");
         serde_json::from_str(&body).expect("push answer")
     }
@@ -92,14 +107,23 @@ impl Fleet {
     /// The manager's view of a trip's events.
     pub async fn events(&self, trip: &str) -> Vec<serde_json::Value> {
         let (status, body) = self
-            .request("GET", &format!("/v1/fleet/trips/{trip}/events"), Some(&self.manager), None)
+            .request(
+                "GET",
+                &format!("/v1/fleet/trips/{trip}/events"),
+                Some(&self.manager),
+                None,
+            )
             .await;
         assert_eq!(status, 200, "{body}");
         serde_json::from_str(&body).expect("events")
     }
 
     /// A phone for driver D1 talking to this server through `transport`.
-    pub fn phone_with(&self, transport: Arc<dyn Transport>, tokens: Arc<dyn TokenProvider>) -> Phone {
+    pub fn phone_with(
+        &self,
+        transport: Arc<dyn Transport>,
+        tokens: Arc<dyn TokenProvider>,
+    ) -> Phone {
         let dir = tempfile::tempdir().expect("tempdir");
         let core = Arc::new(Crossing::open(dir.path()).expect("core"));
         let syncer = Syncer::new(Arc::clone(&core), transport, tokens, SyncConfig::default());
@@ -108,7 +132,9 @@ impl Fleet {
 
     /// A phone for driver D1 with a fault layer in front of the real transport.
     pub fn phone(&self) -> (Phone, Arc<Faulty>) {
-        let faulty = Arc::new(Faulty::new(HttpTransport::new(&self.url).expect("transport")));
+        let faulty = Arc::new(Faulty::new(
+            HttpTransport::new(&self.url).expect("transport"),
+        ));
         let phone = self.phone_with(faulty.clone(), Arc::new(StaticToken(self.driver.clone())));
         (phone, faulty)
     }
@@ -201,10 +227,12 @@ impl Faulty {
     }
 
     fn record(&self, req: &Request, status: u16) {
-        self.log
-            .lock()
-            .expect("log")
-            .push((tokio::time::Instant::now(), req.method, req.path.clone(), status));
+        self.log.lock().expect("log").push((
+            tokio::time::Instant::now(),
+            req.method,
+            req.path.clone(),
+            status,
+        ));
     }
 }
 
@@ -258,9 +286,12 @@ impl Transport for Faulty {
             }
             let resp = self.inner.send(request.clone()).await;
             let status = resp.as_ref().map_or(0, |r| r.status);
-            if is_events && f.drop_event_responses > 0.0 && fastrand::f64() < f.drop_event_responses {
+            if is_events && f.drop_event_responses > 0.0 && fastrand::f64() < f.drop_event_responses
+            {
                 self.record(&request, 0);
-                return Err(TransportError("injected: response lost after commit".into()));
+                return Err(TransportError(
+                    "injected: response lost after commit".into(),
+                ));
             }
             self.record(&request, status);
             resp

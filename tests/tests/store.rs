@@ -514,7 +514,11 @@ fn every_earlier_schema_version_upgrades_to_the_current_one() {
         &|c, k| {
             if k >= 1 {
                 let (v, m): (i64, String) = c
-                    .query_row("SELECT version, manifest FROM trip WHERE id = 'T1'", [], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .query_row(
+                        "SELECT version, manifest FROM trip WHERE id = 'T1'",
+                        [],
+                        |r| Ok((r.get(0)?, r.get(1)?)),
+                    )
                     .expect("trip kept");
                 assert_eq!((v, m.as_str()), (3, "{}"));
             }
@@ -530,7 +534,9 @@ fn every_earlier_schema_version_upgrades_to_the_current_one() {
         },
         &|c, k| {
             if k >= 1 {
-                let row: String = c.query_row(EVENT_ROW, [], |r| r.get(0)).expect("event kept");
+                let row: String = c
+                    .query_row(EVENT_ROW, [], |r| r.get(0))
+                    .expect("event kept");
                 assert_eq!(
                     row,
                     "0190aaaa-0000-7000-8000-0000000000011T1arrived_at_border04532026-11-25T10:00:00.000-05:00pending"
