@@ -14,10 +14,7 @@ use crossing_core::{
     codes, view, CodeKind, Crossing, EventFilter, EventInput, EventKind, Inspection, StatusEvent,
 };
 
-/// The ACI example trip bundled for the demo.
-const DEMO_ACI: &[u8] = include_bytes!("../../examples/aci-trip.json");
-/// The ACE example trip bundled for the demo.
-const DEMO_ACE: &[u8] = include_bytes!("../../examples/ace-trip.json");
+mod demo;
 
 /// Crossing: a truck driver's border companion (desktop shell).
 #[derive(Parser, Debug)]
@@ -58,7 +55,25 @@ enum Command {
     /// Status events: record and list.
     #[command(subcommand)]
     Event(EventCommand),
-    /// Run the demo on the bundled example trips in a temporary data directory.
+    /// Send recorded events and pull trips from the fleet server.
+    Sync {
+        /// Fleet server URL (https://, or http:// to loopback only).
+        #[arg(long, env = "CROSSING_SERVER")]
+        server: String,
+        /// The driver's token.
+        #[arg(long, env = "CROSSING_TOKEN", hide_env_values = true)]
+        token: String,
+        /// Keep retrying transient failures for up to this many seconds.
+        #[arg(long, default_value_t = 20)]
+        wait: u64,
+    },
+    /// Sync state, events waiting and dead-lettered.
+    Status {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The whole loop on embedded defaults: fleet server, push, sync, offline events, amendment.
     Demo {
         /// Folder for the PNG files (default: a new folder under the system temp dir).
         #[arg(long, value_name = "DIR")]
@@ -172,7 +187,27 @@ fn open(dir: Option<PathBuf>) -> CliResult<Crossing> {
 fn run(cli: Cli) -> CliResult {
     let err = |e: crossing_core::Error| e.to_string();
     match cli.command {
-        Command::Demo { out } => demo(out),
+        Command::Demo { out } => demo::run(out),
+        Command::Sync {
+            server,
+            token,
+            wait,
+        } => sync(open(cli.data_dir)?, &server, token, wait),
+        Command::Status { json } => {
+            let core = open(cli.data_dir)?;
+            let status = core.sync_status().map_err(err)?;
+            if json {
+                return print_json(&status);
+            }
+            println!("sync: {}", status.state.label());
+            println!("waiting to be sent: {}", status.pending);
+            println!("refused by the server: {}", status.dead);
+            println!(
+                "last successful sync: {}",
+                status.last_success.as_deref().unwrap_or("never")
+            );
+            Ok(())
+        }
         Command::Trip(TripCommand::Import { file }) => {
             let core = open(cli.data_dir)?;
             let report = core.import_trip_file(&file).map_err(err)?;
@@ -353,78 +388,48 @@ fn print_code(code: &crossing_core::BorderCode) {
     }
 }
 
-fn demo(out: Option<PathBuf>) -> CliResult {
+fn sync(core: Crossing, server: &str, token: String, wait: u64) -> CliResult {
+    use crossing_core::sync::{StaticToken, SyncConfig, SyncError, Syncer};
     let err = |e: crossing_core::Error| e.to_string();
-    let data = std::env::temp_dir().join(format!(
-        "crossing-demo-data-{}-{}",
-        std::process::id(),
-        chrono::Utc::now().format("%Y%m%d%H%M%S")
-    ));
-    let out = out.unwrap_or_else(|| {
-        std::env::temp_dir().join(format!(
-            "crossing-demo-codes-{}",
-            chrono::Utc::now().format("%Y%m%d-%H%M%S")
-        ))
-    });
-    std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
-    let result = (|| -> CliResult {
-        let core = Crossing::open(&data).map_err(err)?;
-        println!("Crossing demo: data in {} (temporary)\n", data.display());
-        let aci = core.import_trip_json(DEMO_ACI).map_err(err)?;
-        let ace = core.import_trip_json(DEMO_ACE).map_err(err)?;
-        for r in [&aci, &ace] {
-            println!(
-                "Fleet pushed trip {} v{}: {} warning(s)",
-                r.trip_id,
-                r.version,
-                r.warnings.len()
-            );
-        }
-        println!();
-        let id = aci.trip_id.clone();
-        core.record_event(EventInput::new(&id, EventKind::TripAcknowledged))
-            .map_err(err)?;
-        core.record_event(EventInput::new(&id, EventKind::DepartedOrigin))
-            .map_err(err)?;
-        let view = core.manifest_view(&id).map_err(err)?;
-        print!("{}", view::to_text(&view));
-        println!();
-        print_code(&core.border_code(&id, CodeKind::Qr, None).map_err(err)?);
-        println!();
-        let mut written = 0;
-        for r in [&aci, &ace] {
-            let v = core.manifest_view(&r.trip_id).map_err(err)?;
-            for choice in &v.codes {
-                let code = core
-                    .border_code(&r.trip_id, choice.kind, choice.shipment.as_deref())
-                    .map_err(err)?;
-                let name = match &choice.shipment {
-                    Some(s) => format!("{}-{}-{}.png", r.trip_id, choice.kind, s),
-                    None => format!("{}-{}.png", r.trip_id, choice.kind),
-                };
-                write_file(
-                    &out.join(name),
-                    &codes::to_png(&code.matrix, 8).map_err(err)?,
-                )?;
-                written += 1;
+    let transport = crossing_core::transport::HttpTransport::new(server).map_err(err)?;
+    let core = std::sync::Arc::new(core);
+    let syncer = Syncer::new(
+        std::sync::Arc::clone(&core),
+        std::sync::Arc::new(transport),
+        std::sync::Arc::new(StaticToken(token)),
+        SyncConfig::default(),
+    );
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| format!("runtime: {e}"))?;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(wait);
+    let mut attempt = 0;
+    loop {
+        match runtime.block_on(syncer.sync_once(attempt)) {
+            Ok(r) => {
+                println!(
+                    "synced: {} events sent, {} already on the server, {} refused; {} trips updated, {} removed; {} requests",
+                    r.uploaded, r.duplicates, r.dead_lettered, r.trips_updated, r.trips_removed, r.requests
+                );
+                return Ok(());
+            }
+            Err(SyncError::Retry { after, reason, .. })
+                if std::time::Instant::now() + after <= deadline =>
+            {
+                eprintln!(
+                    "crossing: {reason}; retrying in {:.1} s",
+                    after.as_secs_f64()
+                );
+                std::thread::sleep(after);
+                attempt += 1;
+            }
+            Err(e) => {
+                let pending = core.sync_status().map(|s| s.pending).unwrap_or(0);
+                return Err(format!(
+                    "sync stopped: {e}; {pending} events kept for the next sync"
+                ));
             }
         }
-        let pending = core
-            .events(&EventFilter {
-                trip_id: None,
-                pending_only: true,
-            })
-            .map_err(err)?;
-        println!(
-            "{} events recorded offline, waiting to be sent:",
-            pending.len()
-        );
-        for e in &pending {
-            println!("  {}", event_line(e));
-        }
-        println!("\nWrote {written} border code PNGs to {}", out.display());
-        Ok(())
-    })();
-    let _ = std::fs::remove_dir_all(&data);
-    result
+    }
 }

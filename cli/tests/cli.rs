@@ -214,7 +214,7 @@ fn data_dir_comes_from_the_environment_too() {
 }
 
 #[test]
-fn demo_runs_on_embedded_defaults_and_writes_every_code() {
+fn demo_runs_the_whole_loop_on_embedded_defaults() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out_dir = dir.path().join("codes");
     let out = Command::new(env!("CARGO_BIN_EXE_crossing"))
@@ -222,15 +222,152 @@ fn demo_runs_on_embedded_defaults_and_writes_every_code() {
         .env_remove("CROSSING_DATA_DIR")
         .output()
         .expect("run demo");
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let s = text(&out.stdout);
-    assert!(s.contains("ACI trip 1234TR261126001 → 0453"), "{s}");
-    assert!(s.contains("Status: Departed origin · not yet sent"), "{s}");
-    assert!(s.contains("2 events recorded offline"), "{s}");
+    assert_eq!(out.status.code(), Some(0), "{s}\n{}", text(&out.stderr));
+    for line in [
+        "ACI trip 1234TR261126001 → 0453",
+        "✓ 4 events wait in the outbox while offline",
+        "✓ all 4 offline events uploaded",
+        "✓ each of the 7 events is on the server exactly once",
+        "✓ 'released' recorded on v1 is flagged stale_trip_version",
+        "Demo finished: all 11 checks hold.",
+    ] {
+        assert!(s.contains(line), "missing {line:?} in:\n{s}");
+    }
+    assert!(!s.contains('✗'), "{s}");
     let pngs = std::fs::read_dir(&out_dir).expect("out dir").count();
-    assert_eq!(pngs, 10, "5 ACI codes + 5 ACE codes");
-    assert!(s.contains(&format!(
-        "Wrote 10 border code PNGs to {}",
-        out_dir.display()
-    )));
+    assert_eq!(pngs, 9, "4 ACI codes (v2 has 2 shipments) + 5 ACE codes");
+}
+
+#[test]
+fn sync_and_status_against_a_real_fleet_server() {
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    let fleet_dir = tempfile::tempdir().expect("tempdir");
+    let conn = crossing_fleet::store::open(&fleet_dir.path().join("fleet.db")).expect("db");
+    use crossing_fleet::store::{create_token, NewToken};
+    let manager = create_token(&conn, &NewToken::Manager("F".into())).expect("m");
+    let driver = create_token(&conn, &NewToken::Driver("D".into())).expect("d");
+    let state = crossing_fleet::AppState::new(conn, crossing_fleet::Config::default());
+    let addr = rt
+        .block_on(crossing_fleet::spawn_loopback(state))
+        .expect("server");
+    let url = format!("http://{addr}");
+    let mut doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(examples().join("ace-trip.json")).expect("read"))
+            .expect("json");
+    doc["eta"]["local"] = (chrono_like_tomorrow()).into();
+    let status = rt.block_on(async {
+        reqwest::Client::new()
+            .post(format!("{url}/v1/fleet/trips?driver=D"))
+            .header("authorization", format!("Bearer {manager}"))
+            .body(doc.to_string())
+            .send()
+            .await
+            .expect("push")
+            .status()
+    });
+    assert_eq!(status.as_u16(), 201);
+
+    let data = tempfile::tempdir().expect("tempdir");
+    let out = Command::new(env!("CARGO_BIN_EXE_crossing"))
+        .args([
+            "--data-dir",
+            data.path().to_str().expect("utf8"),
+            "sync",
+            "--server",
+            &url,
+        ])
+        .env("CROSSING_TOKEN", &driver)
+        .output()
+        .expect("sync");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).starts_with("synced: 0 events sent"),
+        "{}",
+        text(&out.stdout)
+    );
+    assert!(text(&out.stdout).contains("1 trips updated"));
+    let out = crossing(
+        data.path(),
+        &["event", "record", "T-2026-11-0533", "departed-origin"],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let out = crossing(data.path(), &["status"]);
+    assert!(
+        text(&out.stdout).contains("waiting to be sent: 1"),
+        "{}",
+        text(&out.stdout)
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_crossing"))
+        .args([
+            "--data-dir",
+            data.path().to_str().expect("utf8"),
+            "sync",
+            "--server",
+            &url,
+            "--token",
+            &driver,
+        ])
+        .output()
+        .expect("sync");
+    assert!(
+        text(&out.stdout).starts_with("synced: 1 events sent"),
+        "{}",
+        text(&out.stdout)
+    );
+    let out = crossing(data.path(), &["status", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(
+        (v["state"]["state"].as_str(), v["pending"].as_u64()),
+        (Some("idle"), Some(0))
+    );
+    // A bad token: the queue is kept and the message says so; the token is not echoed.
+    crossing(
+        data.path(),
+        &["event", "record", "T-2026-11-0533", "arrived-at-border"],
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_crossing"))
+        .args([
+            "--data-dir",
+            data.path().to_str().expect("utf8"),
+            "sync",
+            "--server",
+            &url,
+            "--token",
+            "crd_wrong-secret",
+        ])
+        .output()
+        .expect("sync");
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert_eq!(
+        err,
+        "crossing: sync stopped: sign-in required; 1 events kept for the next sync\n"
+    );
+    assert!(!err.contains("wrong-secret"));
+    // Plain http to a non-loopback host is refused before any connection.
+    let out = Command::new(env!("CARGO_BIN_EXE_crossing"))
+        .args([
+            "--data-dir",
+            data.path().to_str().expect("utf8"),
+            "sync",
+            "--server",
+            "http://fleet.example.com",
+            "--token",
+            "x",
+        ])
+        .output()
+        .expect("sync");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("only to loopback"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+fn chrono_like_tomorrow() -> String {
+    (chrono::Utc::now() + chrono::Duration::days(1))
+        .format("%Y-%m-%dT12:00:00")
+        .to_string()
 }

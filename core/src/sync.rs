@@ -101,7 +101,7 @@ pub struct SyncReport {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SyncError {
     /// Try again later (offline, server busy or failing).
-    #[error("retry in {after:?}: {reason}")]
+    #[error("{reason}; retrying in {:.1} s", after.as_secs_f64())]
     Retry {
         /// Suggested wait (already honours `Retry-After`).
         after: Duration,
@@ -119,7 +119,7 @@ pub enum SyncError {
     #[error("update required")]
     UpdateRequired,
     /// Something retrying soon cannot fix.
-    #[error("stopped for {after:?}: {reason}")]
+    #[error("{reason}; stopped for {} min", after.as_secs() / 60)]
     Stop {
         /// Wait before trying again.
         after: Duration,

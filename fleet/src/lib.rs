@@ -118,6 +118,41 @@ pub async fn serve(listener: tokio::net::TcpListener, state: Arc<AppState>) -> s
     axum::serve(listener, router(state)).await
 }
 
+/// A server running in the background of the current runtime.
+#[derive(Debug)]
+pub struct ServerHandle {
+    /// Where it listens.
+    pub addr: SocketAddr,
+    stop: tokio::sync::oneshot::Sender<()>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl ServerHandle {
+    /// Stops accepting, finishes in-flight requests, and waits for the server to end.
+    pub async fn stop(self) {
+        let _ = self.stop.send(());
+        let _ = self.task.await;
+    }
+}
+
+/// Starts a server on `addr` (e.g. `127.0.0.1:0`) in the current runtime.
+pub async fn spawn_on(addr: &str, state: Arc<AppState>) -> std::io::Result<ServerHandle> {
+    let listener = tokio::net::TcpListener::bind(addr).await?;
+    let addr = listener.local_addr()?;
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let task = tokio::spawn(async move {
+        let served = axum::serve(listener, router(state))
+            .with_graceful_shutdown(async move {
+                let _ = stopped.await;
+            })
+            .await;
+        if let Err(e) = served {
+            eprintln!("crossing-fleet: server stopped: {e}");
+        }
+    });
+    Ok(ServerHandle { addr, stop, task })
+}
+
 /// Starts a server on an ephemeral loopback port in this runtime; returns its address.
 pub async fn spawn_loopback(state: Arc<AppState>) -> std::io::Result<SocketAddr> {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;

@@ -1,0 +1,397 @@
+//! `crossing demo`: the whole loop on embedded defaults, with checks.
+//!
+//! A fleet server on a free loopback port with a temporary database; a manager and a driver
+//! token; the example trip pushed; a temporary phone store synced; the manifest and border QR;
+//! events recorded while the server is down; the server back and a sync; an amendment and a
+//! sync; the manager's view of every event with its flags. Exits 0 only if every check holds.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crossing_core::sync::{StaticToken, SyncConfig, SyncError, Syncer};
+use crossing_core::transport::HttpTransport;
+use crossing_core::{codes, view, CodeKind, Crossing, EventInput, EventKind, Inspection};
+use crossing_fleet::{store, AppState, Config};
+
+/// The ACI example trip bundled for the demo.
+const DEMO_ACI: &[u8] = include_bytes!("../../examples/aci-trip.json");
+/// The ACE example trip bundled for the demo.
+const DEMO_ACE: &[u8] = include_bytes!("../../examples/ace-trip.json");
+
+struct Checks {
+    failed: Vec<String>,
+    passed: usize,
+}
+
+impl Checks {
+    fn check(&mut self, ok: bool, what: &str) {
+        if ok {
+            self.passed += 1;
+            println!("    ✓ {what}");
+        } else {
+            self.failed.push(what.to_string());
+            println!("    ✗ {what}");
+        }
+    }
+}
+
+fn step(n: usize, what: &str) {
+    println!("\n[{n}] {what}");
+}
+
+/// A bundled trip with its ETA moved to tomorrow, as a fleet would file it today.
+fn trip_for_tomorrow(bytes: &[u8]) -> Result<serde_json::Value, String> {
+    let mut doc: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
+    let tomorrow = chrono::Utc::now() + chrono::Duration::days(1);
+    doc["eta"]["local"] = tomorrow.format("%Y-%m-%dT14:30:00").to_string().into();
+    Ok(doc)
+}
+
+struct Manager {
+    client: reqwest::Client,
+    base: String,
+    token: String,
+}
+
+impl Manager {
+    async fn call(
+        &self,
+        post: bool,
+        path: &str,
+        body: Option<String>,
+    ) -> Result<serde_json::Value, String> {
+        let url = format!("{}{path}", self.base);
+        let mut rb = if post {
+            self.client.post(url)
+        } else {
+            self.client.get(url)
+        };
+        rb = rb.header("authorization", format!("Bearer {}", self.token));
+        if let Some(b) = body {
+            rb = rb.header("content-type", "application/json").body(b);
+        }
+        let resp = rb
+            .send()
+            .await
+            .map_err(|e| format!("manager request: {e}"))?;
+        let status = resp.status();
+        let text = resp.text().await.map_err(|e| e.to_string())?;
+        if !status.is_success() {
+            return Err(format!("manager request {path}: {status} {text}"));
+        }
+        if text.is_empty() {
+            return Ok(serde_json::Value::Null);
+        }
+        serde_json::from_str(&text).map_err(|e| e.to_string())
+    }
+}
+
+/// Runs the demo. `out`: where to write the PNGs of every border code.
+pub fn run(out: Option<PathBuf>) -> Result<(), String> {
+    let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S");
+    let work = std::env::temp_dir().join(format!("crossing-demo-{}-{stamp}", std::process::id()));
+    let out =
+        out.unwrap_or_else(|| std::env::temp_dir().join(format!("crossing-demo-codes-{stamp}")));
+    std::fs::create_dir_all(&work).map_err(|e| format!("{}: {e}", work.display()))?;
+    std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| format!("runtime: {e}"))?;
+    let result = runtime.block_on(demo(&work, &out));
+    let _ = std::fs::remove_dir_all(&work);
+    let checks = result?;
+    println!();
+    if checks.failed.is_empty() {
+        println!("Demo finished: all {} checks hold.", checks.passed);
+        Ok(())
+    } else {
+        Err(format!(
+            "{} demo check(s) failed: {}",
+            checks.failed.len(),
+            checks.failed.join("; ")
+        ))
+    }
+}
+
+async fn demo(work: &Path, out: &Path) -> Result<Checks, String> {
+    let err = |e: crossing_core::Error| e.to_string();
+    let mut c = Checks {
+        failed: Vec::new(),
+        passed: 0,
+    };
+    println!("Crossing demo (temporary files in {})", work.display());
+
+    step(
+        1,
+        "Start a fleet server on a free loopback port with a temporary database",
+    );
+    let db_path = work.join("fleet.db");
+    let conn = store::open(&db_path).map_err(err)?;
+    let manager_token = store::create_token(&conn, &store::NewToken::Manager("NORTHSTAR".into()))
+        .map_err(|f| f.body.reason)?;
+    let driver_token = store::create_token(&conn, &store::NewToken::Driver("marie".into()))
+        .map_err(|f| f.body.reason)?;
+    let state = AppState::new(conn, Config::default());
+    let server = crossing_fleet::spawn_on("127.0.0.1:0", Arc::clone(&state))
+        .await
+        .map_err(|e| format!("listen: {e}"))?;
+    let addr = server.addr;
+    let base = format!("http://{addr}");
+    println!("    server at {base}; manager and driver tokens created (stored hashed)");
+
+    step(
+        2,
+        "The fleet manager pushes the ACI example trip (and an ACE trip) to driver marie",
+    );
+    let manager = Manager {
+        client: reqwest::Client::new(),
+        base: base.clone(),
+        token: manager_token,
+    };
+    let mut aci = trip_for_tomorrow(DEMO_ACI)?;
+    let trip_id = aci["id"].as_str().unwrap_or_default().to_string();
+    let pushed = manager
+        .call(true, "/v1/fleet/trips?driver=marie", Some(aci.to_string()))
+        .await?;
+    println!(
+        "    pushed {} v{}: {}",
+        pushed["id"], pushed["version"], pushed["outcome"]
+    );
+    let ace = trip_for_tomorrow(DEMO_ACE)?;
+    manager
+        .call(true, "/v1/fleet/trips?driver=marie", Some(ace.to_string()))
+        .await?;
+
+    step(3, "The driver's phone syncs and shows the manifest offline");
+    let phone = Arc::new(Crossing::open(work.join("phone")).map_err(err)?);
+    let syncer = Syncer::new(
+        Arc::clone(&phone),
+        Arc::new(HttpTransport::new(&base).map_err(err)?),
+        Arc::new(StaticToken(driver_token)),
+        SyncConfig::default(),
+    );
+    let report = syncer.sync_once(0).await.map_err(|e| e.to_string())?;
+    println!(
+        "    sync: {} trips stored, {} requests",
+        report.trips_updated, report.requests
+    );
+    c.check(report.trips_updated == 2, "both trips reached the phone");
+    let manifest = phone.manifest_view(&trip_id).map_err(err)?;
+    print!("\n{}", indent(&view::to_text(&manifest)));
+    let qr = phone
+        .border_code(&trip_id, CodeKind::Qr, None)
+        .map_err(err)?;
+    println!("\n    {} (trip version {})", qr.title, qr.trip_version);
+    print!(
+        "{}",
+        indent(&codes::to_terminal(
+            &qr.matrix,
+            std::io::IsTerminal::is_terminal(&std::io::stdout())
+        ))
+    );
+    println!("    {}", qr.human_readable);
+
+    step(
+        4,
+        "No signal: the server goes down; the driver records events anyway",
+    );
+    server.stop().await;
+    let mut recorded = Vec::new();
+    for input in [
+        EventInput::new(&trip_id, EventKind::TripAcknowledged),
+        EventInput::new(&trip_id, EventKind::DepartedOrigin),
+        EventInput::new(&trip_id, EventKind::ArrivedAtBorder),
+        EventInput {
+            inspection: Some(Inspection::Primary),
+            ..EventInput::new(&trip_id, EventKind::InInspection)
+        },
+    ] {
+        let e = phone.record_event(input).map_err(err)?;
+        println!("    recorded #{} {} (not yet sent)", e.device_seq, e.kind);
+        recorded.push(e.event_id);
+    }
+    match syncer.sync_once(0).await {
+        Err(e @ SyncError::Retry { offline: true, .. }) => println!("    sync attempt: {e}"),
+        other => println!("    sync attempt: unexpected {other:?}"),
+    }
+    let status = phone.sync_status().map_err(err)?;
+    println!(
+        "    phone: {} · {} waiting to be sent",
+        status.state.label(),
+        status.pending
+    );
+    c.check(
+        status.pending == 4,
+        "4 events wait in the outbox while offline",
+    );
+    c.check(
+        phone
+            .manifest_view(&trip_id)
+            .map_err(err)?
+            .status
+            .headline
+            .contains("not yet sent"),
+        "the trip status says \"not yet sent\"",
+    );
+
+    step(5, "The server comes back on the same port; the phone syncs");
+    let server = crossing_fleet::spawn_on(&addr.to_string(), Arc::clone(&state))
+        .await
+        .map_err(|e| format!("restart: {e}"))?;
+    let report = syncer.sync_once(1).await.map_err(|e| e.to_string())?;
+    println!(
+        "    sync: {} uploaded, {} duplicates, {} requests",
+        report.uploaded, report.duplicates, report.requests
+    );
+    c.check(report.uploaded == 4, "all 4 offline events uploaded");
+
+    step(6, "The fleet amends the trip (v2: new ETA, a shipment removed) while the driver records 'released' on v1");
+    aci["version"] = 2.into();
+    let later = chrono::Utc::now() + chrono::Duration::days(2);
+    aci["eta"]["local"] = later.format("%Y-%m-%dT09:00:00").to_string().into();
+    if let Some(list) = aci["shipments"].as_array_mut() {
+        list.pop();
+    }
+    manager
+        .call(true, "/v1/fleet/trips?driver=marie", Some(aci.to_string()))
+        .await?;
+    let released = phone
+        .record_event(EventInput::new(&trip_id, EventKind::Released))
+        .map_err(err)?;
+    recorded.push(released.event_id.clone());
+    let report = syncer.sync_once(0).await.map_err(|e| e.to_string())?;
+    println!(
+        "    sync: {} uploaded, {} trips updated",
+        report.uploaded, report.trips_updated
+    );
+    let amended = phone.manifest_view(&trip_id).map_err(err)?;
+    if let Some(a) = &amended.amendment {
+        println!(
+            "    banner: manifest amended v{} → v{}",
+            a.from_version, a.to_version
+        );
+        for line in &a.changes {
+            println!("      changed: {line}");
+        }
+        for s in &a.shipments_removed {
+            println!("      shipment removed: {s}");
+        }
+    }
+    c.check(
+        amended
+            .amendment
+            .as_ref()
+            .is_some_and(|a| a.to_version == 2 && !a.shipments_removed.is_empty()),
+        "the driver sees what the amendment changed",
+    );
+    let qr2 = phone
+        .border_code(&trip_id, CodeKind::Qr, None)
+        .map_err(err)?;
+    c.check(qr2.trip_version == 2, "border codes are drawn from v2");
+    let ack = phone
+        .record_event(EventInput::new(&trip_id, EventKind::TripAcknowledged))
+        .map_err(err)?;
+    recorded.push(ack.event_id);
+    let delivered_to = aci["shipments"][0]["controlNumber"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    let delivered = phone
+        .record_event(EventInput {
+            shipment: Some(delivered_to),
+            ..EventInput::new(&trip_id, EventKind::Delivered)
+        })
+        .map_err(err)?;
+    recorded.push(delivered.event_id);
+    syncer.sync_once(0).await.map_err(|e| e.to_string())?;
+    c.check(
+        phone
+            .manifest_view(&trip_id)
+            .map_err(err)?
+            .amendment
+            .is_none(),
+        "acknowledging v2 clears the banner",
+    );
+
+    step(7, "The fleet manager's view of the trip's events");
+    let events = manager
+        .call(false, &format!("/v1/fleet/trips/{trip_id}/events"), None)
+        .await?;
+    let list = events.as_array().cloned().unwrap_or_default();
+    for e in &list {
+        let flags: Vec<String> = e["flags"]
+            .as_array()
+            .map(|f| {
+                f.iter()
+                    .filter_map(|x| x.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default();
+        println!(
+            "    #{:<2} {:<20} seen v{} skew {:>5} ms  flags [{}]",
+            e["device_seq"],
+            e["kind"].as_str().unwrap_or(""),
+            e["trip_version_seen"],
+            e["skew_ms"],
+            flags.join(", ")
+        );
+    }
+    let server_ids: Vec<String> = list
+        .iter()
+        .filter_map(|e| e["event_id"].as_str().map(str::to_string))
+        .collect();
+    let mut unique = server_ids.clone();
+    unique.sort();
+    unique.dedup();
+    c.check(
+        server_ids.len() == recorded.len() && unique.len() == recorded.len(),
+        &format!(
+            "each of the {} events is on the server exactly once",
+            recorded.len()
+        ),
+    );
+    c.check(
+        recorded.iter().all(|id| server_ids.contains(id)),
+        "every recorded event arrived",
+    );
+    let stale = list
+        .iter()
+        .find(|e| e["event_id"] == released.event_id.as_str())
+        .is_some_and(|e| e["flags"].to_string().contains("stale_trip_version"));
+    c.check(
+        stale,
+        "'released' recorded on v1 is flagged stale_trip_version",
+    );
+    let status = phone.sync_status().map_err(err)?;
+    c.check(
+        status.pending == 0 && status.dead == 0,
+        "the phone's outbox is empty, nothing dead-lettered",
+    );
+
+    step(8, "Every border code of both trips, written as PNG");
+    let mut written = 0;
+    for id in [trip_id.as_str(), ace["id"].as_str().unwrap_or_default()] {
+        let v = phone.manifest_view(id).map_err(err)?;
+        for choice in &v.codes {
+            let code = phone
+                .border_code(id, choice.kind, choice.shipment.as_deref())
+                .map_err(err)?;
+            let name = match &choice.shipment {
+                Some(s) => format!("{id}-{}-{s}.png", choice.kind),
+                None => format!("{id}-{}.png", choice.kind),
+            };
+            let png = codes::to_png(&code.matrix, 8).map_err(err)?;
+            std::fs::write(out.join(&name), png).map_err(|e| format!("{name}: {e}"))?;
+            written += 1;
+        }
+    }
+    println!("    wrote {written} PNGs to {}", out.display());
+    server.stop().await;
+    Ok(c)
+}
+
+fn indent(s: &str) -> String {
+    s.lines().map(|l| format!("    {l}\n")).collect()
+}
