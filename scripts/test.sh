@@ -9,6 +9,6 @@ echo "== cargo clippy --all-targets -D warnings"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 echo "== cargo test"
 cargo test --workspace --locked
-echo "== demo smoke run"
+echo "== demo (the main job, with its own checks)"
 cargo run --quiet --locked -p crossing -- demo --out "$(mktemp -d)" >/dev/null
 echo "all checks passed"
