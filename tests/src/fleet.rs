@@ -193,6 +193,10 @@ pub struct Faults {
     pub fail_every_nth_changes: Option<usize>,
     /// Fail the next n requests with no answer.
     pub fail_next: usize,
+    /// Break the first trip of every change page (port code `45`) after the server answered.
+    pub corrupt_pages: bool,
+    /// Answer every `POST /v1/events` with this status (a whole-request error), without forwarding.
+    pub events_status: Option<u16>,
 }
 
 /// A transport that forwards to the real server and injects faults.
@@ -266,6 +270,14 @@ impl Transport for Faulty {
                     body: br#"{"error":"unavailable","reason":"maintenance"}"#.to_vec(),
                 });
             }
+            if let (true, Some(status)) = (is_events, f.events_status) {
+                self.record(&request, status);
+                return Ok(Response {
+                    status,
+                    headers: Vec::new(),
+                    body: br#"{"error":"invalid","field":"events","reason":"injected"}"#.to_vec(),
+                });
+            }
             if request.path.starts_with("/v1/changes") {
                 let n = self.changes_seen.fetch_add(1, Ordering::Relaxed) + 1;
                 if let Some(k) = f.fail_every_nth_changes {
@@ -284,7 +296,17 @@ impl Transport for Faulty {
                     let _ = self.inner.send(replay).await;
                 }
             }
-            let resp = self.inner.send(request.clone()).await;
+            let mut resp = self.inner.send(request.clone()).await;
+            if f.corrupt_pages && request.path.starts_with("/v1/changes") {
+                if let Ok(r) = &mut resp {
+                    let mut page: serde_json::Value =
+                        serde_json::from_slice(&r.body).expect("page");
+                    if let Some(trip) = page["changes"][0].get_mut("trip") {
+                        trip["portOfEntry"] = "45".into();
+                    }
+                    r.body = serde_json::to_vec(&page).expect("json");
+                }
+            }
             let status = resp.as_ref().map_or(0, |r| r.status);
             if is_events && f.drop_event_responses > 0.0 && fastrand::f64() < f.drop_event_responses
             {

@@ -833,3 +833,62 @@ fn uuid_v4() -> String {
         &h[20..32]
     )
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_bad_page_never_advances_the_cursor() {
+    let fleet = Fleet::start(Config::default()).await;
+    fleet.push(&fresh_trip("aci-trip.json"), Some("D1")).await;
+    let (phone, faulty) = fleet.phone();
+    phone.sync_until_ok(1).await;
+    let cursor_before = phone.core.trips().expect("trips");
+    let mut amended = fresh_trip("aci-trip.json");
+    amended["version"] = 2.into();
+    fleet.push(&amended, Some("D1")).await;
+    faulty.set(Faults {
+        corrupt_pages: true,
+        ..Faults::default()
+    });
+    let e = phone.syncer.sync_once(0).await.expect_err("bad page");
+    assert!(
+        e.to_string().contains("change page refused, cursor kept"),
+        "{e}"
+    );
+    assert!(e.to_string().contains("portOfEntry"), "{e}");
+    assert_eq!(
+        phone.core.trips().expect("trips"),
+        cursor_before,
+        "nothing applied"
+    );
+    faulty.set(Faults::default());
+    phone.sync_until_ok(1).await;
+    assert_eq!(
+        phone.core.trip(ACI).expect("trip").summary.version,
+        2,
+        "the same page applies once it is sound"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_whole_request_400_stops_with_the_queue_intact() {
+    let fleet = Fleet::start(Config::default()).await;
+    fleet.push(&fresh_trip("aci-trip.json"), Some("D1")).await;
+    let (phone, faulty) = fleet.phone();
+    phone.sync_until_ok(1).await;
+    record_n(&phone, ACI, 1000).await;
+    faulty.set(Faults {
+        events_status: Some(400),
+        ..Faults::default()
+    });
+    let before = faulty.count();
+    let e = phone.syncer.sync_once(0).await.expect_err("400");
+    match &e {
+        SyncError::Stop { after, .. } => {
+            assert!(after.as_secs() >= 3600, "long backoff, no tight loop")
+        }
+        other => panic!("{other}"),
+    }
+    assert_eq!(faulty.count() - before, 1, "one request, no retry loop");
+    let status = phone.core.sync_status().expect("status");
+    assert_eq!((status.pending, status.dead), (1000, 0), "queue intact");
+    assert!(matches!(status.state, SyncState::BackingOff { .. }));
+}
