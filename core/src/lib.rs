@@ -299,6 +299,27 @@ impl Crossing {
         self.status_of(&self.trip(id)?)
     }
 
+    /// The status buttons that make sense for a trip now.
+    pub fn allowed_actions(&self, id: &str) -> Result<Vec<status::Action>> {
+        let stored = self.trip(id)?;
+        let status = self.status_of(&stored)?;
+        let shipments: Vec<String> = stored
+            .manifest
+            .as_ref()
+            .map(|t| {
+                t.shipments
+                    .iter()
+                    .map(|s| s.control_number.clone())
+                    .collect()
+            })
+            .unwrap_or_default();
+        Ok(status::allowed_actions(
+            stored.summary.state,
+            &status,
+            &shipments,
+        ))
+    }
+
     /// The manifest screen of a trip, ready to render.
     pub fn manifest_view(&self, id: &str) -> Result<ManifestView> {
         let stored = self.trip(id)?;

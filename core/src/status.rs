@@ -237,6 +237,94 @@ fn progress_words(
     }
 }
 
+/// A status button the driver may press now, with what it needs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Action {
+    /// The event it records.
+    pub kind: EventKind,
+    /// Button label.
+    pub label: String,
+    /// The next expected step (show it prominently).
+    pub recommended: bool,
+    /// A shipment must be chosen (from `shipments`).
+    pub needs_shipment: bool,
+    /// Primary or secondary must be chosen.
+    pub needs_inspection: bool,
+    /// A note is required.
+    pub needs_note: bool,
+    /// Shipments to choose from.
+    pub shipments: Vec<String>,
+}
+
+fn action(kind: EventKind, recommended: bool) -> Action {
+    Action {
+        kind,
+        label: kind.label().to_string(),
+        recommended,
+        needs_shipment: kind == EventKind::Delivered,
+        needs_inspection: kind == EventKind::InInspection,
+        needs_note: kind == EventKind::Exception,
+        shipments: Vec::new(),
+    }
+}
+
+/// The status actions that make sense now, in trip order, the next step marked recommended.
+/// Corrections are offered on an event, not here.
+pub fn allowed_actions(
+    state: TripState,
+    status: &DisplayStatus,
+    shipments: &[String],
+) -> Vec<Action> {
+    use EventKind as K;
+    use Progress as P;
+    if state != TripState::Active {
+        return vec![action(K::Exception, false)];
+    }
+    let p = status.progress;
+    let mut out = Vec::new();
+    let next = |k: K| -> bool {
+        match k {
+            K::TripAcknowledged => status.needs_acknowledgement,
+            K::DepartedOrigin => !status.needs_acknowledgement && p < P::DepartedOrigin,
+            K::ArrivedAtBorder => p == P::DepartedOrigin,
+            K::Released => matches!(p, P::AtBorder | P::InInspection),
+            K::ArrivedAtConsignee => p == P::Crossed,
+            K::Delivered => p == P::ArrivedAtConsignee,
+            _ => false,
+        }
+    };
+    if status.needs_acknowledgement {
+        out.push(action(K::TripAcknowledged, true));
+    }
+    if p < P::DepartedOrigin {
+        out.push(action(K::DepartedOrigin, next(K::DepartedOrigin)));
+    }
+    if p < P::AtBorder {
+        out.push(action(K::ArrivedAtBorder, next(K::ArrivedAtBorder)));
+    }
+    if matches!(p, P::AtBorder | P::InInspection) {
+        out.push(action(K::InInspection, false));
+        out.push(action(K::Released, next(K::Released)));
+    }
+    if p >= P::Crossed && p < P::Delivered {
+        if p < P::ArrivedAtConsignee {
+            out.push(action(K::ArrivedAtConsignee, next(K::ArrivedAtConsignee)));
+        }
+        let open: Vec<String> = shipments
+            .iter()
+            .filter(|s| !status.delivered.contains(s))
+            .cloned()
+            .collect();
+        if !open.is_empty() {
+            let mut d = action(K::Delivered, next(K::Delivered));
+            d.shipments = open;
+            out.push(d);
+        }
+    }
+    out.push(action(K::Exception, false));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -388,6 +476,71 @@ mod tests {
         let s = run(&[ack], None, &[]);
         assert!(s.needs_acknowledgement);
         assert_eq!(s.progress, Progress::Assigned);
+    }
+
+    #[test]
+    fn actions_follow_the_trip() {
+        let kinds = |a: Vec<Action>| {
+            a.into_iter()
+                .map(|x| (x.kind, x.recommended))
+                .collect::<Vec<_>>()
+        };
+        let s = run(&[], None, &[]);
+        assert_eq!(
+            kinds(allowed_actions(TripState::Active, &s, &[])),
+            [
+                (K::TripAcknowledged, true),
+                (K::DepartedOrigin, false),
+                (K::ArrivedAtBorder, false),
+                (K::Exception, false)
+            ]
+        );
+        let s = run(
+            &[
+                ev(1, K::TripAcknowledged, Sent),
+                ev(2, K::ArrivedAtBorder, Sent),
+            ],
+            None,
+            &[],
+        );
+        assert_eq!(
+            kinds(allowed_actions(TripState::Active, &s, &[])),
+            [
+                (K::InInspection, false),
+                (K::Released, true),
+                (K::Exception, false)
+            ]
+        );
+        let shipments = vec!["A1".to_string(), "A2".to_string()];
+        let mut d = ev(3, K::Delivered, Pending);
+        d.shipment = Some("A1".into());
+        let s = run(
+            &[
+                ev(1, K::TripAcknowledged, Sent),
+                ev(2, K::Released, Sent),
+                d,
+            ],
+            None,
+            &shipments,
+        );
+        let acts = allowed_actions(TripState::Active, &s, &shipments);
+        let delivered = acts
+            .iter()
+            .find(|a| a.kind == K::Delivered)
+            .expect("delivered offered");
+        assert_eq!(delivered.shipments, ["A2"]);
+        assert!(delivered.recommended && delivered.needs_shipment);
+        let gone = derive(StatusInputs {
+            state: TripState::Cancelled,
+            version: 2,
+            customs: None,
+            shipments: &[],
+            events: &[],
+        });
+        assert_eq!(
+            kinds(allowed_actions(TripState::Cancelled, &gone, &[])),
+            [(K::Exception, false)]
+        );
     }
 
     #[test]
