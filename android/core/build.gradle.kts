@@ -1,0 +1,28 @@
+// The JVM part of the shell: the generated bindings plus a thin repository layer. It has no
+// Android dependency, so it compiles and its tests run on the desktop JVM
+// (bindings/scripts/kotlin-test.sh does exactly that without Gradle).
+plugins {
+    id("org.jetbrains.kotlin.jvm")
+}
+
+kotlin { jvmToolchain(17) }
+
+sourceSets {
+    main {
+        // Written by ../scripts/build-rust.sh (uniffi-bindgen); never edited by hand.
+        kotlin.srcDir("../../build/gen/kotlin")
+    }
+}
+
+dependencies {
+    implementation("net.java.dev.jna:jna:5.14.0")
+    implementation("org.jetbrains.kotlinx:kotlinx-coroutines-core:1.9.0")
+    testImplementation(kotlin("test"))
+    testImplementation("org.junit.jupiter:junit-jupiter:5.11.3")
+    testImplementation("com.google.zxing:core:3.5.3")
+}
+
+tasks.test {
+    useJUnitPlatform()
+    systemProperty("jna.library.path", "${rootDir}/../target/debug")
+}
