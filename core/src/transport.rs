@@ -73,6 +73,33 @@ pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// Whole-request timeout.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
+/// Which certificate authorities the client trusts.
+///
+/// Android cannot use reqwest's default (rustls-platform-verifier needs JNI set-up and a Kotlin
+/// component published outside crates.io: toolchain.md pitfall 9), so the FFI library uses
+/// [`TrustRoots::Bundled`] there: Mozilla's root store compiled in (`webpki-root-certs`,
+/// updated with the crate). Desktop and iOS use the platform's store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TrustRoots {
+    /// The operating system's trust store (rustls-platform-verifier).
+    Platform,
+    /// Mozilla's roots compiled into the library; nothing else.
+    Bundled,
+    /// Only these DER certificates (tests with a private CA; pinning a fleet's own CA).
+    Only(Vec<Vec<u8>>),
+}
+
+impl TrustRoots {
+    /// The default for the platform the library is built for.
+    pub fn for_this_platform() -> Self {
+        if cfg!(target_os = "android") {
+            TrustRoots::Bundled
+        } else {
+            TrustRoots::Platform
+        }
+    }
+}
+
 /// reqwest over rustls.
 #[derive(Debug, Clone)]
 pub struct HttpTransport {
@@ -110,9 +137,35 @@ pub fn check_server_url(url: &str) -> Result<reqwest::Url, crate::Error> {
 }
 
 impl HttpTransport {
-    /// A transport to `base_url` (e.g. `https://fleet.example.com`).
+    /// A transport to `base_url` (e.g. `https://fleet.example.com`) with the platform's
+    /// default trust roots ([`TrustRoots::for_this_platform`]).
     pub fn new(base_url: &str) -> Result<Self, crate::Error> {
-        Self::with_client(base_url, reqwest::Client::builder())
+        Self::with_trust(base_url, &TrustRoots::for_this_platform())
+    }
+
+    /// A transport trusting the given roots.
+    pub fn with_trust(base_url: &str, roots: &TrustRoots) -> Result<Self, crate::Error> {
+        let der = |bytes: &[u8]| {
+            reqwest::Certificate::from_der(bytes)
+                .map_err(|e| crate::Error::input("server", format!("trust root: {e}")))
+        };
+        let builder = reqwest::Client::builder();
+        let builder = match roots {
+            TrustRoots::Platform => builder,
+            TrustRoots::Bundled => builder.tls_certs_only(
+                webpki_root_certs::TLS_SERVER_ROOT_CERTS
+                    .iter()
+                    .map(|c| der(c.as_ref()))
+                    .collect::<Result<Vec<_>, _>>()?,
+            ),
+            TrustRoots::Only(certs) => builder.tls_certs_only(
+                certs
+                    .iter()
+                    .map(|c| der(c))
+                    .collect::<Result<Vec<_>, _>>()?,
+            ),
+        };
+        Self::with_client(base_url, builder)
     }
 
     /// A transport with extra client settings (tests add a test CA this way).
@@ -141,20 +194,23 @@ impl HttpTransport {
 }
 
 fn describe(e: &reqwest::Error) -> String {
-    if e.is_timeout() {
-        "timed out".into()
+    // reqwest errors name the URL and the cause, never headers (the token) or bodies.
+    let mut causes = Vec::new();
+    let mut src = std::error::Error::source(e);
+    while let Some(inner) = src {
+        causes.push(inner.to_string());
+        src = inner.source();
+    }
+    let head = if e.is_timeout() {
+        "timed out"
     } else if e.is_connect() {
-        "could not connect".into()
+        "could not connect"
     } else {
-        // reqwest errors name the URL, never headers or bodies.
-        let mut s = e.to_string();
-        let mut src = std::error::Error::source(e);
-        while let Some(inner) = src {
-            s.push_str(": ");
-            s.push_str(&inner.to_string());
-            src = inner.source();
-        }
-        s
+        "request failed"
+    };
+    match causes.last() {
+        Some(root) => format!("{head}: {root}"),
+        None => head.to_string(),
     }
 }
 
