@@ -1,7 +1,27 @@
 #!/usr/bin/env bash
-# The project's test command (README.md): format, lints, every test of the workspace.
+# The project's test command (README.md). On a fresh Debian machine it installs what it needs
+# (apt: JNA, JUnit 5, ZXing, clang; PyPI: tree-sitter grammars; npm: the Kotlin compiler, cached
+# in .cache/), then runs: cargo fmt --check, clippy -D warnings, every workspace test, the
+# Kotlin binding tests on the JVM, the Swift/C/Kotlin-UI syntax checks, and the demo.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+need_apt=()
+for pair in jna.jar:libjna-java junit-platform-console-standalone.jar:junit5 core-3.4.1.jar:libzxing-core-java; do
+  [ -f "/usr/share/java/${pair%%:*}" ] || need_apt+=("${pair##*:}")
+done
+command -v clang >/dev/null || need_apt+=(clang)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "== apt-get install ${need_apt[*]}"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+fi
+if ! python3 -c "import tree_sitter, tree_sitter_swift, tree_sitter_kotlin" 2>/dev/null; then
+  echo "== pip install tree-sitter grammars"
+  python3 -m pip install -q --disable-pip-version-check \
+    tree-sitter==0.26.1 tree-sitter-swift==0.7.4 tree-sitter-kotlin==1.1.0
+fi
 
 echo "== cargo fmt --check"
 cargo fmt --all -- --check
@@ -9,6 +29,16 @@ echo "== cargo clippy --all-targets -D warnings"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 echo "== cargo test"
 cargo test --workspace --locked
+
+echo "== Kotlin bindings and the Android shell's JVM layer, on the JVM"
+bash bindings/scripts/kotlin-test.sh
+
+echo "== generated C header compiles (clang -fsyntax-only)"
+clang -fsyntax-only -Wno-pragma-once-outside-header -x c build/gen/swift/CrossingCoreFFI.h
+echo "== Swift (generated and hand-written) and Android UI Kotlin parse (tree-sitter)"
+python3 tools/ts_check.py swift build/gen/swift/CrossingCore.swift $(find ios -name '*.swift')
+python3 tools/ts_check.py kotlin $(find android/app -name '*.kt')
+
 echo "== demo (the main job, with its own checks)"
 cargo run --quiet --locked -p crossing -- demo --out "$(mktemp -d)" >/dev/null
 echo "all checks passed"
