@@ -414,3 +414,14 @@ pub(crate) fn current_id(conn: &Connection) -> Result<Option<String>> {
         )
         .optional()?)
 }
+
+/// What recording an event needs to know about a trip: version, first port, and whether its
+/// manifest is still on the device (not a tombstone). Cheap: no JSON is parsed.
+pub(crate) fn event_context(conn: &Connection, id: &str) -> Result<(i64, String, bool)> {
+    conn.prepare_cached(
+        "SELECT version, port_of_entry, manifest IS NOT NULL FROM trip WHERE id = ?1",
+    )?
+    .query_row(params![id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+    .optional()?
+    .ok_or_else(|| Error::UnknownTrip(id.to_string()))
+}

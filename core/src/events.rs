@@ -243,8 +243,9 @@ const NOTE_MAX: usize = 500;
 const BACKDATE_MAX_DAYS: i64 = 7;
 const FUTURE_SLACK_MINUTES: i64 = 5;
 
-/// Checks an event against the trip it is about. `trip` is `None` for a tombstoned trip
-/// (cancelled or purged): the trip is known but its shipments are no longer on the device.
+/// Checks an event against the trip it is about. `trip` is the manifest, needed only when a
+/// shipment is named; `None` there means a tombstoned trip (cancelled or purged): the trip is
+/// known but its shipments are no longer on the device.
 pub(crate) fn check(
     input: &mut EventInput,
     trip_port: &str,

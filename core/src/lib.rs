@@ -354,15 +354,16 @@ impl Crossing {
     /// Records a status event. When this returns `Ok`, the event is on disk (fsynced) and will
     /// survive a crash or power loss; it stays in the outbox until the fleet acknowledges it.
     pub fn record_event(&self, mut input: EventInput) -> Result<StatusEvent> {
-        let stored = self.trip(&input.trip_id)?;
+        let (version, port, has_manifest) =
+            cache::event_context(&lock(&self.cache), &input.trip_id)?;
+        // The manifest is parsed only when a shipment must be checked against it.
+        let manifest = match (&input.shipment, has_manifest) {
+            (Some(_), true) => self.trip(&input.trip_id)?.manifest,
+            _ => None,
+        };
         let now = now_local();
-        events::check(
-            &mut input,
-            &stored.summary.port_of_entry,
-            stored.manifest.as_ref(),
-            now,
-        )?;
-        let event = events::record(&mut lock(&self.outbox), &input, stored.summary.version, now)?;
+        events::check(&mut input, &port, manifest.as_ref(), now)?;
+        let event = events::record(&mut lock(&self.outbox), &input, version, now)?;
         if event.kind == EventKind::TripAcknowledged {
             cache::acknowledge(&lock(&self.cache), &event.trip_id, event.trip_version_seen)?;
         }
