@@ -26,9 +26,9 @@ fi
 echo "== cargo fmt --check"
 cargo fmt --all -- --check
 echo "== cargo clippy --all-targets -D warnings"
-cargo clippy --workspace --all-targets --locked -- -D warnings
+cargo clippy --all-targets --locked -- -D warnings   # default members: uniffi-bindgen is built on its own
 echo "== cargo test"
-cargo test --workspace --locked
+cargo test --locked
 
 echo "== Kotlin bindings and the Android shell's JVM layer, on the JVM"
 bash bindings/scripts/kotlin-test.sh
