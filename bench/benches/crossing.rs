@@ -216,6 +216,61 @@ async fn counting_proxy(
     (addr, up, down)
 }
 
+struct NoToken;
+
+impl crossing_ffi::TokenProvider for NoToken {
+    fn token(&self, _force_refresh: bool) -> Result<Option<String>, crossing_ffi::CoreError> {
+        Ok(None)
+    }
+}
+
+/// The manifest view through the FFI facade from Rust, beside the JVM figure from
+/// scripts/bench.sh (build/ffi-bench.txt).
+fn ffi(out: &mut String) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let core = crossing_ffi::CrossingCore::new(
+        crossing_ffi::CoreConfig {
+            data_dir: dir.path().to_string_lossy().to_string(),
+            server_url: None,
+            platform: "bench".into(),
+            app_version: "0".into(),
+        },
+        Arc::new(NoToken),
+    )
+    .expect("ffi core");
+    let id = core.import_trip_json(trip_500(1, false)).expect("import");
+    let mut call = || {
+        let m = core.manifest(id.clone()).expect("manifest");
+        assert!(m.sections.len() > 500);
+    };
+    let s = interleaved(5, 100, &mut [&mut call]);
+    let rust = s[0];
+    let jvm = std::fs::read_to_string(root().join("build/ffi-bench.txt")).unwrap_or_default();
+    let jvm_us: Option<f64> = jvm
+        .split_whitespace()
+        .find_map(|w| w.strip_prefix("median="))
+        .and_then(|v| v.parse().ok());
+    let target_us = 3.0 * rust.median.as_secs_f64() * 1e6 + 1000.0;
+    match jvm_us {
+        Some(j) => writeln!(
+            out,
+            "| FFI: 500-shipment manifest view, one call | Rust through the facade {} ({}–{}); Kotlin on the JVM through JNA **{j:.0} µs** ({}) | ≤ 3× Rust + 1 ms = {target_us:.0} µs: {} |",
+            fmt(rust.median),
+            fmt(rust.min),
+            fmt(rust.max),
+            jvm.trim(),
+            if j <= target_us { "met" } else { "missed" }
+        ),
+        None => writeln!(
+            out,
+            "| FFI: 500-shipment manifest view, one call | Rust through the facade {}; JVM not measured in this run ({}) | ≤ 3× Rust + 1 ms |",
+            fmt(rust.median),
+            jvm.trim()
+        ),
+    }
+    .ok();
+}
+
 struct Fleet {
     _dir: tempfile::TempDir,
     addr: std::net::SocketAddr,
@@ -481,6 +536,7 @@ fn main() {
     let mut net = String::new();
     rt.block_on(sync_benches(&mut net));
     rt.block_on(server_benches(&mut net));
+    ffi(&mut net);
     let mut mem = String::new();
     memory(&mut mem);
 
@@ -530,7 +586,6 @@ fn main() {
         "Not measured in this run: run `bash scripts/size-budget.sh` first (it writes build/size-report.md).\n".into()
     });
     writeln!(md, "\n## Library size\n\n{size}").ok();
-    writeln!(md, "## Not measured yet\n\n- FFI: the 500-shipment manifest view through the Kotlin bindings on the JVM vs the same call from Rust (the JVM harness exists in `bindings/scripts/kotlin-test.sh`; a timed variant is not written yet).").ok();
     let path = root().join("docs/benchmarks.md");
     std::fs::write(&path, &md).expect("write docs/benchmarks.md");
     println!("{md}");
