@@ -525,6 +525,7 @@ fn machine() -> String {
 }
 
 fn main() {
+    crossing_core::transport::install_crypto_provider();
     // `cargo bench` passes `--bench`; `cargo test --benches` would pass nothing useful: run anyway.
     let mut rows = Vec::new();
     local_benches(&mut rows);

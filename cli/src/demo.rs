@@ -145,6 +145,7 @@ async fn demo(work: &Path, out: &Path) -> Result<Checks, String> {
         2,
         "The fleet manager pushes the ACI example trip (and an ACE trip) to driver marie",
     );
+    crossing_core::transport::install_crypto_provider();
     let manager = Manager {
         client: reqwest::Client::new(),
         base: base.clone(),

@@ -241,6 +241,7 @@ fn demo_runs_the_whole_loop_on_embedded_defaults() {
 
 #[test]
 fn sync_and_status_against_a_real_fleet_server() {
+    crossing_core::transport::install_crypto_provider();
     let rt = tokio::runtime::Runtime::new().expect("runtime");
     let fleet_dir = tempfile::tempdir().expect("tempdir");
     let conn = crossing_fleet::store::open(&fleet_dir.path().join("fleet.db")).expect("db");

@@ -107,6 +107,16 @@ pub struct HttpTransport {
     base: String,
 }
 
+/// Installs ring as the process's TLS crypto provider (once). reqwest is built without a
+/// provider of its own; every HTTP client in the project calls this first.
+pub fn install_crypto_provider() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        // Err means another provider is already installed: that one is used.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+    });
+}
+
 /// Checks a server URL: `https://` anywhere, `http://` only to loopback.
 pub fn check_server_url(url: &str) -> Result<reqwest::Url, crate::Error> {
     let parsed = reqwest::Url::parse(url)
@@ -174,6 +184,7 @@ impl HttpTransport {
         builder: reqwest::ClientBuilder,
     ) -> Result<Self, crate::Error> {
         let url = check_server_url(base_url)?;
+        install_crypto_provider();
         let client = builder
             .connect_timeout(CONNECT_TIMEOUT)
             .timeout(REQUEST_TIMEOUT)

@@ -195,6 +195,7 @@ fn run(cli: Cli) -> Result<(), String> {
 }
 
 async fn manager_action(server: &str, token: &str, action: TripCommand) -> Result<(), String> {
+    crossing_core::transport::install_crypto_provider();
     let client = reqwest::Client::builder()
         .timeout(std::time::Duration::from_secs(30))
         .build()

@@ -124,6 +124,7 @@ async fn every_answer_is_documented_and_matches_its_schema() {
     let addr = crossing_fleet::spawn_loopback(Arc::clone(&state))
         .await
         .expect("listen");
+    crossing_core::transport::install_crypto_provider();
     let mut c = Checker {
         doc: doc(),
         client: reqwest::Client::new(),
@@ -693,6 +694,7 @@ async fn old_clients_get_426_on_every_driver_endpoint() {
         },
     );
     let addr = crossing_fleet::spawn_loopback(state).await.expect("listen");
+    crossing_core::transport::install_crypto_provider();
     let client = reqwest::Client::new();
     for (method, path) in [
         ("post", "/v1/devices"),

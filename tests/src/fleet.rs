@@ -42,6 +42,7 @@ pub struct Fleet {
 impl Fleet {
     /// Starts a server in the current runtime.
     pub async fn start(config: Config) -> Fleet {
+        crossing_core::transport::install_crypto_provider();
         let dir = tempfile::tempdir().expect("tempdir");
         let conn = store::open(&dir.path().join("fleet.db")).expect("fleet db");
         let manager =

@@ -45,7 +45,10 @@ async fn tls_server(cert: CertificateDer<'static>, key: PrivateKeyDer<'static>) 
     let conn = store::open(&dir.path().join("fleet.db")).expect("db");
     let state = AppState::new(conn, Config::default());
     let app = crossing_fleet::router(state);
-    let tls = tokio_rustls::rustls::ServerConfig::builder()
+    let provider = Arc::new(tokio_rustls::rustls::crypto::ring::default_provider());
+    let tls = tokio_rustls::rustls::ServerConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .expect("protocol versions")
         .with_no_client_auth()
         .with_single_cert(vec![cert], key)
         .expect("server config");
