@@ -61,13 +61,14 @@ fn local_benches(rows: &mut Vec<Row>) {
             .expect("import");
     }
     // 1. Cold start: open both stores, load the 500-shipment manifest view and its QR.
-    let mut ours = || {
+    let cold_start = || {
         let core = Crossing::open(&data).expect("open");
         let view = core.manifest_view(TRIP_500).expect("view");
         assert!(view.sections.len() > 500);
         let qr = core.border_code(TRIP_500, CodeKind::Qr, None).expect("qr");
         assert!(qr.matrix.width > 20);
     };
+    let mut ours = cold_start;
     let cache = data.join(crossing_core::CACHE_FILE);
     let mut floor = || {
         let conn = Connection::open(&cache).expect("open");
@@ -99,13 +100,7 @@ fn local_benches(rows: &mut Vec<Row>) {
         let t: crossing_core::Trip = serde_json::from_str(&m).expect("parse");
         assert_eq!(t.shipments.len(), 500);
     };
-    let mut ours2 = || {
-        let core = Crossing::open(&data).expect("open");
-        let view = core.manifest_view(TRIP_500).expect("view");
-        assert!(view.sections.len() > 500);
-        let qr = core.border_code(TRIP_500, CodeKind::Qr, None).expect("qr");
-        assert!(qr.matrix.width > 20);
-    };
+    let mut ours2 = cold_start;
     let s = interleaved(5, 20, &mut [&mut ours2, &mut parse_floor]);
     rows.push(Row {
         what: "Cold start (same) vs a floor that also parses the stored JSON".into(),
@@ -185,10 +180,25 @@ fn local_benches(rows: &mut Vec<Row>) {
     });
 }
 
-/// A TCP proxy that counts bytes in both directions: what goes over the wire.
+/// A TCP proxy that counts bytes in both directions as they pass: what goes over the wire.
 async fn counting_proxy(
     target: std::net::SocketAddr,
 ) -> (std::net::SocketAddr, Arc<AtomicU64>, Arc<AtomicU64>) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    async fn pump(
+        mut from: tokio::net::tcp::OwnedReadHalf,
+        mut to: tokio::net::tcp::OwnedWriteHalf,
+        counter: Arc<AtomicU64>,
+    ) {
+        let mut buf = vec![0u8; 64 * 1024];
+        while let Ok(n) = from.read(&mut buf).await {
+            if n == 0 || to.write_all(&buf[..n]).await.is_err() {
+                break;
+            }
+            counter.fetch_add(n as u64, Ordering::Relaxed);
+        }
+        let _ = to.shutdown().await;
+    }
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");
@@ -198,19 +208,16 @@ async fn counting_proxy(
     let (u, d) = (Arc::clone(&up), Arc::clone(&down));
     tokio::spawn(async move {
         loop {
-            let Ok((mut client, _)) = listener.accept().await else {
+            let Ok((client, _)) = listener.accept().await else {
                 return;
             };
-            let (u, d) = (Arc::clone(&u), Arc::clone(&d));
-            tokio::spawn(async move {
-                let Ok(mut server) = tokio::net::TcpStream::connect(target).await else {
-                    return;
-                };
-                if let Ok((a, b)) = tokio::io::copy_bidirectional(&mut client, &mut server).await {
-                    u.fetch_add(a, Ordering::Relaxed);
-                    d.fetch_add(b, Ordering::Relaxed);
-                }
-            });
+            let Ok(server) = tokio::net::TcpStream::connect(target).await else {
+                continue;
+            };
+            let (cr, cw) = client.into_split();
+            let (sr, sw) = server.into_split();
+            tokio::spawn(pump(cr, sw, Arc::clone(&u)));
+            tokio::spawn(pump(sr, cw, Arc::clone(&d)));
         }
     });
     (addr, up, down)
@@ -456,21 +463,22 @@ async fn server_benches(out: &mut String) {
     .ok();
 }
 
-/// Peak resident memory (KiB) of a child process, via Python's getrusage (no extra crates).
+/// Peak resident memory (KiB) of a `crossing` run, as the process itself reports it (VmHWM).
 fn peak_rss(cmd: &[&str]) -> Option<u64> {
-    let script = "import resource,subprocess,sys\nsubprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,check=True)\nprint(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)";
-    let out = std::process::Command::new("python3")
-        .arg("-c")
-        .arg(script)
-        .args(cmd)
+    let out = std::process::Command::new(cmd[0])
+        .args(&cmd[1..])
+        .env("CROSSING_REPORT_PEAK_RSS", "1")
         .output()
         .ok()?;
-    String::from_utf8_lossy(&out.stdout).trim().parse().ok()
+    String::from_utf8_lossy(&out.stderr)
+        .lines()
+        .find_map(|l| l.strip_prefix("peak_rss "))
+        .and_then(|v| v.trim_end_matches("kB").trim().parse().ok())
 }
 
 fn memory(out: &mut String) {
     let target = root().join("target/release/crossing");
-    if !target.exists() {
+    {
         let _ = std::process::Command::new("cargo")
             .args(["build", "--release", "--locked", "-p", "crossing"])
             .current_dir(root())

@@ -161,7 +161,21 @@ type CliResult<T = ()> = Result<T, String>;
 
 fn main() -> ExitCode {
     let cli = Cli::parse(); // usage errors exit with 2
-    match run(cli) {
+    let result = run(cli);
+    // Benchmarks ask for the peak resident memory of this process (Linux only).
+    if std::env::var_os("CROSSING_REPORT_PEAK_RSS").is_some() {
+        if let Some(line) = std::fs::read_to_string("/proc/self/status")
+            .ok()
+            .and_then(|s| {
+                s.lines()
+                    .find(|l| l.starts_with("VmHWM:"))
+                    .map(str::to_string)
+            })
+        {
+            eprintln!("peak_rss {}", line.trim_start_matches("VmHWM:").trim());
+        }
+    }
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(msg) => {
             eprintln!("crossing: {msg}");

@@ -443,6 +443,18 @@ pub struct EventFilter {
     pub pending_only: bool,
 }
 
+/// The oldest pending events, at most `limit`, in device order (uses the partial index).
+pub(crate) fn pending(conn: &Connection, limit: usize) -> Result<Vec<StatusEvent>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT event_id, device_seq, trip_id, trip_version_seen, kind, port, shipment, inspection,
+                corrects, note, occurred_at, recorded_at, state, attempts, last_error
+         FROM event WHERE state = 'pending' ORDER BY device_seq LIMIT ?1",
+    )?;
+    let rows = stmt.query_map(params![i64::try_from(limit).unwrap_or(i64::MAX)], raw_row)?;
+    rows.map(|r| r.map_err(Error::from).and_then(from_raw))
+        .collect()
+}
+
 /// Lists events in device order.
 pub(crate) fn list(conn: &Connection, filter: &EventFilter) -> Result<Vec<StatusEvent>> {
     let mut stmt = conn.prepare_cached(

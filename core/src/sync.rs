@@ -567,12 +567,7 @@ impl Crossing {
 
     /// The next pending events, in device order.
     fn pending_events(&self, limit: usize) -> Result<Vec<StatusEvent>> {
-        let mut events = self.events(&crate::EventFilter {
-            trip_id: None,
-            pending_only: true,
-        })?;
-        events.truncate(limit);
-        Ok(events)
+        crate::events::pending(&lock(&self.outbox), limit)
     }
 
     /// Applies per-event results in one outbox transaction.
