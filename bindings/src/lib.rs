@@ -744,8 +744,7 @@ impl CrossingCore {
 
     /// The manifest screen of a trip.
     pub fn manifest(&self, trip_id: String) -> Result<Manifest, CoreError> {
-        let v = self.core.manifest_view(&trip_id)?;
-        let actions = self.core.allowed_actions(&trip_id)?;
+        let (v, actions) = self.core.manifest_screen(&trip_id)?;
         Ok(Manifest {
             trip_id: v.trip_id,
             version: v.version,

@@ -301,6 +301,16 @@ impl Crossing {
 
     /// The status buttons that make sense for a trip now.
     pub fn allowed_actions(&self, id: &str) -> Result<Vec<status::Action>> {
+        Ok(self.manifest_screen(id)?.1)
+    }
+
+    /// The manifest screen of a trip, ready to render.
+    pub fn manifest_view(&self, id: &str) -> Result<ManifestView> {
+        Ok(self.manifest_screen(id)?.0)
+    }
+
+    /// The manifest screen and its status buttons, from one read of the trip and its events.
+    pub fn manifest_screen(&self, id: &str) -> Result<(ManifestView, Vec<status::Action>)> {
         let stored = self.trip(id)?;
         let status = self.status_of(&stored)?;
         let shipments: Vec<String> = stored
@@ -313,24 +323,14 @@ impl Crossing {
                     .collect()
             })
             .unwrap_or_default();
-        Ok(status::allowed_actions(
-            stored.summary.state,
-            &status,
-            &shipments,
-        ))
-    }
-
-    /// The manifest screen of a trip, ready to render.
-    pub fn manifest_view(&self, id: &str) -> Result<ManifestView> {
-        let stored = self.trip(id)?;
-        let status = self.status_of(&stored)?;
+        let actions = status::allowed_actions(stored.summary.state, &status, &shipments);
         let mut view = view::manifest_view(&stored, status);
         if let (Some(current), Some((_, base))) =
             (&stored.manifest, cache::base(&lock(&self.cache), id)?)
         {
             view.amendment = Some(amend::diff(&base, current));
         }
-        Ok(view)
+        Ok((view, actions))
     }
 
     /// Draws a border code from the trip's current version.
