@@ -35,6 +35,18 @@ fn trip_500(version: u64, eta_tomorrow: bool) -> String {
     doc.to_string()
 }
 
+/// The floor's read: open the cache file and select the stored manifest.
+fn select_manifest(cache: &Path) -> String {
+    Connection::open(cache)
+        .expect("open")
+        .query_row(
+            "SELECT manifest FROM trip WHERE id = ?1",
+            params![TRIP_500],
+            |r| r.get(0),
+        )
+        .expect("row")
+}
+
 struct Row {
     what: String,
     ours: Stats,
@@ -71,14 +83,7 @@ fn local_benches(rows: &mut Vec<Row>) {
     let mut ours = cold_start;
     let cache = data.join(crossing_core::CACHE_FILE);
     let mut floor = || {
-        let conn = Connection::open(&cache).expect("open");
-        let m: String = conn
-            .query_row(
-                "SELECT manifest FROM trip WHERE id = ?1",
-                params![TRIP_500],
-                |r| r.get(0),
-            )
-            .expect("row");
+        let m = select_manifest(&cache);
         assert!(m.len() > 100_000);
     };
     let s = interleaved(5, 20, &mut [&mut ours, &mut floor]);
@@ -89,14 +94,7 @@ fn local_benches(rows: &mut Vec<Row>) {
         target: "≤ 2×".into(),
     });
     let mut parse_floor = || {
-        let conn = Connection::open(&cache).expect("open");
-        let m: String = conn
-            .query_row(
-                "SELECT manifest FROM trip WHERE id = ?1",
-                params![TRIP_500],
-                |r| r.get(0),
-            )
-            .expect("row");
+        let m = select_manifest(&cache);
         let t: crossing_core::Trip = serde_json::from_str(&m).expect("parse");
         assert_eq!(t.shipments.len(), 500);
     };
