@@ -404,6 +404,20 @@ pub(crate) fn get(conn: &Connection, id: &str) -> Result<StoredTrip> {
     })
 }
 
+/// One trip's summary and whether its manifest is on the device, without parsing the manifest.
+pub(crate) fn summary(conn: &Connection, id: &str) -> Result<(TripSummary, bool)> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {SUMMARY_COLUMNS}, NULL, '[]', manifest IS NOT NULL FROM trip WHERE id = ?1"
+    ))?;
+    let (raw, has_manifest) = stmt
+        .query_row(params![id], |r| {
+            Ok((summary_row(r)?.0, r.get::<_, bool>(11)?))
+        })
+        .optional()?
+        .ok_or_else(|| Error::UnknownTrip(id.to_string()))?;
+    Ok((raw.finish()?, has_manifest))
+}
+
 /// The id of the current trip: the active trip with the earliest ETA.
 pub(crate) fn current_id(conn: &Connection) -> Result<Option<String>> {
     Ok(conn

@@ -189,31 +189,20 @@ pub fn border_code(trip: &Trip, kind: CodeKind, shipment: Option<&str>) -> Resul
             format!("is not used with {kind} codes"),
         ));
     }
+    if is_trip_number_code(kind, shipment) {
+        return trip_number_code(
+            &TripRef {
+                id: &trip.id,
+                version: trip.version,
+                regime: trip.regime,
+                trip_number: &trip.trip_number,
+            },
+            kind,
+        );
+    }
     let mut caveats = vec![SCREEN_CAVEAT.to_string()];
     let (symbology, payload, human, title, matrix) = match kind {
-        CodeKind::Qr => {
-            let p = trip.trip_number.clone();
-            let m = qr(kind, &p)?;
-            (
-                Symbology::Qr,
-                p.clone(),
-                p,
-                "Trip number (QR)".to_string(),
-                m,
-            )
-        }
-        CodeKind::Crn128 => {
-            caveats.push(CRN_CAVEAT.to_string());
-            let p = trip.trip_number.clone();
-            let m = code128(kind, &p)?;
-            (
-                Symbology::Code128,
-                p.clone(),
-                p,
-                "CBSA lead sheet: CRN".to_string(),
-                m,
-            )
-        }
+        CodeKind::Qr | CodeKind::Crn128 => unreachable_kind(kind)?,
         CodeKind::Ccn128 => {
             let s = pick_shipment(trip, kind, shipment)?;
             let m = code128(kind, &s)?;
@@ -226,17 +215,7 @@ pub fn border_code(trip: &Trip, kind: CodeKind, shipment: Option<&str>) -> Resul
             )
         }
         CodeKind::Ace39 => match shipment {
-            None => {
-                let p = trip.trip_number.clone();
-                let m = code39(kind, &p)?;
-                (
-                    Symbology::Code39,
-                    p.clone(),
-                    p,
-                    "ACE cover sheet: trip number".to_string(),
-                    m,
-                )
-            }
+            None => unreachable_kind(kind)?,
             Some(_) => {
                 let s = pick_shipment(trip, kind, shipment)?;
                 let m = code39(kind, &s)?;
@@ -272,6 +251,72 @@ pub fn border_code(trip: &Trip, kind: CodeKind, shipment: Option<&str>) -> Resul
         trip_id: trip.id.clone(),
         trip_version: trip.version,
         caveats,
+    })
+}
+
+/// What a code of the trip number needs: no manifest parse.
+#[derive(Debug, Clone, Copy)]
+pub struct TripRef<'a> {
+    /// Fleet trip id.
+    pub id: &'a str,
+    /// Trip version the code is drawn from.
+    pub version: u64,
+    /// ACI or ACE.
+    pub regime: Regime,
+    /// CRN or ACE trip number.
+    pub trip_number: &'a str,
+}
+
+/// Whether `kind` (without a shipment) is drawn from the trip number alone.
+pub fn is_trip_number_code(kind: CodeKind, shipment: Option<&str>) -> bool {
+    shipment.is_none() && matches!(kind, CodeKind::Qr | CodeKind::Crn128 | CodeKind::Ace39)
+}
+
+/// The trip-number codes (QR of the reference, CBSA CRN Code 128, ACE trip Code 39), drawn from
+/// the stored summary so the border screen does not parse the manifest a second time.
+pub fn trip_number_code(trip: &TripRef<'_>, kind: CodeKind) -> Result<BorderCode> {
+    if !kind.applies_to(trip.regime) {
+        return Err(Error::Barcode {
+            kind: kind.as_str(),
+            reason: format!("does not apply to {} trips", trip.regime.as_str()),
+        });
+    }
+    let mut caveats = vec![SCREEN_CAVEAT.to_string()];
+    let p = trip.trip_number.to_string();
+    let (symbology, title, matrix) = match kind {
+        CodeKind::Qr => (Symbology::Qr, "Trip number (QR)", qr(kind, &p)?),
+        CodeKind::Crn128 => {
+            caveats.push(CRN_CAVEAT.to_string());
+            (
+                Symbology::Code128,
+                "CBSA lead sheet: CRN",
+                code128(kind, &p)?,
+            )
+        }
+        CodeKind::Ace39 => (
+            Symbology::Code39,
+            "ACE cover sheet: trip number",
+            code39(kind, &p)?,
+        ),
+        CodeKind::Ccn128 | CodeKind::AceQr => return unreachable_kind(kind),
+    };
+    Ok(BorderCode {
+        kind,
+        symbology,
+        payload: p.clone(),
+        human_readable: p,
+        title: title.to_string(),
+        matrix,
+        trip_id: trip.id.to_string(),
+        trip_version: trip.version,
+        caveats,
+    })
+}
+
+fn unreachable_kind<T>(kind: CodeKind) -> Result<T> {
+    Err(Error::Barcode {
+        kind: kind.as_str(),
+        reason: "is not drawn from the trip number alone".into(),
     })
 }
 

@@ -340,6 +340,21 @@ impl Crossing {
         kind: CodeKind,
         shipment: Option<&str>,
     ) -> Result<BorderCode> {
+        if codes::is_trip_number_code(kind, shipment) {
+            // The border screen's default codes need only the trip number: no manifest parse.
+            let (summary, has_manifest) = cache::summary(&lock(&self.cache), id)?;
+            if has_manifest {
+                return codes::trip_number_code(
+                    &codes::TripRef {
+                        id: &summary.id,
+                        version: u64::try_from(summary.version).unwrap_or_default(),
+                        regime: summary.regime,
+                        trip_number: &summary.trip_number,
+                    },
+                    kind,
+                );
+            }
+        }
         let stored = self.trip(id)?;
         let trip = stored.manifest.ok_or_else(|| Error::Barcode {
             kind: kind.as_str(),

@@ -13,7 +13,7 @@ use crate::model::Trip;
 /// Header carrying the client's version; the server answers 426 when it is too old.
 pub const CLIENT_VERSION_HEADER: &str = "x-crossing-client";
 /// Most events in one upload.
-pub const MAX_BATCH_EVENTS: usize = 100;
+pub const MAX_BATCH_EVENTS: usize = 500;
 /// Most bytes in one upload body (the server refuses larger bodies with 413).
 pub const MAX_BATCH_BYTES: usize = 256 * 1024;
 /// Most changes the server returns in one page.

@@ -517,7 +517,7 @@ impl Validator {
                 "eta.zone",
                 &t.eta.zone,
                 Show::Value,
-                "must be an IANA time zone such as America/Toronto",
+                "must be the IANA zone of a land port of entry, such as America/Toronto (docs/trip-format.md lists them)",
             );
             return;
         };

@@ -411,7 +411,7 @@ async fn every_answer_is_documented_and_matches_its_schema() {
         .replace(dev, "0190aaaa-0000-4000-8000-0000000000ff");
     let (s, body) = c.call("post", ev, ev, Some(d), Some(other_dev)).await;
     assert_eq!((s, body["error"].as_str()), (403, Some("device_unknown")));
-    let many: Vec<Value> = (0..101)
+    let many: Vec<Value> = (0..crossing_core::protocol::MAX_BATCH_EVENTS + 1)
         .map(|i| json!({"event_id": format!("0190aaaa-0000-7000-8000-{i:012}"), "device_seq": i + 1, "trip_id": id,
                         "trip_version_seen": 1, "kind": "exception", "note": "n", "occurred_at": chrono::Utc::now().to_rfc3339()}))
         .collect();

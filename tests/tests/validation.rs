@@ -69,7 +69,9 @@ const ACI_CASES: &[(&str, &str, &str)] = &[
     ("/tripNumber", "1234PARS261126001", "shipments[0].controlNumber \"1234PARS261126001\": equals the trip number"),
     ("/portOfEntry", "453", "portOfEntry \"453\": must be 4 digits with leading zeros"),
     ("/eta/local", "2026-11-26 14:30", "eta.local \"2026-11-26 14:30\": must be a local date-time YYYY-MM-DDTHH:MM:SS"),
-    ("/eta/zone", "Eastern", "eta.zone \"Eastern\": must be an IANA time zone"),
+    ("/eta/zone", "Eastern", "eta.zone \"Eastern\": must be the IANA zone of a land port of entry"),
+    // A real IANA zone that no land port uses is not compiled in (docs/trip-format.md).
+    ("/eta/zone", "Europe/Paris", "eta.zone \"Europe/Paris\": must be the IANA zone of a land port of entry"),
     ("/conveyance/type", "TRUCK", "conveyance.type \"TRUCK\": must be a 2-character type code"),
     ("/conveyance/vin", "1XKYD49X0NJ12345", "conveyance.vin \"1XKYD49X0NJ12345\": must be 17 letters or digits"),
     ("/trailers/0/seals/0", "SEAL-0123456789-LONG", "trailers[0].seals[0] \"SEAL-0123456789-LONG\": must be 1–15 characters"),
