@@ -232,6 +232,11 @@ fn body_bytes(body: Result<Bytes, BytesRejection>, limit: usize) -> Result<Bytes
     Ok(bytes)
 }
 
+/// Parses an event upload body exactly as `POST /v1/events` does (also the fuzz target's entry).
+pub fn decode_events_upload(bytes: &[u8]) -> Result<EventsUpload, Fail> {
+    json_body(bytes)
+}
+
 fn json_body<T: for<'de> Deserialize<'de>>(bytes: &[u8]) -> Result<T, Fail> {
     let mut de = serde_json::Deserializer::from_slice(bytes);
     serde_path_to_error_free(&mut de)
@@ -279,7 +284,7 @@ async fn upload_events(
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<EventsResponse>, Fail> {
     let driver = driver(&state, &headers).await?;
-    let batch: EventsUpload = json_body(&body_bytes(body, MAX_EVENTS_BODY)?)?;
+    let batch = decode_events_upload(&body_bytes(body, MAX_EVENTS_BODY)?)?;
     let results = state
         .with_db(move |c| store::upload_events(c, &driver, &batch))
         .await?;

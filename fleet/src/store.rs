@@ -548,10 +548,11 @@ pub fn register_device(
     if uuid::Uuid::parse_str(device_id).is_err() {
         return Err(ApiFailure::invalid("device_id", "must be a UUID"));
     }
-    if platform.is_empty() || platform.len() > 32 {
+    // Lengths in characters, as the OpenAPI document's maxLength counts them.
+    if platform.is_empty() || platform.chars().count() > 32 {
         return Err(ApiFailure::invalid("platform", "must be 1–32 characters"));
     }
-    if app_version.is_empty() || app_version.len() > 32 {
+    if app_version.is_empty() || app_version.chars().count() > 32 {
         return Err(ApiFailure::invalid(
             "app_version",
             "must be 1–32 characters",
@@ -959,4 +960,23 @@ pub fn driver_trip(conn: &Connection, driver: &str, id: &str) -> Result<(i64, St
     )
     .optional()?
     .ok_or_else(|| ApiFailure::not_found("id", "no such trip assigned to you"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Found by schemathesis: lengths were counted in bytes while the OpenAPI document's
+    /// maxLength counts characters, so a 32-character non-ASCII app version was refused.
+    #[test]
+    fn device_text_limits_count_characters() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let conn = open(&dir.path().join("fleet.db")).expect("open");
+        let dev = "0190aaaa-0000-4000-8000-000000000001";
+        let v32 = "é".repeat(32);
+        register_device(&conn, "d1", dev, &v32, &v32).expect("32 characters are allowed");
+        let err = register_device(&conn, "d1", dev, "android", &"é".repeat(33))
+            .expect_err("33 characters are not");
+        assert_eq!(err.body.field.as_deref(), Some("app_version"));
+    }
 }
