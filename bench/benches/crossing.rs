@@ -107,6 +107,41 @@ fn local_benches(rows: &mut Vec<Row>) {
         target: "(context)".into(),
     });
 
+    // Where the cold start goes: opening the two stores alone, and the manifest screen alone.
+    let mut open_only = || {
+        let core = Crossing::open(&data).expect("open");
+        assert!(!core.device_id().is_empty());
+    };
+    let mut floor3 = || {
+        let m = select_manifest(&cache);
+        assert!(m.len() > 100_000);
+    };
+    let s = interleaved(5, 20, &mut [&mut open_only, &mut floor3]);
+    rows.push(Row {
+        what: "Cold-start part: open both stores (migrations checked, WAL, device id)".into(),
+        ours: s[0],
+        floor: Some(("rusqlite open + select the manifest row".into(), s[1])),
+        target: "(profile)".into(),
+    });
+    let opened = Crossing::open(&data).expect("open");
+    let mut view_only = || {
+        let view = opened.manifest_view(TRIP_500).expect("view");
+        assert!(view.sections.len() > 500);
+    };
+    let mut parse_only = || {
+        let m = select_manifest(&cache);
+        let t: crossing_core::Trip = serde_json::from_str(&m).expect("parse");
+        assert_eq!(t.shipments.len(), 500);
+    };
+    let s = interleaved(5, 20, &mut [&mut view_only, &mut parse_only]);
+    rows.push(Row {
+        what: "Cold-start part: manifest view on an open store (parse + status + sections)".into(),
+        ours: s[0],
+        floor: Some(("rusqlite open + select + serde parse".into(), s[1])),
+        target: "(profile)".into(),
+    });
+    drop(opened);
+
     // 2. Record one durable event vs a raw FULL-sync insert.
     let core = Crossing::open(&data).expect("open");
     let raw = Connection::open(dir.path().join("raw.db")).expect("raw");
