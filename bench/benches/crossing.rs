@@ -393,8 +393,8 @@ async fn sync_benches(out: &mut String) {
     let uploads = r.requests.saturating_sub(1);
     writeln!(
         out,
-        "| Flush 10,000 queued events | {} requests ({} uploads of ≤ 100 + 1 pull), {:.2} s, {} B up / {} B down on the wire, {} accepted | ≤ 100 requests, ≤ 3 s |",
-        r.requests, uploads, secs, u1, d1, r.uploaded
+        "| Flush 10,000 queued events | {} requests ({} uploads of ≤ {} + 1 pull), {:.2} s, {} B up / {} B down on the wire, {} accepted | ≤ 100 requests, ≤ 3 s |",
+        r.requests, uploads, crossing_core::protocol::MAX_BATCH_EVENTS, secs, u1, d1, r.uploaded
     )
     .ok();
     // Nothing changed.
