@@ -318,7 +318,7 @@ pub(crate) fn base(conn: &Connection, id: &str) -> Result<Option<(i64, Trip)>> {
         .optional()?;
     match row {
         Some((Some(v), Some(m))) => {
-            let trip = serde_json::from_str(&m)
+            let trip = serde_json::from_slice(m.as_bytes())
                 .map_err(|e| Error::Corrupt(format!("trip {id} base: {e}")))?;
             Ok(Some((v, trip)))
         }
@@ -392,7 +392,7 @@ pub(crate) fn get(conn: &Connection, id: &str) -> Result<StoredTrip> {
         .optional()?
         .ok_or_else(|| Error::UnknownTrip(id.to_string()))?;
     let manifest = manifest
-        .map(|m| serde_json::from_str::<Trip>(&m))
+        .map(|m| serde_json::from_slice::<Trip>(m.as_bytes()))
         .transpose()
         .map_err(|e| Error::Corrupt(format!("trip {id}: {e}")))?;
     let warnings = serde_json::from_str(&warnings)
