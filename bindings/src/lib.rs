@@ -675,8 +675,32 @@ impl CrossingCore {
     }
 }
 
+/// What opening the stores had to repair (all empty on a healthy open). Show it once.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct RecoveryReport {
+    /// The trip cache was damaged and recreated empty; the next sync pulls the trips again.
+    pub cache_rebuilt: bool,
+    /// Where a damaged event store was moved (kept, never deleted).
+    pub outbox_moved_to: Option<String>,
+    /// Events copied from the damaged store.
+    pub events_salvaged: u64,
+    /// Events of the damaged store known to be lost.
+    pub events_unreadable: u64,
+}
+
 #[uniffi::export]
 impl CrossingCore {
+    /// What opening the stores had to repair (a rebuilt cache, a salvaged event store).
+    pub fn recovery(&self) -> RecoveryReport {
+        let r = self.core.recovery();
+        RecoveryReport {
+            cache_rebuilt: r.cache_rebuilt,
+            outbox_moved_to: r.outbox_moved_to.clone(),
+            events_salvaged: r.events_salvaged,
+            events_unreadable: r.events_unreadable,
+        }
+    }
+
     /// Opens the data directory (creating and migrating the databases) and starts the
     /// background sync loop when a server URL is given.
     #[uniffi::constructor]

@@ -195,7 +195,20 @@ fn open(dir: Option<PathBuf>) -> CliResult<Crossing> {
         Some(d) => d,
         None => default_data_dir()?,
     };
-    Crossing::open(&dir).map_err(|e| e.to_string())
+    let core = Crossing::open(&dir).map_err(|e| e.to_string())?;
+    let r = core.recovery();
+    if r.cache_rebuilt {
+        eprintln!(
+            "warning: the trip cache was damaged and has been rebuilt; sync to get the trips back"
+        );
+    }
+    if let Some(aside) = &r.outbox_moved_to {
+        eprintln!(
+            "warning: the event store was damaged: moved to {aside}; {} events salvaged, {} could not be read",
+            r.events_salvaged, r.events_unreadable
+        );
+    }
+    Ok(core)
 }
 
 fn run(cli: Cli) -> CliResult {

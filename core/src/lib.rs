@@ -22,6 +22,7 @@ pub mod limits;
 pub mod model;
 pub mod planner;
 pub mod protocol;
+pub mod recover;
 pub mod schema;
 pub mod status;
 pub mod sync;
@@ -43,8 +44,6 @@ pub use events::{DeliveryState, EventFilter, EventInput, EventKind, Inspection, 
 pub use model::{Regime, Trip};
 pub use status::{DisplayStatus, Progress};
 pub use view::ManifestView;
-
-use db::Durability;
 
 /// File name of the trip cache inside the data directory.
 pub const CACHE_FILE: &str = "cache.db";
@@ -73,6 +72,7 @@ pub struct Crossing {
     cache: Mutex<Connection>,
     outbox: Mutex<Connection>,
     device_id: String,
+    recovery: recover::Recovery,
 }
 
 fn lock(m: &Mutex<Connection>) -> MutexGuard<'_, Connection> {
@@ -87,22 +87,33 @@ fn now_local() -> DateTime<FixedOffset> {
 
 impl Crossing {
     /// Opens (creating if needed) the data directory and both databases, migrating them.
-    /// A database written by a newer app is refused and left untouched.
+    /// A database written by a newer app is refused and left untouched. A damaged cache is
+    /// recreated; a damaged outbox is moved aside and its readable events salvaged
+    /// ([`Crossing::recovery`] says what happened; see [`recover`]).
     pub fn open(data_dir: impl AsRef<Path>) -> Result<Self> {
         let dir = data_dir.as_ref().to_path_buf();
         std::fs::create_dir_all(&dir).map_err(|source| Error::Io {
             path: dir.display().to_string(),
             source,
         })?;
-        let outbox = db::open(&dir.join(OUTBOX_FILE), &schema::OUTBOX, Durability::Full)?;
-        let cache = db::open(&dir.join(CACHE_FILE), &schema::CACHE, Durability::Normal)?;
+        let mut recovery = recover::Recovery::default();
+        let outbox = recover::open_outbox(&dir.join(OUTBOX_FILE), &schema::OUTBOX, &mut recovery)?;
+        let (cache, rebuilt) = recover::open_cache(&dir.join(CACHE_FILE), &schema::CACHE)?;
+        recovery.cache_rebuilt = rebuilt;
         let device_id = events::device_id(&outbox)?;
         Ok(Crossing {
             dir,
             cache: Mutex::new(cache),
             outbox: Mutex::new(outbox),
             device_id,
+            recovery,
         })
+    }
+
+    /// What opening had to repair: a rebuilt cache, or a damaged outbox moved aside with the
+    /// number of events salvaged and lost. Shells show it once to the driver when not empty.
+    pub fn recovery(&self) -> &recover::Recovery {
+        &self.recovery
     }
 
     /// The data directory.

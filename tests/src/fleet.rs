@@ -186,6 +186,8 @@ pub struct Faults {
     pub offline: bool,
     /// Forward `POST /v1/events`, let the server commit, then drop the answer with this probability.
     pub drop_event_responses: f64,
+    /// Also drop the answer of the first `POST /v1/events` (so a run always loses one).
+    pub drop_first_event_response: bool,
     /// Send every `POST /v1/events` 2–3 times, the replays with events shuffled.
     pub replay_events: bool,
     /// Answer everything `503` with this `Retry-After` (seconds), without forwarding.
@@ -208,6 +210,7 @@ pub struct Faulty {
     /// Every request: (time, method, path, status or 0 for no answer).
     pub log: Mutex<Vec<(tokio::time::Instant, Method, String, u16)>>,
     changes_seen: AtomicUsize,
+    first_event_dropped: std::sync::atomic::AtomicBool,
 }
 
 impl Faulty {
@@ -218,6 +221,7 @@ impl Faulty {
             faults: Mutex::new(Faults::default()),
             log: Mutex::new(Vec::new()),
             changes_seen: AtomicUsize::new(0),
+            first_event_dropped: std::sync::atomic::AtomicBool::new(false),
         }
     }
 
@@ -309,7 +313,11 @@ impl Transport for Faulty {
                 }
             }
             let status = resp.as_ref().map_or(0, |r| r.status);
-            if is_events && f.drop_event_responses > 0.0 && fastrand::f64() < f.drop_event_responses
+            let drop_first = f.drop_first_event_response
+                && !self.first_event_dropped.swap(true, Ordering::SeqCst);
+            if is_events
+                && (drop_first
+                    || (f.drop_event_responses > 0.0 && fastrand::f64() < f.drop_event_responses))
             {
                 self.record(&request, 0);
                 return Err(TransportError(

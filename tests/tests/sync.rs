@@ -101,9 +101,11 @@ async fn lost_responses_on_30_percent_of_uploads_lose_and_duplicate_nothing() {
     fleet.push(&fresh_trip("aci-trip.json"), Some("D1")).await;
     let (phone, faulty) = fleet.phone();
     phone.sync_until_ok(1).await;
-    record_n(&phone, ACI, 1000).await;
+    // 3,000 events: six uploads of 500, each answer lost with probability 0.3 (the first always).
+    record_n(&phone, ACI, 3000).await;
     faulty.set(Faults {
         drop_event_responses: 0.3,
+        drop_first_event_response: true,
         ..Faults::default()
     });
     let (report, tries) = phone.sync_until_ok(200).await;
@@ -111,8 +113,8 @@ async fn lost_responses_on_30_percent_of_uploads_lose_and_duplicate_nothing() {
     let mut ids = server_ids(&events);
     ids.sort();
     ids.dedup();
-    assert_eq!(events.len(), 1000);
-    assert_eq!(ids.len(), 1000, "no duplicates on the server");
+    assert_eq!(events.len(), 3000);
+    assert_eq!(ids.len(), 3000, "no duplicates on the server");
     let status = phone.core.sync_status().expect("status");
     assert_eq!((status.pending, status.dead), (0, 0));
     let lost = faulty
@@ -123,7 +125,7 @@ async fn lost_responses_on_30_percent_of_uploads_lose_and_duplicate_nothing() {
         .filter(|l| l.3 == 0)
         .count();
     println!(
-        "T2 lost responses: 1000 events, {} sync attempts, {} requests, {lost} answers dropped, last run: {} uploaded + {} duplicates",
+        "T2 lost responses: 3000 events, {} sync attempts, {} requests, {lost} answers dropped, last run: {} uploaded + {} duplicates",
         tries,
         faulty.count(),
         report.uploaded,
