@@ -395,7 +395,9 @@ impl Validator {
         let tn = &t.trip_number;
         let shape = len(tn) >= 8
             && len(tn) <= 25
-            && all(&tn[..4.min(tn.len())], |c| upper_alnum(c) || c == '-')
+            && tn
+                .get(..4)
+                .is_some_and(|p| all(p, |c| upper_alnum(c) || c == '-'))
             && tn.get(4..).is_some_and(|rest| all(rest, upper_alnum));
         if !shape {
             self.err(
@@ -405,7 +407,7 @@ impl Validator {
                 "an ACI CRN is the 4-character carrier code followed by 4–21 letters or digits (8–25 characters)",
             );
         } else if code_ok {
-            let prefix = &tn[..4];
+            let prefix = tn.get(..4).unwrap_or_default();
             let auth = t.authorizing_carrier_code.as_deref();
             if prefix != t.carrier_code && Some(prefix) != auth {
                 let rule = match auth {

@@ -65,6 +65,9 @@ fn issue_example_ccn_with_another_carrier_code() {
 const ACI_CASES: &[(&str, &str, &str)] = &[
     ("/carrierCode", "12345", "carrierCode \"12345\": a CBSA carrier code is exactly 4 letters, digits or dashes"),
     ("/tripNumber", "1234AB", "tripNumber \"1234AB\": an ACI CRN is the 4-character carrier code followed by 4–21 letters or digits"),
+    // Found by the change_page fuzzer: a multi-byte character inside the first 4 bytes panicked
+    // (byte slice off a char boundary) instead of being refused.
+    ("/tripNumber", "123\u{32f}R261126001", "tripNumber \"123\\u{32f}R261126001\": an ACI CRN is the 4-character carrier code followed by 4–21 letters or digits"),
     ("/tripNumber", "5678TR261126001", "tripNumber \"5678TR261126001\": must start with the trip's carrier code \"1234\""),
     ("/tripNumber", "1234PARS261126001", "shipments[0].controlNumber \"1234PARS261126001\": equals the trip number"),
     ("/portOfEntry", "453", "portOfEntry \"453\": must be 4 digits with leading zeros"),
