@@ -255,7 +255,7 @@ impl Validator {
             severity,
             path: path.to_string(),
             value: match show {
-                Show::Value => value.map(str::to_string),
+                Show::Value => value.map(shown),
                 Show::Hidden => None,
             },
             rule,
@@ -1204,5 +1204,20 @@ impl Validator {
         } else if all(w, |c| c == '0' || c == '.') {
             self.err(path, w, Show::Value, "must be above 0");
         }
+    }
+}
+
+/// Most characters of a refused value echoed in an issue: a huge value (a 15 MiB trip number
+/// from a hostile page) must not become a huge error message, log line or UI string.
+const MAX_SHOWN_CHARS: usize = 64;
+
+/// The value as shown in an issue: whole when short, else its start and its length.
+fn shown(value: &str) -> String {
+    let n = value.chars().count();
+    if n <= MAX_SHOWN_CHARS {
+        value.to_string()
+    } else {
+        let start: String = value.chars().take(MAX_SHOWN_CHARS - 16).collect();
+        format!("{start}… ({n} characters)")
     }
 }
