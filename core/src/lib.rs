@@ -81,6 +81,16 @@ fn lock(m: &Mutex<Connection>) -> MutexGuard<'_, Connection> {
     m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
+/// The control numbers of a stored trip's shipments (none for a tombstone).
+fn shipment_numbers(stored: &StoredTrip) -> Vec<String> {
+    stored.manifest.as_ref().map_or_else(Vec::new, |t| {
+        t.shipments
+            .iter()
+            .map(|s| s.control_number.clone())
+            .collect()
+    })
+}
+
 fn now_local() -> DateTime<FixedOffset> {
     Local::now().fixed_offset()
 }
@@ -283,16 +293,7 @@ impl Crossing {
             trip_id: Some(stored.summary.id.clone()),
             pending_only: false,
         })?;
-        let shipments: Vec<String> = stored
-            .manifest
-            .as_ref()
-            .map(|t| {
-                t.shipments
-                    .iter()
-                    .map(|s| s.control_number.clone())
-                    .collect()
-            })
-            .unwrap_or_default();
+        let shipments = shipment_numbers(stored);
         Ok(status::derive(status::StatusInputs {
             state: stored.summary.state,
             version: stored.summary.version,
@@ -324,16 +325,7 @@ impl Crossing {
     pub fn manifest_screen(&self, id: &str) -> Result<(ManifestView, Vec<status::Action>)> {
         let stored = self.trip(id)?;
         let status = self.status_of(&stored)?;
-        let shipments: Vec<String> = stored
-            .manifest
-            .as_ref()
-            .map(|t| {
-                t.shipments
-                    .iter()
-                    .map(|s| s.control_number.clone())
-                    .collect()
-            })
-            .unwrap_or_default();
+        let shipments = shipment_numbers(&stored);
         let actions = status::allowed_actions(stored.summary.state, &status, &shipments);
         let mut view = view::manifest_view(&stored, status);
         if let (Some(current), Some((_, base))) =

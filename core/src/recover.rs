@@ -47,8 +47,10 @@ pub(crate) fn is_damage(err: &Error) -> bool {
 /// Whether the file's header says it is shorter than it should be (or is not SQLite at all).
 /// An absent or empty file is fine: SQLite creates it.
 fn header_damaged(path: &Path) -> bool {
-    let Ok(bytes) = std::fs::read(path).map(|b| b.into_iter().take(100).collect::<Vec<u8>>())
-    else {
+    use std::io::Read;
+    // Only the 100-byte header is read: this runs on every open (cold start).
+    let mut bytes = Vec::with_capacity(100);
+    let Ok(_) = std::fs::File::open(path).and_then(|f| f.take(100).read_to_end(&mut bytes)) else {
         return false;
     };
     if bytes.is_empty() {
