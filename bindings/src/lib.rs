@@ -944,14 +944,16 @@ impl CrossingCore {
         observer: Arc<dyn SyncObserver>,
     ) -> Result<Arc<TaskHandle>, CoreError> {
         let mut rx = self.service()?.subscribe();
+        // The status as of this call, taken here rather than in the task: the task may
+        // first run after a sync has already started, and the observer must still see the
+        // state it subscribed in first. Changes after `subscribe` wake the loop below.
+        let initial = self.status()?;
         let me = Arc::clone(&self);
         let task = runtime().spawn(async move {
-            loop {
+            observer.on_sync_status(initial);
+            while rx.changed().await.is_ok() {
                 if let Ok(status) = me.status() {
                     observer.on_sync_status(status);
-                }
-                if rx.changed().await.is_err() {
-                    return;
                 }
             }
         });
