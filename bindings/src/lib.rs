@@ -18,15 +18,19 @@ use crossing_core::{codes, Crossing};
 
 uniffi::setup_scaffolding!();
 
-fn runtime() -> &'static tokio::runtime::Runtime {
-    static RUNTIME: OnceLock<tokio::runtime::Runtime> = OnceLock::new();
+fn runtime() -> &'static tokio::runtime::Handle {
+    static RUNTIME: OnceLock<tokio::runtime::Handle> = OnceLock::new();
     RUNTIME.get_or_init(|| {
-        tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .thread_name("crossing")
+        let rt = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
-            .expect("the tokio runtime can be built (threads and a timer are available)")
+            .expect("the tokio runtime can be built (a timer is available)");
+        let handle = rt.handle().clone();
+        std::thread::Builder::new()
+            .name("crossing".into())
+            .spawn(move || rt.block_on(std::future::pending::<()>()))
+            .expect("the runtime thread can be started");
+        handle
     })
 }
 

@@ -4,6 +4,7 @@
 //! field or over-long list. Only when that parse fails do we look closer, to give the most
 //! useful reason: a newer `format`, or a customs-filing credential that has no place on a phone.
 
+use serde::Deserialize;
 use serde_json::Value;
 
 use crate::error::{redact_quoted, Error, Result};
@@ -26,8 +27,7 @@ pub fn parse_trip(bytes: &[u8]) -> Result<Trip> {
         });
     }
     let mut de = serde_json::Deserializer::from_slice(bytes);
-    let typed: std::result::Result<Trip, _> = serde_path_to_error::deserialize(&mut de);
-    match typed {
+    match Trip::deserialize(&mut de) {
         Ok(trip) => {
             // Trailing garbage after the object is an error too.
             de.end().map_err(|e| Error::Malformed {
@@ -65,7 +65,7 @@ fn unsupported(found: String) -> Error {
 }
 
 /// Turns a failed typed parse into the most helpful error.
-fn explain_failure(bytes: &[u8], err: serde_path_to_error::Error<serde_json::Error>) -> Error {
+fn explain_failure(bytes: &[u8], err: serde_json::Error) -> Error {
     // The document is bounded by MAX_DOCUMENT_BYTES, so a second, untyped look is affordable
     // on this (failure) path only.
     if let Ok(value) = serde_json::from_slice::<Value>(bytes) {
@@ -88,12 +88,102 @@ fn explain_failure(bytes: &[u8], err: serde_path_to_error::Error<serde_json::Err
             _ => {}
         }
     }
-    let path = err.path().to_string();
-    let inner = err.into_inner();
+    let path = path_at(bytes, err.line(), err.column());
     Error::Malformed {
         path: if path.is_empty() { ".".into() } else { path },
-        reason: redact_quoted(&inner.to_string()),
+        reason: redact_quoted(&err.to_string()),
     }
+}
+
+/// The path (`shipments[2].consignee.name`) of the JSON value being read at the position
+/// serde_json reports an error at (1-based line, bytes into that line).
+///
+/// Only runs on the failure path. It re-reads the document up to that position with a small
+/// scanner instead of wrapping every deserializer in a path-tracking one (the
+/// `serde_path_to_error` crate, ~130 KB of the phone library: docs/benchmarks.md).
+pub(crate) fn path_at(bytes: &[u8], line: usize, column: usize) -> String {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        bytes
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| **b == b'\n')
+            .nth(line - 2)
+            .map_or(bytes.len(), |(i, _)| i + 1)
+    };
+    let end = line_start.saturating_add(column).min(bytes.len());
+    let prefix = &bytes[..end];
+
+    /// One open container: an object and the key whose value is being read, or an array,
+    /// the index of its current element and whether that element has started (a value's
+    /// first byte was read: an error between elements is about the list itself).
+    enum Frame {
+        Object(Option<String>),
+        Array(usize, bool),
+    }
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut i = 0;
+    while i < prefix.len() {
+        let byte = prefix[i];
+        if let Some(Frame::Array(_, started @ false)) = stack.last_mut() {
+            *started = matches!(
+                byte,
+                b'{' | b'[' | b'"' | b'-' | b'0'..=b'9' | b't' | b'f' | b'n'
+            );
+        }
+        match byte {
+            b'{' => stack.push(Frame::Object(None)),
+            b'[' => stack.push(Frame::Array(0, false)),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Object(key)) => *key = None,
+                Some(Frame::Array(n, started)) => {
+                    *n += 1;
+                    *started = false;
+                }
+                None => {}
+            },
+            b'"' => {
+                // Find the closing quote, skipping escapes. An unterminated string is where
+                // the error is: stop there.
+                let start = i;
+                i += 1;
+                while i < prefix.len() && prefix[i] != b'"' {
+                    i += if prefix[i] == b'\\' { 2 } else { 1 };
+                }
+                if i >= prefix.len() {
+                    break;
+                }
+                if let Some(Frame::Object(key @ None)) = stack.last_mut() {
+                    *key = Some(
+                        serde_json::from_slice::<String>(&prefix[start..=i]).unwrap_or_else(|_| {
+                            String::from_utf8_lossy(&prefix[start + 1..i]).into_owned()
+                        }),
+                    );
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut path = String::new();
+    for frame in &stack {
+        match frame {
+            Frame::Object(Some(key)) => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+            }
+            Frame::Object(None) => {}
+            Frame::Array(n, true) => path.push_str(&format!("[{n}]")),
+            Frame::Array(_, false) => {}
+        }
+    }
+    path
 }
 
 /// Looks for a key that names a customs-filing credential anywhere in the document.
@@ -171,6 +261,74 @@ pub(crate) fn forbidden_key(key: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The path serde_json's own error position leads to, for a typed parse of `json`.
+    fn failing_path<T: for<'de> Deserialize<'de> + std::fmt::Debug>(json: &str) -> String {
+        let err = serde_json::from_str::<T>(json).expect_err("must fail");
+        path_at(json.as_bytes(), err.line(), err.column())
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Item {
+        name: String,
+        weight: u32,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Doc {
+        #[serde(rename = "we\"ird")]
+        weird: Option<u8>,
+        items: Vec<Item>,
+        nested: Option<std::collections::BTreeMap<String, Vec<u8>>>,
+    }
+
+    #[test]
+    fn error_positions_map_to_the_field_being_read() {
+        let ok = r#"{"name": "a", "weight": 1}"#;
+        assert_eq!(
+            failing_path::<Doc>(&format!(
+                r#"{{"items": [{ok}, {{"name": "b", "weight": "x"}}]}}"#
+            )),
+            "items[1].weight"
+        );
+        assert_eq!(
+            failing_path::<Doc>(&format!(
+                "{{\n \"items\": [\n{ok},\n{ok},\n {{\"name\": 7}}]}}"
+            )),
+            "items[2].name"
+        );
+        // A missing field is reported at the end of its object: the path is the object.
+        assert_eq!(
+            failing_path::<Doc>(r#"{"items": [{"name": "a, [b] {c}"}]}"#),
+            "items[0]"
+        );
+        // A value that ends early is reported at the last field read.
+        assert_eq!(failing_path::<Doc>(r#"{"items": []"#), "items");
+        assert_eq!(failing_path::<Doc>(r#"{"items": [], "#), "");
+        assert_eq!(
+            failing_path::<Doc>(r#"{"items": [], "colour": 1}"#),
+            "colour"
+        );
+        assert_eq!(
+            failing_path::<Doc>(r#"{"we\"ird": 300, "items": []}"#),
+            "we\"ird"
+        );
+        assert_eq!(
+            failing_path::<Doc>(r#"{"items": [], "nested": {"a": [1, 2], "b\u0041": [3, -1]}}"#),
+            "nested.bA[1]"
+        );
+        // Between elements, the error is about the list.
+        assert_eq!(
+            failing_path::<Doc>(r#"{"items": [{"name": "a", "weight": 1}, @]}"#),
+            "items"
+        );
+        // Positions past the end or on a line that does not exist are clamped.
+        assert_eq!(path_at(b"{\"a\": [1", 9, 99), "a[0]");
+    }
 
     #[test]
     fn credential_names_are_recognised() {

@@ -77,13 +77,14 @@ pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 ///
 /// Android cannot use reqwest's default (rustls-platform-verifier needs JNI set-up and a Kotlin
 /// component published outside crates.io: toolchain.md pitfall 9), so the FFI library uses
-/// [`TrustRoots::Bundled`] there: Mozilla's root store compiled in (`webpki-root-certs`,
+/// `TrustRoots::Bundled` there (feature `bundled-roots`): Mozilla's root store compiled in (`webpki-root-certs`,
 /// updated with the crate). Desktop and iOS use the platform's store.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TrustRoots {
     /// The operating system's trust store (rustls-platform-verifier).
     Platform,
-    /// Mozilla's roots compiled into the library; nothing else.
+    /// Mozilla's roots compiled into the library; nothing else (feature `bundled-roots`).
+    #[cfg(feature = "bundled-roots")]
     Bundled,
     /// Only these DER certificates (tests with a private CA; pinning a fleet's own CA).
     Only(Vec<Vec<u8>>),
@@ -92,13 +93,15 @@ pub enum TrustRoots {
 impl TrustRoots {
     /// The default for the platform the library is built for.
     pub fn for_this_platform() -> Self {
-        if cfg!(target_os = "android") {
-            TrustRoots::Bundled
-        } else {
-            TrustRoots::Platform
-        }
+        #[cfg(target_os = "android")]
+        return TrustRoots::Bundled;
+        #[cfg(not(target_os = "android"))]
+        TrustRoots::Platform
     }
 }
+
+#[cfg(all(target_os = "android", not(feature = "bundled-roots")))]
+compile_error!("Android has no usable platform verifier here: build crossing-core with feature `bundled-roots`");
 
 /// reqwest over rustls.
 #[derive(Debug, Clone)]
@@ -119,8 +122,16 @@ pub fn install_crypto_provider() {
 
 /// Checks a server URL: `https://` anywhere, `http://` only to loopback.
 pub fn check_server_url(url: &str) -> Result<reqwest::Url, crate::Error> {
-    let parsed = reqwest::Url::parse(url)
-        .map_err(|e| crate::Error::input("server", format!("{url:?} is not a URL: {e}")))?;
+    let parsed = reqwest::Url::parse(url).map_err(|e| {
+        // The library is built without Unicode domain-name tables (idna_adapter 1.0, −136 KB:
+        // docs/dependencies.md), so a non-ASCII host is refused with the fix in the message.
+        let hint = if url.is_ascii() {
+            ""
+        } else {
+            " (host names must be ASCII: write an international domain in its xn-- form)"
+        };
+        crate::Error::input("server", format!("{url:?} is not a URL: {e}{hint}"))
+    })?;
     match parsed.scheme() {
         "https" => Ok(parsed),
         "http" => {
@@ -162,6 +173,7 @@ impl HttpTransport {
         let builder = reqwest::Client::builder();
         let builder = match roots {
             TrustRoots::Platform => builder,
+            #[cfg(feature = "bundled-roots")]
             TrustRoots::Bundled => builder.tls_certs_only(
                 webpki_root_certs::TLS_SERVER_ROOT_CERTS
                     .iter()
@@ -294,6 +306,9 @@ mod tests {
         ] {
             assert!(check_server_url(bad).is_err(), "{bad}");
         }
+        let e = check_server_url("https://flotte-québec.example").expect_err("refused");
+        assert!(e.to_string().contains("xn-- form"), "{e}");
+        assert!(check_server_url("https://xn--flotte-qubec-beb.example").is_ok());
         let e = check_server_url("http://fleet.example.com").expect_err("refused");
         assert!(e.to_string().contains("only to loopback"), "{e}");
     }

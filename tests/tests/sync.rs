@@ -226,7 +226,11 @@ async fn client_too_old_stops_with_the_queue_intact_and_no_tight_loop() {
         tokio::spawn(async move { s.run().await })
     };
     service.request_sync();
-    crossing_integration_tests::fleet::eventually("one run", || service.runs() == 1).await;
+    // `runs` counts a run when it starts; the state leaves Syncing when it has ended.
+    crossing_integration_tests::fleet::eventually("one run, finished", || {
+        service.runs() == 1 && *service.subscribe().borrow() == SyncState::UpdateRequired
+    })
+    .await;
     let before = faulty.count();
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
     assert_eq!(faulty.count(), before, "no request without a new trigger");
@@ -390,7 +394,10 @@ async fn triggers_coalesce_into_one_sync() {
         let s = Arc::clone(&service);
         tokio::spawn(async move { s.run().await })
     };
-    crossing_integration_tests::fleet::eventually("a run", || service.runs() == 1).await;
+    crossing_integration_tests::fleet::eventually("a run, finished", || {
+        service.runs() == 1 && *service.subscribe().borrow() == SyncState::Idle
+    })
+    .await;
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     assert_eq!(
         service.runs(),
