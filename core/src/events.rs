@@ -389,7 +389,13 @@ pub(crate) fn record(
             Some(_) => {}
         }
     }
-    let seq: i64 = tx.query_row("SELECT next_seq FROM device WHERE id = 1", [], |r| r.get(0))?;
+    // Take the next sequence number and advance it in one statement; statements are cached on
+    // the connection (recording is the hot path: docs/benchmarks.md).
+    let seq: i64 = tx
+        .prepare_cached(
+            "UPDATE device SET next_seq = next_seq + 1 WHERE id = 1 RETURNING next_seq - 1",
+        )?
+        .query_row([], |r| r.get(0))?;
     let event = StatusEvent {
         event_id: uuid::Uuid::now_v7().to_string(),
         device_seq: seq,
@@ -410,26 +416,25 @@ pub(crate) fn record(
         attempts: 0,
         last_error: None,
     };
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO event (event_id, device_seq, trip_id, trip_version_seen, kind, port, shipment,
                             inspection, corrects, note, occurred_at, recorded_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-        params![
-            event.event_id,
-            event.device_seq,
-            event.trip_id,
-            event.trip_version_seen,
-            event.kind.as_str(),
-            event.port,
-            event.shipment,
-            event.inspection.map(Inspection::as_str),
-            event.corrects,
-            event.note,
-            event.occurred_at,
-            event.recorded_at,
-        ],
-    )?;
-    tx.execute("UPDATE device SET next_seq = next_seq + 1 WHERE id = 1", [])?;
+    )?
+    .execute(params![
+        event.event_id,
+        event.device_seq,
+        event.trip_id,
+        event.trip_version_seen,
+        event.kind.as_str(),
+        event.port,
+        event.shipment,
+        event.inspection.map(Inspection::as_str),
+        event.corrects,
+        event.note,
+        event.occurred_at,
+        event.recorded_at,
+    ])?;
     tx.commit()?;
     Ok(event)
 }

@@ -36,13 +36,23 @@ async fn events_survive_random_kills_during_record_and_sync() {
             .spawn()
             .expect("spawn");
         let stdout = child.stdout.take().expect("stdout");
+        let (first_tx, first_rx) = std::sync::mpsc::channel::<()>();
         let reader = std::thread::spawn(move || {
             BufReader::new(stdout)
                 .lines()
                 .map_while(Result::ok)
                 .filter_map(|l| l.strip_prefix("recorded ").map(str::to_string))
+                .inspect(|_| {
+                    let _ = first_tx.send(());
+                })
                 .collect::<Vec<_>>()
         });
+        // Odd rounds kill at a random moment from the start (often during open or the first
+        // record); even rounds wait for the first recorded event, then kill at random, so the
+        // run makes progress even when a loaded machine starts the child slowly.
+        if round % 2 == 0 {
+            let _ = first_rx.recv_timeout(Duration::from_secs(10));
+        }
         tokio::time::sleep(Duration::from_millis(5 + fastrand::u64(0..60))).await;
         child.kill().expect("SIGKILL");
         child.wait().expect("reap");
