@@ -47,6 +47,9 @@ fn select_manifest(cache: &Path) -> String {
         .expect("row")
 }
 
+/// Everything from this line on in docs/benchmarks.md is written by hand and kept by the bench.
+const ANALYSIS_MARKER: &str = "<!-- analysis: written by hand, kept by cargo bench -->";
+
 struct Row {
     what: String,
     ours: Stats,
@@ -61,6 +64,26 @@ fn ratio(r: &Row) -> String {
             r.ours.median.as_secs_f64() / f.median.as_secs_f64()
         ),
         None => "—".into(),
+    }
+}
+
+/// The target column with the verdict of this run for targets of the form `≤ N×`.
+fn verdict(r: &Row) -> String {
+    let limit = r
+        .target
+        .strip_prefix("≤ ")
+        .and_then(|t| t.strip_suffix('×'))
+        .and_then(|n| n.parse::<f64>().ok());
+    match (limit, &r.floor) {
+        (Some(limit), Some((_, f))) => {
+            let x = r.ours.median.as_secs_f64() / f.median.as_secs_f64();
+            if x <= limit {
+                format!("{}: met", r.target)
+            } else {
+                format!("{}: **missed** ({:.1}× the target)", r.target, x / limit)
+            }
+        }
+        _ => r.target.clone(),
     }
 }
 
@@ -608,7 +631,7 @@ fn main() {
             r.ours.samples,
             floor,
             ratio(r),
-            r.target
+            verdict(r)
         )
         .ok();
     }
@@ -629,6 +652,12 @@ fn main() {
     });
     writeln!(md, "\n## Library size\n\n{size}").ok();
     let path = root().join("docs/benchmarks.md");
+    // The hand-written analysis (causes, what was tried) below the marker is kept across runs.
+    if let Ok(old) = std::fs::read_to_string(&path) {
+        if let Some(at) = old.find(ANALYSIS_MARKER) {
+            md.push_str(&old[at..]);
+        }
+    }
     std::fs::write(&path, &md).expect("write docs/benchmarks.md");
     println!("{md}");
     println!("wrote {}", path.display());

@@ -18,6 +18,9 @@ use crossing_core::{codes, Crossing};
 
 uniffi::setup_scaffolding!();
 
+/// The library's one tokio runtime: a current-thread runtime driven by a background thread
+/// named `crossing`. Sync is I/O-bound and one at a time; the multi-thread scheduler cost 47 KB
+/// of the library for nothing (docs/benchmarks.md). Tasks are spawned through this handle.
 fn runtime() -> &'static tokio::runtime::Handle {
     static RUNTIME: OnceLock<tokio::runtime::Handle> = OnceLock::new();
     RUNTIME.get_or_init(|| {
