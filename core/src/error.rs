@@ -175,13 +175,16 @@ impl Error {
 /// malformed personal field never reaches a log. Field names (``unknown field `x` ``) and the
 /// list of what was expected are kept: they come from the schema, not from the document.
 pub(crate) fn redact_quoted(message: &str) -> String {
-    let mut out = String::with_capacity(message.len());
+    let mut out = String::with_capacity(message.len().min(1024));
     let mut quote: Option<char> = None;
     let mut keep = false;
+    // Characters kept inside the current quote: an unknown field name comes from the document,
+    // so it is cut at MAX_KEPT like any value the core echoes.
+    let mut kept = 0;
     for c in message.chars() {
         match quote {
             Some(q) if c == q => {
-                if !keep {
+                if !keep || kept > MAX_KEPT {
                     out.push('…');
                 }
                 out.push(c);
@@ -189,11 +192,15 @@ pub(crate) fn redact_quoted(message: &str) -> String {
             }
             Some(_) => {
                 if keep {
-                    out.push(c);
+                    kept += 1;
+                    if kept <= MAX_KEPT {
+                        out.push(c);
+                    }
                 }
             }
             None if c == '"' || c == '`' => {
                 keep = c == '`' && (out.ends_with("field ") || out.contains("expected"));
+                kept = 0;
                 out.push(c);
                 quote = Some(c);
             }
@@ -203,9 +210,22 @@ pub(crate) fn redact_quoted(message: &str) -> String {
     out
 }
 
+/// Longest field name kept in a parser message or path (characters).
+pub(crate) const MAX_KEPT: usize = 64;
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_field_names_are_cut() {
+        let long = "k".repeat(10_000);
+        let m = redact_quoted(&format!("unknown field `{long}`, expected `a`"));
+        assert_eq!(
+            m,
+            format!("unknown field `{}…`, expected `a`", "k".repeat(MAX_KEPT))
+        );
+    }
 
     #[test]
     fn redacts_quoted_values_but_keeps_the_rest() {

@@ -7,7 +7,7 @@
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::error::{redact_quoted, Error, Result};
+use crate::error::{redact_quoted, Error, Result, MAX_KEPT};
 use crate::limits::MAX_DOCUMENT_BYTES;
 use crate::model::{Trip, FORMAT_VERSION};
 
@@ -158,11 +158,16 @@ pub(crate) fn path_at(bytes: &[u8], line: usize, column: usize) -> String {
                     break;
                 }
                 if let Some(Frame::Object(key @ None)) = stack.last_mut() {
-                    *key = Some(
+                    let name =
                         serde_json::from_slice::<String>(&prefix[start..=i]).unwrap_or_else(|_| {
                             String::from_utf8_lossy(&prefix[start + 1..i]).into_owned()
-                        }),
-                    );
+                        });
+                    // A key is the document's, not the schema's, when it is unknown: cut it.
+                    *key = Some(if name.chars().count() > MAX_KEPT {
+                        name.chars().take(MAX_KEPT).chain(['…']).collect()
+                    } else {
+                        name
+                    });
                 }
             }
             _ => {}
@@ -326,6 +331,9 @@ mod tests {
             failing_path::<Doc>(r#"{"items": [{"name": "a", "weight": 1}, @]}"#),
             "items"
         );
+        let long = "x".repeat(100_000);
+        let path = failing_path::<Doc>(&format!(r#"{{"items": [], "{long}": 1}}"#));
+        assert_eq!(path, format!("{}…", "x".repeat(MAX_KEPT)));
         // Positions past the end or on a line that does not exist are clamped.
         assert_eq!(path_at(b"{\"a\": [1", 9, 99), "a[0]");
     }

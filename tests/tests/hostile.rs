@@ -161,4 +161,26 @@ fn deep_nesting_and_huge_strings_in_a_change_page_are_refused() {
         err.len()
     );
     assert!(core.trips().expect("trips").is_empty(), "nothing stored");
+
+    // A 1 MiB unknown field name: refused, the name cut in both the path and the reason.
+    let mut doc = doc;
+    doc["tripNumber"] = "1234TRIP0001".into();
+    doc.as_object_mut()
+        .expect("object")
+        .insert("K".repeat(1024 * 1024), 1.into());
+    let err = core
+        .import_trip_json(doc.to_string().as_bytes())
+        .expect_err("unknown field")
+        .to_string();
+    assert!(
+        err.contains("unknown field"),
+        "{}",
+        &err[..err.len().min(300)]
+    );
+    assert!(
+        err.len() < 1024,
+        "the huge name is not echoed: {} bytes",
+        err.len()
+    );
+    assert!(core.trips().expect("trips").is_empty(), "nothing stored");
 }
