@@ -163,7 +163,6 @@ fn deep_nesting_and_huge_strings_in_a_change_page_are_refused() {
     assert!(core.trips().expect("trips").is_empty(), "nothing stored");
 
     // A 1 MiB unknown field name: refused, the name cut in both the path and the reason.
-    let mut doc = doc;
     doc["tripNumber"] = "1234TRIP0001".into();
     doc.as_object_mut()
         .expect("object")
