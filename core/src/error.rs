@@ -6,6 +6,8 @@
 
 use std::fmt;
 
+use crate::limits::MAX_ECHOED_CHARS;
+
 /// Result type of the core.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -179,12 +181,12 @@ pub(crate) fn redact_quoted(message: &str) -> String {
     let mut quote: Option<char> = None;
     let mut keep = false;
     // Characters kept inside the current quote: an unknown field name comes from the document,
-    // so it is cut at MAX_KEPT like any value the core echoes.
+    // so it is cut like any value the core echoes.
     let mut kept = 0;
     for c in message.chars() {
         match quote {
             Some(q) if c == q => {
-                if !keep || kept > MAX_KEPT {
+                if !keep || kept > MAX_ECHOED_CHARS {
                     out.push('…');
                 }
                 out.push(c);
@@ -193,7 +195,7 @@ pub(crate) fn redact_quoted(message: &str) -> String {
             Some(_) => {
                 if keep {
                     kept += 1;
-                    if kept <= MAX_KEPT {
+                    if kept <= MAX_ECHOED_CHARS {
                         out.push(c);
                     }
                 }
@@ -210,9 +212,6 @@ pub(crate) fn redact_quoted(message: &str) -> String {
     out
 }
 
-/// Longest field name kept in a parser message or path (characters).
-pub(crate) const MAX_KEPT: usize = 64;
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -223,7 +222,10 @@ mod tests {
         let m = redact_quoted(&format!("unknown field `{long}`, expected `a`"));
         assert_eq!(
             m,
-            format!("unknown field `{}…`, expected `a`", "k".repeat(MAX_KEPT))
+            format!(
+                "unknown field `{}…`, expected `a`",
+                "k".repeat(MAX_ECHOED_CHARS)
+            )
         );
     }
 

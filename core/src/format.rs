@@ -7,8 +7,9 @@
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::error::{redact_quoted, Error, Result, MAX_KEPT};
+use crate::error::{redact_quoted, Error, Result};
 use crate::limits::MAX_DOCUMENT_BYTES;
+use crate::limits::MAX_ECHOED_CHARS;
 use crate::model::{Trip, FORMAT_VERSION};
 
 /// Parses a trip document. Checks size, syntax, types, unknown fields, list limits, the format
@@ -163,8 +164,8 @@ pub(crate) fn path_at(bytes: &[u8], line: usize, column: usize) -> String {
                             String::from_utf8_lossy(&prefix[start + 1..i]).into_owned()
                         });
                     // A key is the document's, not the schema's, when it is unknown: cut it.
-                    *key = Some(if name.chars().count() > MAX_KEPT {
-                        name.chars().take(MAX_KEPT).chain(['…']).collect()
+                    *key = Some(if name.chars().count() > MAX_ECHOED_CHARS {
+                        name.chars().take(MAX_ECHOED_CHARS).chain(['…']).collect()
                     } else {
                         name
                     });
@@ -333,7 +334,7 @@ mod tests {
         );
         let long = "x".repeat(100_000);
         let path = failing_path::<Doc>(&format!(r#"{{"items": [], "{long}": 1}}"#));
-        assert_eq!(path, format!("{}…", "x".repeat(MAX_KEPT)));
+        assert_eq!(path, format!("{}…", "x".repeat(MAX_ECHOED_CHARS)));
         // Positions past the end or on a line that does not exist are clamped.
         assert_eq!(path_at(b"{\"a\": [1", 9, 99), "a[0]");
     }

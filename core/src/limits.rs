@@ -28,6 +28,11 @@ pub const MAX_TRAVEL_DOCUMENTS: usize = 8;
 /// Most marks-and-numbers lines of one commodity.
 pub const MAX_MARKS: usize = 20;
 
+/// Most characters of a document's own text echoed in an error: a refused value, or an unknown
+/// field name. A huge one (a 15 MiB trip number from a hostile page) must not become a huge error
+/// message, log line or UI string.
+pub const MAX_ECHOED_CHARS: usize = 64;
+
 /// Deserializes a list, refusing it as soon as it holds more than `N` items.
 pub(crate) fn bounded<'de, D, T, const N: usize>(deserializer: D) -> Result<Vec<T>, D::Error>
 where

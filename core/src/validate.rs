@@ -17,6 +17,7 @@ use std::collections::HashSet;
 use chrono::{DateTime, Datelike, NaiveDate, TimeZone, Utc};
 
 use crate::error::{Issue, Rejection, Severity};
+use crate::limits::MAX_ECHOED_CHARS;
 use crate::model::{CrewRole, Person, Plate, Regime, Trip};
 
 /// When the validator is run and how strict the clock-dependent rules are.
@@ -1207,17 +1208,13 @@ impl Validator {
     }
 }
 
-/// Most characters of a refused value echoed in an issue: a huge value (a 15 MiB trip number
-/// from a hostile page) must not become a huge error message, log line or UI string.
-const MAX_SHOWN_CHARS: usize = 64;
-
 /// The value as shown in an issue: whole when short, else its start and its length.
 fn shown(value: &str) -> String {
     let n = value.chars().count();
-    if n <= MAX_SHOWN_CHARS {
+    if n <= MAX_ECHOED_CHARS {
         value.to_string()
     } else {
-        let start: String = value.chars().take(MAX_SHOWN_CHARS - 16).collect();
+        let start: String = value.chars().take(MAX_ECHOED_CHARS - 16).collect();
         format!("{start}… ({n} characters)")
     }
 }
