@@ -336,7 +336,12 @@ async fn fleet() -> Fleet {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("fleet.db");
     let conn = store::open(&path).expect("db");
-    let manager = store::create_token(&conn, &store::NewToken::Manager("BENCH".into())).expect("m");
+    let manager = store::create_token(
+        &conn,
+        &store::NewToken::Manager("BENCH".into()),
+        chrono::Utc::now(),
+    )
+    .expect("m");
     let state = AppState::new(conn, Config::default());
     let addr = crossing_fleet::spawn_loopback(state).await.expect("server");
     Fleet {
@@ -349,7 +354,12 @@ async fn fleet() -> Fleet {
 
 fn driver_token(f: &Fleet, driver: &str) -> String {
     let conn = store::open(&f.conn_path).expect("db");
-    store::create_token(&conn, &store::NewToken::Driver(driver.into())).expect("d")
+    store::create_token(
+        &conn,
+        &store::NewToken::Driver(driver.into()),
+        chrono::Utc::now(),
+    )
+    .expect("d")
 }
 
 async fn push(f: &Fleet, doc: String, driver: &str) {
@@ -468,13 +478,15 @@ async fn server_benches(out: &mut String) {
         let addr = f.addr;
         tasks.push(tokio::spawn(async move {
             let mut latencies = Vec::new();
+            // An hour ago on the server's (system) clock, like a phone that was offline.
+            let occurred_at = (chrono::Utc::now() - chrono::Duration::hours(1)).to_rfc3339();
             for b in 0..BATCHES {
                 let events: Vec<serde_json::Value> = (0..PER_BATCH)
                     .map(|i| {
                         let n = b * PER_BATCH + i;
                         serde_json::json!({"event_id": format!("0190bbbb-{d:04}-7000-8000-{n:012}"), "device_seq": n + 1,
                             "trip_id": trip, "trip_version_seen": 2, "kind": "exception", "note": "load",
-                            "occurred_at": "2026-11-25T10:00:00Z"})
+                            "occurred_at": occurred_at})
                     })
                     .collect();
                 let body = serde_json::json!({"device_id": device, "sent_at": chrono::Utc::now().to_rfc3339(), "events": events}).to_string();

@@ -10,7 +10,9 @@ use std::sync::Arc;
 
 use crossing_core::sync::{StaticToken, SyncConfig, SyncError, Syncer};
 use crossing_core::transport::HttpTransport;
-use crossing_core::{codes, view, CodeKind, Crossing, EventInput, EventKind, Inspection};
+use crossing_core::{
+    codes, view, CodeKind, Crossing, EventInput, EventKind, Inspection, SharedClock,
+};
 use crossing_fleet::{store, AppState, Config};
 
 /// The ACI example trip bundled for the demo.
@@ -39,10 +41,10 @@ fn step(n: usize, what: &str) {
     println!("\n[{n}] {what}");
 }
 
-/// A bundled trip with its ETA moved to tomorrow, as a fleet would file it today.
-fn trip_for_tomorrow(bytes: &[u8]) -> Result<serde_json::Value, String> {
+/// A bundled trip with its ETA moved to tomorrow (by `clock`), as a fleet would file it today.
+fn trip_for_tomorrow(bytes: &[u8], clock: &SharedClock) -> Result<serde_json::Value, String> {
     let mut doc: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
-    let tomorrow = chrono::Utc::now() + chrono::Duration::days(1);
+    let tomorrow = clock.now_utc() + chrono::Duration::days(1);
     doc["eta"]["local"] = tomorrow.format("%Y-%m-%dT14:30:00").to_string().into();
     Ok(doc)
 }
@@ -87,8 +89,9 @@ impl Manager {
 }
 
 /// Runs the demo. `out`: where to write the PNGs of every border code.
-pub fn run(out: Option<PathBuf>) -> Result<(), String> {
-    let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S");
+/// `clock`: the one clock of the server, the phone and the trips' ETAs.
+pub fn run(out: Option<PathBuf>, clock: SharedClock) -> Result<(), String> {
+    let stamp = clock.now_utc().format("%Y%m%d-%H%M%S");
     let work = std::env::temp_dir().join(format!("crossing-demo-{}-{stamp}", std::process::id()));
     let out =
         out.unwrap_or_else(|| std::env::temp_dir().join(format!("crossing-demo-codes-{stamp}")));
@@ -99,7 +102,7 @@ pub fn run(out: Option<PathBuf>) -> Result<(), String> {
         .enable_all()
         .build()
         .map_err(|e| format!("runtime: {e}"))?;
-    let result = runtime.block_on(demo(&work, &out));
+    let result = runtime.block_on(demo(&work, &out, &clock));
     let _ = std::fs::remove_dir_all(&work);
     let checks = result?;
     println!();
@@ -115,7 +118,7 @@ pub fn run(out: Option<PathBuf>) -> Result<(), String> {
     }
 }
 
-async fn demo(work: &Path, out: &Path) -> Result<Checks, String> {
+async fn demo(work: &Path, out: &Path, clock: &SharedClock) -> Result<Checks, String> {
     let err = |e: crossing_core::Error| e.to_string();
     let mut c = Checks {
         failed: Vec::new(),
@@ -129,11 +132,25 @@ async fn demo(work: &Path, out: &Path) -> Result<Checks, String> {
     );
     let db_path = work.join("fleet.db");
     let conn = store::open(&db_path).map_err(err)?;
-    let manager_token = store::create_token(&conn, &store::NewToken::Manager("NORTHSTAR".into()))
-        .map_err(|f| f.body.reason)?;
-    let driver_token = store::create_token(&conn, &store::NewToken::Driver("marie".into()))
-        .map_err(|f| f.body.reason)?;
-    let state = AppState::new(conn, Config::default());
+    let manager_token = store::create_token(
+        &conn,
+        &store::NewToken::Manager("NORTHSTAR".into()),
+        clock.now_utc(),
+    )
+    .map_err(|f| f.body.reason)?;
+    let driver_token = store::create_token(
+        &conn,
+        &store::NewToken::Driver("marie".into()),
+        clock.now_utc(),
+    )
+    .map_err(|f| f.body.reason)?;
+    let state = AppState::new(
+        conn,
+        Config {
+            clock: Arc::clone(clock),
+            ..Config::default()
+        },
+    );
     let server = crossing_fleet::spawn_on("127.0.0.1:0", Arc::clone(&state))
         .await
         .map_err(|e| format!("listen: {e}"))?;
@@ -151,7 +168,7 @@ async fn demo(work: &Path, out: &Path) -> Result<Checks, String> {
         base: base.clone(),
         token: manager_token,
     };
-    let mut aci = trip_for_tomorrow(DEMO_ACI)?;
+    let mut aci = trip_for_tomorrow(DEMO_ACI, clock)?;
     let trip_id = aci["id"].as_str().unwrap_or_default().to_string();
     let pushed = manager
         .call(true, "/v1/fleet/trips?driver=marie", Some(aci.to_string()))
@@ -160,13 +177,14 @@ async fn demo(work: &Path, out: &Path) -> Result<Checks, String> {
         "    pushed {} v{}: {}",
         pushed["id"], pushed["version"], pushed["outcome"]
     );
-    let ace = trip_for_tomorrow(DEMO_ACE)?;
+    let ace = trip_for_tomorrow(DEMO_ACE, clock)?;
     manager
         .call(true, "/v1/fleet/trips?driver=marie", Some(ace.to_string()))
         .await?;
 
     step(3, "The driver's phone syncs and shows the manifest offline");
-    let phone = Arc::new(Crossing::open(work.join("phone")).map_err(err)?);
+    let phone =
+        Arc::new(Crossing::open_with_clock(work.join("phone"), Arc::clone(clock)).map_err(err)?);
     let syncer = Syncer::new(
         Arc::clone(&phone),
         Arc::new(HttpTransport::new(&base).map_err(err)?),
@@ -250,7 +268,7 @@ async fn demo(work: &Path, out: &Path) -> Result<Checks, String> {
 
     step(6, "The fleet amends the trip (v2: new ETA, a shipment removed) while the driver records 'released' on v1");
     aci["version"] = 2.into();
-    let later = chrono::Utc::now() + chrono::Duration::days(2);
+    let later = clock.now_utc() + chrono::Duration::days(2);
     aci["eta"]["local"] = later.format("%Y-%m-%dT09:00:00").to_string().into();
     if let Some(list) = aci["shipments"].as_array_mut() {
         list.pop();

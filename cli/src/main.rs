@@ -9,9 +9,11 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use chrono::{DateTime, FixedOffset};
 use clap::{Parser, Subcommand};
 use crossing_core::{
-    codes, view, CodeKind, Crossing, EventFilter, EventInput, EventKind, Inspection, StatusEvent,
+    codes, view, CodeKind, Crossing, EventFilter, EventInput, EventKind, FixedClock, Inspection,
+    SharedClock, StatusEvent,
 };
 
 mod demo;
@@ -23,6 +25,10 @@ struct Cli {
     /// Data directory (default: the platform's data directory for Crossing).
     #[arg(long, global = true, env = "CROSSING_DATA_DIR", value_name = "DIR")]
     data_dir: Option<PathBuf>,
+    /// Run as if the clock showed this instant (RFC 3339, e.g. 2026-11-25T08:00:00-05:00),
+    /// to see what a driver saw then or to reproduce a test; default: the system clock.
+    #[arg(long, global = true, env = "CROSSING_NOW", value_name = "RFC3339", value_parser = parse_now)]
+    now: Option<DateTime<FixedOffset>>,
     #[command(subcommand)]
     command: Command,
 }
@@ -144,6 +150,10 @@ enum EventCommand {
     },
 }
 
+fn parse_now(s: &str) -> Result<DateTime<FixedOffset>, String> {
+    DateTime::parse_from_rfc3339(s).map_err(|e| format!("must be an RFC 3339 date-time ({e})"))
+}
+
 fn parse_code_kind(s: &str) -> Result<CodeKind, String> {
     s.parse().map_err(|e: crossing_core::Error| e.to_string())
 }
@@ -190,12 +200,20 @@ fn default_data_dir() -> CliResult<PathBuf> {
         .ok_or_else(|| "no home directory: pass --data-dir or set CROSSING_DATA_DIR".to_string())
 }
 
-fn open(dir: Option<PathBuf>) -> CliResult<Crossing> {
+/// The one clock of this process: `--now` stands still at its instant, else the system clock.
+fn clock(now: Option<DateTime<FixedOffset>>) -> SharedClock {
+    match now {
+        Some(at) => FixedClock::new(at),
+        None => crossing_core::clock::system(),
+    }
+}
+
+fn open(dir: Option<PathBuf>, clock: SharedClock) -> CliResult<Crossing> {
     let dir = match dir {
         Some(d) => d,
         None => default_data_dir()?,
     };
-    let core = Crossing::open(&dir).map_err(|e| e.to_string())?;
+    let core = Crossing::open_with_clock(&dir, clock).map_err(|e| e.to_string())?;
     let r = core.recovery();
     if r.cache_rebuilt {
         eprintln!(
@@ -212,16 +230,17 @@ fn open(dir: Option<PathBuf>) -> CliResult<Crossing> {
 }
 
 fn run(cli: Cli) -> CliResult {
+    let clock = clock(cli.now);
     let err = |e: crossing_core::Error| e.to_string();
     match cli.command {
-        Command::Demo { out } => demo::run(out),
+        Command::Demo { out } => demo::run(out, clock),
         Command::Sync {
             server,
             token,
             wait,
-        } => sync(open(cli.data_dir)?, &server, token, wait),
+        } => sync(open(cli.data_dir, clock)?, &server, token, wait),
         Command::Status { json } => {
-            let core = open(cli.data_dir)?;
+            let core = open(cli.data_dir, clock)?;
             let status = core.sync_status().map_err(err)?;
             if json {
                 return print_json(&status);
@@ -236,7 +255,7 @@ fn run(cli: Cli) -> CliResult {
             Ok(())
         }
         Command::Trip(TripCommand::Import { file }) => {
-            let core = open(cli.data_dir)?;
+            let core = open(cli.data_dir, clock)?;
             let report = core.import_trip_file(&file).map_err(err)?;
             let what = match report.outcome {
                 crossing_core::ApplyOutcome::Inserted => "imported".to_string(),
@@ -254,7 +273,7 @@ fn run(cli: Cli) -> CliResult {
             Ok(())
         }
         Command::Trip(TripCommand::List { json }) => {
-            let core = open(cli.data_dir)?;
+            let core = open(cli.data_dir, clock)?;
             let trips = core.trips().map_err(err)?;
             if json {
                 return print_json(&trips);
@@ -278,7 +297,7 @@ fn run(cli: Cli) -> CliResult {
             Ok(())
         }
         Command::Trip(TripCommand::Show { id, json }) => {
-            let core = open(cli.data_dir)?;
+            let core = open(cli.data_dir, clock)?;
             let id = core.resolve_trip_id(id.as_deref()).map_err(err)?;
             let v = core.manifest_view(&id).map_err(err)?;
             if json {
@@ -295,7 +314,7 @@ fn run(cli: Cli) -> CliResult {
             svg,
             scale,
         } => {
-            let core = open(cli.data_dir)?;
+            let core = open(cli.data_dir, clock)?;
             let id = core.resolve_trip_id(id.as_deref()).map_err(err)?;
             let code = core
                 .border_code(&id, kind, shipment.as_deref())
@@ -320,7 +339,7 @@ fn run(cli: Cli) -> CliResult {
             corrects,
             note,
         }) => {
-            let core = open(cli.data_dir)?;
+            let core = open(cli.data_dir, clock)?;
             let mut input = EventInput::new(id, kind);
             input.port = port;
             input.shipment = shipment;
@@ -339,7 +358,7 @@ fn run(cli: Cli) -> CliResult {
             trip,
             json,
         }) => {
-            let core = open(cli.data_dir)?;
+            let core = open(cli.data_dir, clock)?;
             let events = core
                 .events(&EventFilter {
                     trip_id: trip,

@@ -7,12 +7,25 @@ fn examples() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples")
 }
 
+/// The morning before the example trips' ETAs (2026-11-26 Toronto, 2026-11-27 Detroit): the
+/// phone-only tests run the CLI on a clock fixed here (`--now`), so they pass on any date.
+const EXAMPLES_NOW: &str = "2026-11-25T08:00:00-05:00";
+
+/// `crossing --data-dir DATA --now EXAMPLES_NOW ARGS…`
 fn crossing(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_crossing"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
+    crossing_at(data, Some(EXAMPLES_NOW), args)
+}
+
+/// `crossing` on a given clock (`None`: the system clock, for runs against a live server).
+fn crossing_at(data: &Path, now: Option<&str>, args: &[&str]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_crossing"));
+    cmd.arg("--data-dir").arg(data);
+    if let Some(now) = now {
+        cmd.args(["--now", now]);
+    }
+    cmd.args(args)
         .env_remove("CROSSING_DATA_DIR")
+        .env_remove("CROSSING_NOW")
         .output()
         .expect("run crossing")
 }
@@ -79,6 +92,57 @@ fn import_list_show_and_events() {
     );
     let out = crossing(dir.path(), &["trip", "show"]);
     assert!(text(&out.stdout).contains("Status: At the border (0453) · not yet sent"));
+}
+
+#[test]
+fn the_clock_is_an_input() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = examples().join("aci-trip.json");
+    let path = path.to_str().expect("utf8");
+    // The day after the ETA: the phone still stores the trip, with a warning.
+    let out = crossing_at(
+        dir.path(),
+        Some("2026-11-27T09:00:00-05:00"),
+        &["trip", "import", path],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout),
+        "trip T-2026-11-0417 version 1: imported\n  warning: eta.local \"2026-11-26T14:30:00\": is in the past\n"
+    );
+    // An event is stamped with the clock's time, in its offset.
+    let out = crossing_at(
+        dir.path(),
+        Some("2026-11-27T09:00:00-05:00"),
+        &["event", "record", "T-2026-11-0417", "departed-origin"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let out = crossing(dir.path(), &["event", "list", "--json"]);
+    let events: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert!(
+        events[0]["occurred_at"]
+            .as_str()
+            .expect("occurred_at")
+            .starts_with("2026-11-27T09:00:00"),
+        "{events}"
+    );
+    // The clock from the environment, too; a bad one is a usage error naming the option.
+    let out = Command::new(env!("CARGO_BIN_EXE_crossing"))
+        .args([
+            "--data-dir",
+            dir.path().to_str().expect("utf8"),
+            "trip",
+            "list",
+        ])
+        .env("CROSSING_NOW", "next tuesday")
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("--now") && err.contains("must be an RFC 3339 date-time"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -215,28 +279,46 @@ fn data_dir_comes_from_the_environment_too() {
 
 #[test]
 fn demo_runs_the_whole_loop_on_embedded_defaults() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let out_dir = dir.path().join("codes");
-    let out = Command::new(env!("CARGO_BIN_EXE_crossing"))
-        .args(["demo", "--out", out_dir.to_str().expect("utf8")])
-        .env_remove("CROSSING_DATA_DIR")
-        .output()
-        .expect("run demo");
-    let s = text(&out.stdout);
-    assert_eq!(out.status.code(), Some(0), "{s}\n{}", text(&out.stderr));
-    for line in [
-        "ACI trip 1234TR261126001 → 0453",
-        "✓ 4 events wait in the outbox while offline",
-        "✓ all 4 offline events uploaded",
-        "✓ each of the 7 events is on the server exactly once",
-        "✓ 'released' recorded on v1 is flagged stale_trip_version",
-        "Demo finished: all 11 checks hold.",
+    // On the system clock, and on clocks far from the day the examples were written (a leap
+    // day late in the evening west of UTC, and years before): the demo's ETAs follow its clock.
+    for now in [
+        None,
+        Some("2040-02-29T23:30:00-08:00"),
+        Some("2019-03-10T01:59:00-05:00"),
     ] {
-        assert!(s.contains(line), "missing {line:?} in:\n{s}");
+        let dir = tempfile::tempdir().expect("tempdir");
+        let out_dir = dir.path().join("codes");
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_crossing"));
+        if let Some(now) = now {
+            cmd.args(["--now", now]);
+        }
+        let out = cmd
+            .args(["demo", "--out", out_dir.to_str().expect("utf8")])
+            .env_remove("CROSSING_DATA_DIR")
+            .env_remove("CROSSING_NOW")
+            .output()
+            .expect("run demo");
+        let s = text(&out.stdout);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{now:?}: {s}\n{}",
+            text(&out.stderr)
+        );
+        for line in [
+            "ACI trip 1234TR261126001 → 0453",
+            "✓ 4 events wait in the outbox while offline",
+            "✓ all 4 offline events uploaded",
+            "✓ each of the 7 events is on the server exactly once",
+            "✓ 'released' recorded on v1 is flagged stale_trip_version",
+            "Demo finished: all 11 checks hold.",
+        ] {
+            assert!(s.contains(line), "{now:?}: missing {line:?} in:\n{s}");
+        }
+        assert!(!s.contains('✗'), "{now:?}: {s}");
+        let pngs = std::fs::read_dir(&out_dir).expect("out dir").count();
+        assert_eq!(pngs, 9, "4 ACI codes (v2 has 2 shipments) + 5 ACE codes");
     }
-    assert!(!s.contains('✗'), "{s}");
-    let pngs = std::fs::read_dir(&out_dir).expect("out dir").count();
-    assert_eq!(pngs, 9, "4 ACI codes (v2 has 2 shipments) + 5 ACE codes");
 }
 
 #[test]
@@ -246,8 +328,10 @@ fn sync_and_status_against_a_real_fleet_server() {
     let fleet_dir = tempfile::tempdir().expect("tempdir");
     let conn = crossing_fleet::store::open(&fleet_dir.path().join("fleet.db")).expect("db");
     use crossing_fleet::store::{create_token, NewToken};
-    let manager = create_token(&conn, &NewToken::Manager("F".into())).expect("m");
-    let driver = create_token(&conn, &NewToken::Driver("D".into())).expect("d");
+    // The server and the CLI run on the system clock; the trip is made for its tomorrow.
+    let now = chrono::Utc::now();
+    let manager = create_token(&conn, &NewToken::Manager("F".into()), now).expect("m");
+    let driver = create_token(&conn, &NewToken::Driver("D".into()), now).expect("d");
     let state = crossing_fleet::AppState::new(conn, crossing_fleet::Config::default());
     let addr = rt
         .block_on(crossing_fleet::spawn_loopback(state))
@@ -288,12 +372,13 @@ fn sync_and_status_against_a_real_fleet_server() {
         text(&out.stdout)
     );
     assert!(text(&out.stdout).contains("1 trips updated"));
-    let out = crossing(
+    let out = crossing_at(
         data.path(),
+        None,
         &["event", "record", "T-2026-11-0533", "departed-origin"],
     );
     assert_eq!(out.status.code(), Some(0));
-    let out = crossing(data.path(), &["status"]);
+    let out = crossing_at(data.path(), None, &["status"]);
     assert!(
         text(&out.stdout).contains("waiting to be sent: 1"),
         "{}",
@@ -316,7 +401,7 @@ fn sync_and_status_against_a_real_fleet_server() {
         "{}",
         text(&out.stdout)
     );
-    let out = crossing(data.path(), &["status", "--json"]);
+    let out = crossing_at(data.path(), None, &["status", "--json"]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(
         (v["state"]["state"].as_str(), v["pending"].as_u64()),

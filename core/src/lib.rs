@@ -13,6 +13,7 @@
 
 pub mod amend;
 pub mod cache;
+pub mod clock;
 pub mod codes;
 pub mod db;
 pub mod error;
@@ -33,11 +34,11 @@ pub mod view;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
-use chrono::{DateTime, FixedOffset, Local, Utc};
 use rusqlite::Connection;
 use serde::Serialize;
 
 pub use cache::{ApplyOutcome, StoredTrip, TripState, TripSummary};
+pub use clock::{Clock, FixedClock, SharedClock, SystemClock};
 pub use codes::{BorderCode, CodeKind, ModuleMatrix, Symbology};
 pub use error::{Error, Issue, Rejection, Result, Severity};
 pub use events::{DeliveryState, EventFilter, EventInput, EventKind, Inspection, StatusEvent};
@@ -73,6 +74,7 @@ pub struct Crossing {
     outbox: Mutex<Connection>,
     device_id: String,
     recovery: recover::Recovery,
+    clock: SharedClock,
 }
 
 fn lock(m: &Mutex<Connection>) -> MutexGuard<'_, Connection> {
@@ -91,23 +93,30 @@ fn shipment_numbers(stored: &StoredTrip) -> Vec<String> {
     })
 }
 
-fn now_local() -> DateTime<FixedOffset> {
-    Local::now().fixed_offset()
-}
-
 impl Crossing {
     /// Opens (creating if needed) the data directory and both databases, migrating them.
     /// A database written by a newer app is refused and left untouched. A damaged cache is
     /// recreated; a damaged outbox is moved aside and its readable events salvaged
     /// ([`Crossing::recovery`] says what happened; see [`recover`]).
     pub fn open(data_dir: impl AsRef<Path>) -> Result<Self> {
+        Self::open_with_clock(data_dir, clock::system())
+    }
+
+    /// [`Crossing::open`] with the clock every "now" of this core (and of a sync engine built
+    /// on it) is read from: validation, event times, cache stamps, sync dates.
+    pub fn open_with_clock(data_dir: impl AsRef<Path>, clock: SharedClock) -> Result<Self> {
         let dir = data_dir.as_ref().to_path_buf();
         std::fs::create_dir_all(&dir).map_err(|source| Error::Io {
             path: dir.display().to_string(),
             source,
         })?;
         let mut recovery = recover::Recovery::default();
-        let outbox = recover::open_outbox(&dir.join(OUTBOX_FILE), &schema::OUTBOX, &mut recovery)?;
+        let outbox = recover::open_outbox(
+            &dir.join(OUTBOX_FILE),
+            &schema::OUTBOX,
+            &mut recovery,
+            clock.now_utc(),
+        )?;
         let (cache, rebuilt) = recover::open_cache(&dir.join(CACHE_FILE), &schema::CACHE)?;
         recovery.cache_rebuilt = rebuilt;
         let device_id = events::device_id(&outbox)?;
@@ -117,7 +126,13 @@ impl Crossing {
             outbox: Mutex::new(outbox),
             device_id,
             recovery,
+            clock,
         })
+    }
+
+    /// The clock this core reads "now" from.
+    pub fn clock(&self) -> &SharedClock {
+        &self.clock
     }
 
     /// What opening had to repair: a rebuilt cache, or a damaged outbox moved aside with the
@@ -166,9 +181,10 @@ impl Crossing {
     /// stored one changes nothing.
     pub fn receive_trip(&self, mut trip: Trip) -> Result<ImportReport> {
         validate::normalize(&mut trip);
-        let mut warnings = validate::validate(&trip, &validate::Policy::device(Utc::now()))
-            .into_result()
-            .map_err(Error::Invalid)?;
+        let mut warnings =
+            validate::validate(&trip, &validate::Policy::device(self.clock.now_utc()))
+                .into_result()
+                .map_err(Error::Invalid)?;
         let mut cache = lock(&self.cache);
         for other in cache::trip_number_clashes(&cache, &trip)? {
             warnings.push(Issue {
@@ -180,7 +196,7 @@ impl Crossing {
                 ),
             });
         }
-        let outcome = cache::apply(&mut cache, &trip, &warnings, &now_local().to_rfc3339())?;
+        let outcome = cache::apply(&mut cache, &trip, &warnings, &self.clock.now().to_rfc3339())?;
         Ok(ImportReport {
             trip_id: trip.id,
             version: trip.version,
@@ -192,9 +208,10 @@ impl Crossing {
     /// Normalizes and validates a received trip (device policy); returns it with its warnings.
     fn prepare_trip(&self, mut trip: Trip) -> Result<(Trip, Vec<Issue>)> {
         validate::normalize(&mut trip);
-        let mut warnings = validate::validate(&trip, &validate::Policy::device(Utc::now()))
-            .into_result()
-            .map_err(Error::Invalid)?;
+        let mut warnings =
+            validate::validate(&trip, &validate::Policy::device(self.clock.now_utc()))
+                .into_result()
+                .map_err(Error::Invalid)?;
         for other in cache::trip_number_clashes(&lock(&self.cache), &trip)? {
             warnings.push(Issue {
                 severity: Severity::Warning,
@@ -216,7 +233,7 @@ impl Crossing {
             id,
             version,
             TripState::Cancelled,
-            &now_local().to_rfc3339(),
+            &self.clock.now().to_rfc3339(),
         )
     }
 
@@ -227,7 +244,7 @@ impl Crossing {
             id,
             version,
             TripState::Unassigned,
-            &now_local().to_rfc3339(),
+            &self.clock.now().to_rfc3339(),
         )
     }
 
@@ -379,7 +396,7 @@ impl Crossing {
             (Some(_), true) => self.trip(&input.trip_id)?.manifest,
             _ => None,
         };
-        let now = now_local();
+        let now = self.clock.now();
         events::check(&mut input, &port, manifest.as_ref(), now)?;
         let event = events::record(&mut lock(&self.outbox), &input, version, now)?;
         if event.kind == EventKind::TripAcknowledged {

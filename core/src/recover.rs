@@ -123,11 +123,13 @@ pub(crate) fn open_cache(path: &Path, schema: &Schema) -> Result<(Connection, bo
     }
 }
 
-/// Opens the outbox; if it is damaged, moves it aside, creates a new one and salvages into it.
+/// Opens the outbox; if it is damaged, moves it aside (named after `now`), creates a new one
+/// and salvages into it.
 pub(crate) fn open_outbox(
     path: &Path,
     schema: &Schema,
     recovery: &mut Recovery,
+    now: chrono::DateTime<chrono::Utc>,
 ) -> Result<Connection> {
     // The outbox also gets SQLite's quick_check (every page read once, ~0.1 ms for a typical
     // outbox): a damaged page of events must be found now, not when the driver records.
@@ -147,7 +149,7 @@ pub(crate) fn open_outbox(
         Err(e) if is_damage(&e) => {}
         Err(e) => return Err(e),
     }
-    let stamp = chrono::Utc::now().timestamp();
+    let stamp = now.timestamp();
     let stem = path
         .file_stem()
         .and_then(|s| s.to_str())

@@ -30,7 +30,7 @@ use crate::protocol::{
     MAX_PAGE_CHANGES,
 };
 use crate::transport::{Method, Request, Response, Transport};
-use crate::{lock, now_local, Crossing};
+use crate::{lock, Crossing};
 
 /// The feed name of the trips cursor.
 const TRIPS_FEED: &str = "trips";
@@ -154,7 +154,7 @@ struct Run {
     attempt: u32,
 }
 
-fn failure_of(resp: &Response) -> Failure {
+fn failure_of(resp: &Response, now: chrono::DateTime<chrono::Utc>) -> Failure {
     let code = serde_json::from_slice::<crate::protocol::ApiError>(&resp.body)
         .ok()
         .map(|e| e.error);
@@ -163,7 +163,7 @@ fn failure_of(resp: &Response) -> Failure {
         code,
         retry_after: resp
             .header("retry-after")
-            .and_then(|v| planner::parse_retry_after(v, chrono::Utc::now())),
+            .and_then(|v| planner::parse_retry_after(v, now)),
     }
 }
 
@@ -216,7 +216,7 @@ impl Syncer {
         let result = self.sync_inner(attempt).await;
         let state = match &result {
             Ok(_) => SyncState::Idle,
-            Err(e) => state_of(e),
+            Err(e) => state_of(e, self.core.clock().now_utc()),
         };
         self.core.save_sync_state(&state, result.is_ok())?;
         result
@@ -303,7 +303,7 @@ impl Syncer {
             if (200..300).contains(&resp.status) {
                 return Ok(resp);
             }
-            let failure = failure_of(&resp);
+            let failure = failure_of(&resp, self.core.clock().now_utc());
             if resp.status == 401 && !run.refreshed {
                 run.refreshed = true;
                 match self.tokens.token(true) {
@@ -357,7 +357,11 @@ impl Syncer {
             events.truncate(n);
             let upload = EventsUpload {
                 device_id: self.core.device_id().to_string(),
-                sent_at: now_local().to_rfc3339_opts(chrono::SecondsFormat::Millis, false),
+                sent_at: self
+                    .core
+                    .clock()
+                    .now()
+                    .to_rfc3339_opts(chrono::SecondsFormat::Millis, false),
                 events,
             };
             let body = serde_json::to_vec(&upload).map_err(|e| SyncError::Local(e.to_string()))?;
@@ -457,32 +461,31 @@ fn to_wire(e: &StatusEvent) -> WireEvent {
     }
 }
 
-fn rfc3339_in(d: Duration) -> String {
-    (chrono::Utc::now()
-        + chrono::Duration::from_std(d).unwrap_or_else(|_| chrono::Duration::hours(24)))
-    .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+fn rfc3339_in(now: chrono::DateTime<chrono::Utc>, d: Duration) -> String {
+    (now + chrono::Duration::from_std(d).unwrap_or_else(|_| chrono::Duration::hours(24)))
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
-/// The state to show after a failed sync.
-pub fn state_of(e: &SyncError) -> SyncState {
+/// The state to show after a failed sync that ended at `now`.
+pub fn state_of(e: &SyncError, now: chrono::DateTime<chrono::Utc>) -> SyncState {
     match e {
         SyncError::Retry {
             after,
             offline: true,
             ..
         } => SyncState::Offline {
-            retry_at: rfc3339_in(*after),
+            retry_at: rfc3339_in(now, *after),
         },
         SyncError::Retry { after, reason, .. } | SyncError::Stop { after, reason } => {
             SyncState::BackingOff {
-                until: rfc3339_in(*after),
+                until: rfc3339_in(now, *after),
                 reason: reason.clone(),
             }
         }
         SyncError::SignInRequired => SyncState::SignInRequired,
         SyncError::UpdateRequired => SyncState::UpdateRequired,
         SyncError::Local(reason) => SyncState::BackingOff {
-            until: rfc3339_in(planner::STOP_BACKOFF),
+            until: rfc3339_in(now, planner::STOP_BACKOFF),
             reason: reason.clone(),
         },
     }
@@ -540,7 +543,12 @@ impl Crossing {
         if success {
             self.set_meta(
                 "last_success",
-                Some(&now_local().to_rfc3339_opts(chrono::SecondsFormat::Secs, false)),
+                Some(
+                    &self
+                        .clock
+                        .now()
+                        .to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
+                ),
             )?;
         }
         Ok(())
@@ -573,7 +581,10 @@ impl Crossing {
     /// Applies per-event results in one outbox transaction.
     /// Returns (accepted, duplicate, dead-lettered, retry later).
     fn apply_results(&self, results: &[EventResult]) -> Result<(usize, usize, usize, usize)> {
-        let now = now_local().to_rfc3339_opts(chrono::SecondsFormat::Millis, false);
+        let now = self
+            .clock
+            .now()
+            .to_rfc3339_opts(chrono::SecondsFormat::Millis, false);
         let mut conn = lock(&self.outbox);
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut counts = (0, 0, 0, 0);
@@ -624,7 +635,7 @@ impl Crossing {
     /// Any trip that fails validation refuses the whole page: nothing changes, the cursor
     /// stays. Returns (trips stored or amended, trips removed).
     pub fn apply_page(&self, page: &ChangesPage, snapshot_start: bool) -> Result<(usize, usize)> {
-        let now = now_local().to_rfc3339();
+        let now = self.clock.now().to_rfc3339();
         // Validate every trip before touching the database.
         let mut prepared = Vec::new();
         for (i, change) in page.changes.iter().enumerate() {
@@ -808,7 +819,8 @@ impl SyncService {
                         SyncError::SignInRequired | SyncError::UpdateRequired => None,
                     };
                     wake = next;
-                    self.state.send_replace(state_of(e));
+                    self.state
+                        .send_replace(state_of(e, self.syncer.core().clock().now_utc()));
                 }
             }
         }

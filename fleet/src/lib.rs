@@ -19,6 +19,7 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
+use crossing_core::clock::SharedClock;
 use crossing_core::protocol::{
     DeviceRegistered, EventsResponse, EventsUpload, RegisterDevice, CLIENT_VERSION_HEADER,
 };
@@ -54,10 +55,22 @@ pub const ROUTES: &[(&str, &str)] = &[
 ];
 
 /// Server settings.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Config {
     /// Oldest client version accepted on driver endpoints (`x-crossing-client`); older gets 426.
     pub min_client_version: Option<String>,
+    /// Where every "now" of the server comes from: received times, clock-skew flags, feed and
+    /// response `server_time`, the fleet validation policy. The system clock by default.
+    pub clock: SharedClock,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            min_client_version: None,
+            clock: crossing_core::clock::system(),
+        }
+    }
 }
 
 /// Shared state of the handlers.
@@ -74,6 +87,11 @@ impl AppState {
             db: Mutex::new(conn),
             config,
         })
+    }
+
+    /// Now, from the configured clock.
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.config.clock.now_utc()
     }
 
     /// Runs a closure on the database off the async workers.
@@ -267,9 +285,10 @@ async fn register_device(
     let req: RegisterDevice = json_body(&body_bytes(body, MAX_SMALL_BODY)?)?;
     let d = driver.clone();
     let id = req.device_id.clone();
+    let now = state.now();
     state
         .with_db(move |c| {
-            store::register_device(c, &d, &req.device_id, &req.platform, &req.app_version)
+            store::register_device(c, &d, &req.device_id, &req.platform, &req.app_version, now)
         })
         .await?;
     Ok(Json(DeviceRegistered {
@@ -285,11 +304,12 @@ async fn upload_events(
 ) -> Result<Json<EventsResponse>, Fail> {
     let driver = driver(&state, &headers).await?;
     let batch = decode_events_upload(&body_bytes(body, MAX_EVENTS_BODY)?)?;
+    let now = state.now();
     let results = state
-        .with_db(move |c| store::upload_events(c, &driver, &batch))
+        .with_db(move |c| store::upload_events(c, &driver, &batch, now))
         .await?;
     Ok(Json(EventsResponse {
-        server_time: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+        server_time: now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
         results,
     }))
 }
@@ -316,8 +336,9 @@ async fn changes(
             format!("must be 1–{}", crossing_core::protocol::MAX_PAGE_CHANGES),
         ));
     }
+    let now = state.now();
     let page = state
-        .with_db(move |c| store::changes(c, &driver, q.cursor.as_deref(), limit))
+        .with_db(move |c| store::changes(c, &driver, q.cursor.as_deref(), limit, now))
         .await?;
     Ok(Json(page).into_response())
 }
@@ -374,10 +395,9 @@ async fn push_trip(
     let fleet = manager(&state, &headers).await?;
     let Query(q) = query.map_err(|r| ApiFailure::invalid("query", r.body_text()))?;
     let bytes = body_bytes(body, MAX_TRIP_BODY)?;
+    let now = state.now();
     let out = state
-        .with_db(move |c| {
-            store::push_trip(c, &fleet, &bytes, q.driver.as_deref(), chrono::Utc::now())
-        })
+        .with_db(move |c| store::push_trip(c, &fleet, &bytes, q.driver.as_deref(), now))
         .await?;
     let status = if out.outcome == "created" {
         StatusCode::CREATED
@@ -393,8 +413,9 @@ async fn cancel_trip(
     Path(id): Path<String>,
 ) -> Result<StatusCode, Fail> {
     let fleet = manager(&state, &headers).await?;
+    let now = state.now();
     state
-        .with_db(move |c| store::cancel_trip(c, &fleet, &id))
+        .with_db(move |c| store::cancel_trip(c, &fleet, &id, now))
         .await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -414,8 +435,9 @@ async fn assign_trip(
 ) -> Result<StatusCode, Fail> {
     let fleet = manager(&state, &headers).await?;
     let req: AssignBody = json_body(&body_bytes(body, MAX_SMALL_BODY)?)?;
+    let now = state.now();
     state
-        .with_db(move |c| store::assign_trip(c, &fleet, &id, Some(&req.driver)))
+        .with_db(move |c| store::assign_trip(c, &fleet, &id, Some(&req.driver), now))
         .await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -426,8 +448,9 @@ async fn unassign_trip(
     Path(id): Path<String>,
 ) -> Result<StatusCode, Fail> {
     let fleet = manager(&state, &headers).await?;
+    let now = state.now();
     state
-        .with_db(move |c| store::assign_trip(c, &fleet, &id, None))
+        .with_db(move |c| store::assign_trip(c, &fleet, &id, None, now))
         .await?;
     Ok(StatusCode::NO_CONTENT)
 }

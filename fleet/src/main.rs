@@ -140,6 +140,8 @@ fn runtime() -> Result<tokio::runtime::Runtime, String> {
 }
 
 fn run(cli: Cli) -> Result<(), String> {
+    // The server's one clock: the system's. Tests start servers with a fixed one (Config::clock).
+    let clock = crossing_core::clock::system();
     match cli.command {
         Command::Serve {
             db,
@@ -147,7 +149,13 @@ fn run(cli: Cli) -> Result<(), String> {
             min_client_version,
         } => {
             let conn = store::open(&db).map_err(|e| e.to_string())?;
-            let state = AppState::new(conn, Config { min_client_version });
+            let state = AppState::new(
+                conn,
+                Config {
+                    min_client_version,
+                    clock,
+                },
+            );
             runtime()?.block_on(async move {
                 let listener = tokio::net::TcpListener::bind(&listen)
                     .await
@@ -173,13 +181,14 @@ fn run(cli: Cli) -> Result<(), String> {
                 Role::Manager => store::NewToken::Manager(fleet.unwrap_or_default()),
                 Role::Driver => store::NewToken::Driver(driver.unwrap_or_default()),
             };
-            let token = store::create_token(&conn, &who).map_err(|f| f.body.reason)?;
+            let token =
+                store::create_token(&conn, &who, clock.now_utc()).map_err(|f| f.body.reason)?;
             println!("{token}");
             Ok(())
         }
         Command::Token(TokenCommand::Revoke { db, token }) => {
             let conn = store::open(&db).map_err(|e| e.to_string())?;
-            if store::revoke_token(&conn, &token).map_err(|f| f.body.reason)? {
+            if store::revoke_token(&conn, &token, clock.now_utc()).map_err(|f| f.body.reason)? {
                 println!("revoked");
                 Ok(())
             } else {

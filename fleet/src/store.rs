@@ -110,8 +110,10 @@ pub enum NewToken {
     Driver(String),
 }
 
-fn now() -> String {
-    Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+/// A stored time stamp: RFC 3339 UTC with milliseconds. Every "now" of the server comes from
+/// its clock (`Config::clock`) through the callers of this module.
+fn stamp(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
 /// SHA-256 of a token, hex. Only hashes are stored.
@@ -132,7 +134,7 @@ fn id_ok(s: &str) -> bool {
 }
 
 /// Creates a token and returns it (shown once; only its hash is kept).
-pub fn create_token(conn: &Connection, who: &NewToken) -> Result<String, Fail> {
+pub fn create_token(conn: &Connection, who: &NewToken, now: DateTime<Utc>) -> Result<String, Fail> {
     let (role, fleet, driver, prefix) = match who {
         NewToken::Manager(f) => ("manager", Some(f.as_str()), None, "crm_"),
         NewToken::Driver(d) => ("driver", None, Some(d.as_str()), "crd_"),
@@ -149,16 +151,16 @@ pub fn create_token(conn: &Connection, who: &NewToken) -> Result<String, Fail> {
     let token = format!("{prefix}{}", hex::encode(bytes));
     conn.execute(
         "INSERT INTO token (hash, role, fleet, driver, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![hash_token(&token), role, fleet, driver, now()],
+        params![hash_token(&token), role, fleet, driver, stamp(now)],
     )?;
     Ok(token)
 }
 
 /// Revokes a token. Returns whether it existed.
-pub fn revoke_token(conn: &Connection, token: &str) -> Result<bool, Fail> {
+pub fn revoke_token(conn: &Connection, token: &str, now: DateTime<Utc>) -> Result<bool, Fail> {
     let n = conn.execute(
         "UPDATE token SET revoked_at = ?2 WHERE hash = ?1 AND revoked_at IS NULL",
-        params![hash_token(token), now()],
+        params![hash_token(token), stamp(now)],
     )?;
     Ok(n == 1)
 }
@@ -194,26 +196,59 @@ pub struct PushOutcome {
     pub warnings: Vec<String>,
 }
 
+/// Appends a trip version to a driver's change feed.
+fn log_upsert(
+    tx: &Connection,
+    driver: &str,
+    trip_id: &str,
+    version: i64,
+    doc: &str,
+    at: &str,
+) -> Result<(), Fail> {
+    log_change(
+        tx,
+        driver,
+        trip_id,
+        ("upsert", version, None, Some(doc)),
+        at,
+    )
+}
+
+/// Appends a tombstone (the trip left the driver) to a driver's change feed.
+fn log_tombstone(
+    tx: &Connection,
+    driver: &str,
+    trip_id: &str,
+    version: i64,
+    reason: TombstoneReason,
+    at: &str,
+) -> Result<(), Fail> {
+    let reason = match reason {
+        TombstoneReason::Cancelled => "cancelled",
+        TombstoneReason::Unassigned => "unassigned",
+    };
+    log_change(
+        tx,
+        driver,
+        trip_id,
+        ("tombstone", version, Some(reason), None),
+        at,
+    )
+}
+
+/// One row of the change log: (op, version, reason, document).
+type ChangeRow<'a> = (&'static str, i64, Option<&'static str>, Option<&'a str>);
+
 fn log_change(
     tx: &Connection,
     driver: &str,
     trip_id: &str,
-    op: ChangeOp,
-    version: i64,
-    reason: Option<TombstoneReason>,
-    doc: Option<&str>,
+    (op, version, reason, doc): ChangeRow<'_>,
+    at: &str,
 ) -> Result<(), Fail> {
-    let op = match op {
-        ChangeOp::Upsert => "upsert",
-        ChangeOp::Tombstone => "tombstone",
-    };
-    let reason = reason.map(|r| match r {
-        TombstoneReason::Cancelled => "cancelled",
-        TombstoneReason::Unassigned => "unassigned",
-    });
     tx.execute(
         "INSERT INTO change (driver, trip_id, op, version, reason, doc, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![driver, trip_id, op, version, reason, doc, now()],
+        params![driver, trip_id, op, version, reason, doc, at],
     )?;
     Ok(())
 }
@@ -225,11 +260,12 @@ pub fn push_trip(
     fleet: &str,
     body: &[u8],
     driver: Option<&str>,
-    now_utc: DateTime<Utc>,
+    now: DateTime<Utc>,
 ) -> Result<PushOutcome, Fail> {
+    let at = stamp(now);
     let mut trip = format::parse_trip(body).map_err(ApiFailure::from_core)?;
     validate::normalize(&mut trip);
-    let warnings = validate::validate(&trip, &validate::Policy::fleet(now_utc))
+    let warnings = validate::validate(&trip, &validate::Policy::fleet(now))
         .into_result()
         .map_err(|r| ApiFailure::from_core(crossing_core::Error::Invalid(r)))?;
     if let Some(d) = driver {
@@ -293,19 +329,18 @@ pub fn push_trip(
             version,
             trip.trip_number,
             doc,
-            now()
+            at
         ],
     )?;
     if let Some(old) = &previous_driver {
         if Some(old) != new_driver.as_ref() {
-            log_change(
+            log_tombstone(
                 &tx,
                 old,
                 &trip.id,
-                ChangeOp::Tombstone,
                 version,
-                Some(TombstoneReason::Unassigned),
-                None,
+                TombstoneReason::Unassigned,
+                &at,
             )?;
         }
     }
@@ -314,15 +349,7 @@ pub fn push_trip(
             "INSERT OR IGNORE INTO assignment (trip_id, driver) VALUES (?1, ?2)",
             params![trip.id, d],
         )?;
-        log_change(
-            &tx,
-            d,
-            &trip.id,
-            ChangeOp::Upsert,
-            version,
-            None,
-            Some(&doc),
-        )?;
+        log_upsert(&tx, d, &trip.id, version, &doc, &at)?;
     }
     tx.commit()?;
     Ok(PushOutcome {
@@ -354,7 +381,13 @@ fn fleet_trip(
 }
 
 /// Cancels a trip: tombstone for its driver. Idempotent.
-pub fn cancel_trip(conn: &mut Connection, fleet: &str, id: &str) -> Result<(), Fail> {
+pub fn cancel_trip(
+    conn: &mut Connection,
+    fleet: &str,
+    id: &str,
+    now: DateTime<Utc>,
+) -> Result<(), Fail> {
+    let at = stamp(now);
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let (driver, version, state, _) = fleet_trip(&tx, fleet, id)?;
     if state == "cancelled" {
@@ -362,18 +395,10 @@ pub fn cancel_trip(conn: &mut Connection, fleet: &str, id: &str) -> Result<(), F
     }
     tx.execute(
         "UPDATE trip SET state = 'cancelled', updated_at = ?2 WHERE id = ?1",
-        params![id, now()],
+        params![id, at],
     )?;
     if let Some(d) = driver {
-        log_change(
-            &tx,
-            &d,
-            id,
-            ChangeOp::Tombstone,
-            version,
-            Some(TombstoneReason::Cancelled),
-            None,
-        )?;
+        log_tombstone(&tx, &d, id, version, TombstoneReason::Cancelled, &at)?;
     }
     tx.commit()?;
     Ok(())
@@ -385,7 +410,9 @@ pub fn assign_trip(
     fleet: &str,
     id: &str,
     driver: Option<&str>,
+    now: DateTime<Utc>,
 ) -> Result<(), Fail> {
+    let at = stamp(now);
     if let Some(d) = driver {
         if !id_ok(d) {
             return Err(ApiFailure::invalid(
@@ -407,25 +434,17 @@ pub fn assign_trip(
     }
     tx.execute(
         "UPDATE trip SET driver = ?2, updated_at = ?3 WHERE id = ?1",
-        params![id, driver, now()],
+        params![id, driver, at],
     )?;
     if let Some(old) = &previous {
-        log_change(
-            &tx,
-            old,
-            id,
-            ChangeOp::Tombstone,
-            version,
-            Some(TombstoneReason::Unassigned),
-            None,
-        )?;
+        log_tombstone(&tx, old, id, version, TombstoneReason::Unassigned, &at)?;
     }
     if let Some(d) = driver {
         tx.execute(
             "INSERT OR IGNORE INTO assignment (trip_id, driver) VALUES (?1, ?2)",
             params![id, d],
         )?;
-        log_change(&tx, d, id, ChangeOp::Upsert, version, None, Some(&doc))?;
+        log_upsert(&tx, d, id, version, &doc, &at)?;
     }
     tx.commit()?;
     Ok(())
@@ -544,6 +563,7 @@ pub fn register_device(
     device_id: &str,
     platform: &str,
     app_version: &str,
+    now: DateTime<Utc>,
 ) -> Result<(), Fail> {
     if uuid::Uuid::parse_str(device_id).is_err() {
         return Err(ApiFailure::invalid("device_id", "must be a UUID"));
@@ -574,7 +594,7 @@ pub fn register_device(
         None => {
             conn.execute(
                 "INSERT INTO device (device_id, driver, platform, app_version, registered_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![device_id, driver, platform, app_version, now()],
+                params![device_id, driver, platform, app_version, stamp(now)],
             )?;
             Ok(())
         }
@@ -618,6 +638,7 @@ pub fn upload_events(
     conn: &mut Connection,
     driver: &str,
     batch: &EventsUpload,
+    received: DateTime<Utc>,
 ) -> Result<Vec<EventResult>, Fail> {
     if batch.events.len() > crossing_core::protocol::MAX_BATCH_EVENTS {
         return Err(ApiFailure::too_large(format!(
@@ -627,7 +648,6 @@ pub fn upload_events(
     }
     let sent_at = DateTime::parse_from_rfc3339(&batch.sent_at)
         .map_err(|_| ApiFailure::invalid("sent_at", "must be an RFC 3339 date-time"))?;
-    let received = Utc::now();
     let skew_ms = (received - sent_at.with_timezone(&Utc)).num_milliseconds();
     let received_at = received.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -808,9 +828,10 @@ pub fn changes(
     driver: &str,
     cursor: Option<&str>,
     limit: usize,
+    now: DateTime<Utc>,
 ) -> Result<ChangesPage, Fail> {
     let limit = limit.clamp(1, crossing_core::protocol::MAX_PAGE_CHANGES);
-    let server_time = now();
+    let server_time = stamp(now);
     let floor: i64 = conn
         .query_row(
             "SELECT floor FROM feed_floor WHERE driver = ?1",
@@ -974,9 +995,86 @@ mod tests {
         let conn = open(&dir.path().join("fleet.db")).expect("open");
         let dev = "0190aaaa-0000-4000-8000-000000000001";
         let v32 = "é".repeat(32);
-        register_device(&conn, "d1", dev, &v32, &v32).expect("32 characters are allowed");
-        let err = register_device(&conn, "d1", dev, "android", &"é".repeat(33))
+        let now = Utc::now();
+        register_device(&conn, "d1", dev, &v32, &v32, now).expect("32 characters are allowed");
+        let err = register_device(&conn, "d1", dev, "android", &"é".repeat(33), now)
             .expect_err("33 characters are not");
         assert_eq!(err.body.field.as_deref(), Some("app_version"));
+    }
+
+    fn at(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).expect("date").to_utc()
+    }
+
+    /// The server's "now" is the one it is given: the fleet policy judges the ETA by it, and
+    /// received times and the clock-skew flag come from it, not from the machine's clock.
+    #[test]
+    fn received_times_skew_and_eta_rules_follow_the_given_clock() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut conn = open(&dir.path().join("fleet.db")).expect("open");
+        let doc = include_bytes!("../../examples/aci-trip.json");
+        // The day after the example's ETA (2026-11-26 14:30 Toronto), the fleet refuses it ...
+        let late = push_trip(&mut conn, "F1", doc, Some("D1"), at("2026-11-27T12:00:00Z"))
+            .expect_err("past ETA");
+        assert!(
+            late.body.reason.contains("is in the past"),
+            "{}",
+            late.body.reason
+        );
+        // ... the morning before, it takes it as it is.
+        let morning = at("2026-11-25T13:00:00Z");
+        push_trip(&mut conn, "F1", doc, Some("D1"), morning).expect("push");
+        let dev = "0190aaaa-0000-4000-8000-000000000001";
+        register_device(&conn, "D1", dev, "test", "1", morning).expect("device");
+        let event = |n: i64, id: &str| WireEvent {
+            event_id: id.into(),
+            device_seq: n,
+            trip_id: "T-2026-11-0417".into(),
+            trip_version_seen: 1,
+            kind: "departed_origin".into(),
+            port: None,
+            shipment: None,
+            inspection: None,
+            corrects: None,
+            note: None,
+            occurred_at: "2026-11-25T07:30:00-05:00".into(),
+        };
+        // A phone 4 minutes behind the server: no flag; 6 minutes ahead: clock_skew.
+        let upload = |n, id: &str, sent_at: &str| EventsUpload {
+            device_id: dev.into(),
+            sent_at: sent_at.into(),
+            events: vec![event(n, id)],
+        };
+        let ok = upload_events(
+            &mut conn,
+            "D1",
+            &upload(
+                1,
+                "0190aaaa-0000-7000-8000-000000000001",
+                "2026-11-25T07:56:00-05:00",
+            ),
+            morning,
+        )
+        .expect("upload");
+        assert_eq!(ok[0].status, ResultStatus::Accepted);
+        assert!(ok[0].flags.is_empty(), "{:?}", ok[0].flags);
+        let skewed = upload_events(
+            &mut conn,
+            "D1",
+            &upload(
+                2,
+                "0190aaaa-0000-7000-8000-000000000002",
+                "2026-11-25T08:06:00-05:00",
+            ),
+            morning,
+        )
+        .expect("upload");
+        assert_eq!(skewed[0].flags, ["clock_skew"]);
+        let received: Vec<String> = trip_events(&conn, "F1", "T-2026-11-0417")
+            .expect("events")
+            .into_iter()
+            .map(|e| e.received_at)
+            .collect();
+        assert_eq!(received, ["2026-11-25T13:00:00.000Z"; 2]);
     }
 }

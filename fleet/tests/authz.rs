@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use crossing_core::{Clock, FixedClock};
 use crossing_fleet::{store, AppState, Config};
 use serde_json::json;
 
@@ -35,16 +36,26 @@ async fn every_endpoint_refuses_everyone_but_its_principal() {
     crossing_core::transport::install_crypto_provider();
     let dir = tempfile::tempdir().expect("tempdir");
     let conn = store::open(&dir.path().join("fleet.db")).expect("db");
-    let mk = |who: store::NewToken| store::create_token(&conn, &who).expect("token");
+    // The server's clock stands the morning before the example trip's ETA: the example is
+    // pushed as it is, on any date.
+    let clock = FixedClock::parse("2026-11-25T08:00:00-05:00").expect("clock");
+    let now = clock.now_utc();
+    let mk = |who: store::NewToken| store::create_token(&conn, &who, now).expect("token");
     let driver = mk(store::NewToken::Driver("D1".into()));
     let other_driver = mk(store::NewToken::Driver("D2".into()));
     let manager = mk(store::NewToken::Manager("F1".into()));
     let other_manager = mk(store::NewToken::Manager("F2".into()));
     let revoked_driver = mk(store::NewToken::Driver("D1".into()));
     let revoked_manager = mk(store::NewToken::Manager("F1".into()));
-    store::revoke_token(&conn, &revoked_driver).expect("revoke");
-    store::revoke_token(&conn, &revoked_manager).expect("revoke");
-    let state = AppState::new(conn, Config::default());
+    store::revoke_token(&conn, &revoked_driver, now).expect("revoke");
+    store::revoke_token(&conn, &revoked_manager, now).expect("revoke");
+    let state = AppState::new(
+        conn,
+        Config {
+            clock,
+            ..Config::default()
+        },
+    );
     let addr = crossing_fleet::spawn_loopback(Arc::clone(&state))
         .await
         .expect("listen");
@@ -83,12 +94,8 @@ async fn every_endpoint_refuses_everyone_but_its_principal() {
     };
 
     // A trip of fleet F1 assigned to D1, and D1's device.
-    let mut doc: serde_json::Value =
+    let doc: serde_json::Value =
         serde_json::from_str(include_str!("../../examples/aci-trip.json")).expect("example");
-    doc["eta"]["local"] = (chrono::Utc::now() + chrono::Duration::days(1))
-        .format("%Y-%m-%dT12:00:00")
-        .to_string()
-        .into();
     assert_eq!(
         send(
             "POST",
@@ -106,9 +113,7 @@ async fn every_endpoint_refuses_everyone_but_its_principal() {
         200
     );
     let id = "T-2026-11-0417";
-    let upload =
-        json!({"device_id": dev, "sent_at": chrono::Utc::now().to_rfc3339(), "events": []})
-            .to_string();
+    let upload = json!({"device_id": dev, "sent_at": now.to_rfc3339(), "events": []}).to_string();
 
     // (method, path, body, expected status per caller).
     // Drivers: the owner gets 2xx; another driver sees no trip of D1 (404 on a trip, 403 on D1's

@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
+use crossing_core::FixedClock;
 use crossing_fleet::{store, AppState, Config, OPENAPI, ROUTES};
 use serde_json::{json, Value};
 
@@ -101,14 +102,21 @@ impl Checker {
     }
 }
 
+/// The server's clock in these tests: the morning before the example trips' ETAs, so the
+/// examples are pushed as they are, on any date.
+const EXAMPLES_NOW: &str = "2026-11-25T08:00:00-05:00";
+
+fn config() -> Config {
+    Config {
+        clock: FixedClock::parse(EXAMPLES_NOW).expect("clock"),
+        ..Config::default()
+    }
+}
+
 fn trip(version: u32) -> String {
     let mut doc: Value =
         serde_json::from_str(include_str!("../../examples/aci-trip.json")).expect("example");
     doc["version"] = version.into();
-    doc["eta"]["local"] = (chrono::Utc::now() + chrono::Duration::days(1))
-        .format("%Y-%m-%dT12:00:00")
-        .to_string()
-        .into();
     doc.to_string()
 }
 
@@ -116,11 +124,15 @@ fn trip(version: u32) -> String {
 async fn every_answer_is_documented_and_matches_its_schema() {
     let dir = tempfile::tempdir().expect("tempdir");
     let conn = store::open(&dir.path().join("fleet.db")).expect("db");
-    let m = store::create_token(&conn, &store::NewToken::Manager("F1".into())).expect("m");
-    let m2 = store::create_token(&conn, &store::NewToken::Manager("F2".into())).expect("m2");
-    let d = store::create_token(&conn, &store::NewToken::Driver("D1".into())).expect("d");
-    let d2 = store::create_token(&conn, &store::NewToken::Driver("D2".into())).expect("d2");
-    let state = AppState::new(conn, Config::default());
+    let config = config();
+    let now = config.clock.now();
+    let token = |who| store::create_token(&conn, &who, now.to_utc()).expect("token");
+    let m = token(store::NewToken::Manager("F1".into()));
+    let m2 = token(store::NewToken::Manager("F2".into()));
+    let d = token(store::NewToken::Driver("D1".into()));
+    let d2 = token(store::NewToken::Driver("D2".into()));
+    let state = AppState::new(conn, config);
+    let now = now.to_rfc3339();
     let addr = crossing_fleet::spawn_loopback(Arc::clone(&state))
         .await
         .expect("listen");
@@ -135,9 +147,9 @@ async fn every_answer_is_documented_and_matches_its_schema() {
     let (m, m2, d) = (m.as_str(), m2.as_str(), d.as_str());
     let dev = "0190aaaa-0000-4000-8000-000000000001";
     let event = |eid: &str, trip: &str| {
-        json!({"device_id": dev, "sent_at": chrono::Utc::now().to_rfc3339(), "events": [{
+        json!({"device_id": dev, "sent_at": now, "events": [{
             "event_id": eid, "device_seq": 1, "trip_id": trip, "trip_version_seen": 1,
-            "kind": "departed_origin", "occurred_at": chrono::Utc::now().to_rfc3339()}]})
+            "kind": "departed_origin", "occurred_at": now}]})
         .to_string()
     };
 
@@ -433,11 +445,9 @@ async fn every_answer_is_documented_and_matches_its_schema() {
     assert_eq!((s, body["error"].as_str()), (403, Some("device_unknown")));
     let many: Vec<Value> = (0..crossing_core::protocol::MAX_BATCH_EVENTS + 1)
         .map(|i| json!({"event_id": format!("0190aaaa-0000-7000-8000-{i:012}"), "device_seq": i + 1, "trip_id": id,
-                        "trip_version_seen": 1, "kind": "exception", "note": "n", "occurred_at": chrono::Utc::now().to_rfc3339()}))
+                        "trip_version_seen": 1, "kind": "exception", "note": "n", "occurred_at": now}))
         .collect();
-    let body =
-        json!({"device_id": dev, "sent_at": chrono::Utc::now().to_rfc3339(), "events": many})
-            .to_string();
+    let body = json!({"device_id": dev, "sent_at": now, "events": many}).to_string();
     assert_eq!(c.call("post", ev, ev, Some(d), Some(body)).await.0, 413);
     let huge = format!("{{\"pad\":\"{}\"}}", "x".repeat(300_000));
     assert_eq!(c.call("post", ev, ev, Some(d), Some(huge)).await.0, 413);
@@ -706,11 +716,17 @@ async fn every_answer_is_documented_and_matches_its_schema() {
 async fn old_clients_get_426_on_every_driver_endpoint() {
     let dir = tempfile::tempdir().expect("tempdir");
     let conn = store::open(&dir.path().join("fleet.db")).expect("db");
-    let d = store::create_token(&conn, &store::NewToken::Driver("D1".into())).expect("d");
+    let d = store::create_token(
+        &conn,
+        &store::NewToken::Driver("D1".into()),
+        chrono::Utc::now(),
+    )
+    .expect("d");
     let state = AppState::new(
         conn,
         Config {
             min_client_version: Some("2.0".into()),
+            ..config()
         },
     );
     let addr = crossing_fleet::spawn_loopback(state).await.expect("listen");

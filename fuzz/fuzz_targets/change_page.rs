@@ -5,7 +5,7 @@
 use std::sync::OnceLock;
 
 use crossing_core::protocol::ChangesPage;
-use crossing_core::Crossing;
+use crossing_core::{Crossing, FixedClock};
 use libfuzzer_sys::fuzz_target;
 
 struct Phone {
@@ -17,7 +17,9 @@ fn phone() -> &'static Phone {
     static PHONE: OnceLock<Phone> = OnceLock::new();
     PHONE.get_or_init(|| {
         let dir = tempfile::tempdir().expect("tempdir");
-        let core = Crossing::open(dir.path()).expect("open");
+        // A fixed clock: a crash found today reproduces on any later date.
+        let clock = FixedClock::parse("2026-11-25T08:00:00-05:00").expect("clock");
+        let core = Crossing::open_with_clock(dir.path(), clock).expect("open");
         Phone { _dir: dir, core }
     })
 }

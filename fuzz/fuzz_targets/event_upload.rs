@@ -13,27 +13,27 @@ use rusqlite::Connection;
 const DRIVER: &str = "driver-1";
 const DEVICE: &str = "0190aaaa-0000-4000-8000-000000000001";
 
+/// The server's clock: the morning before the example trip's ETA, fixed, so a crash found
+/// today reproduces on any later date.
+const NOW: &str = "2026-11-25T13:00:00Z";
+
+fn now() -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::parse_from_rfc3339(NOW)
+        .expect("NOW")
+        .to_utc()
+}
+
 /// A real server database with one driver, their device and one assigned trip (T-2026-11-0417,
-/// the example ACI trip with its ETA moved to tomorrow).
+/// the example ACI trip as it is), at [`NOW`].
 fn server() -> &'static Mutex<(TempDir, Connection)> {
     static DB: OnceLock<Mutex<(TempDir, Connection)>> = OnceLock::new();
     DB.get_or_init(|| {
         let dir = tempfile::tempdir().expect("tempdir");
         let mut conn = store::open(&dir.path().join("fleet.db")).expect("db");
-        store::register_device(&conn, DRIVER, DEVICE, "fuzz", "1.0.0").expect("device");
+        store::register_device(&conn, DRIVER, DEVICE, "fuzz", "1.0.0", now()).expect("device");
         let example = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/aci-trip.json");
-        let mut doc: serde_json::Value =
-            serde_json::from_slice(&std::fs::read(example).expect("example")).expect("json");
-        let tomorrow = chrono::Utc::now() + chrono::Duration::days(1);
-        doc["eta"]["local"] = tomorrow.format("%Y-%m-%dT12:00:00").to_string().into();
-        store::push_trip(
-            &mut conn,
-            "fleet-1",
-            doc.to_string().as_bytes(),
-            Some(DRIVER),
-            chrono::Utc::now(),
-        )
-        .expect("push");
+        let doc = std::fs::read(example).expect("example");
+        store::push_trip(&mut conn, "fleet-1", &doc, Some(DRIVER), now()).expect("push");
         Mutex::new((dir, conn))
     })
 }
@@ -43,7 +43,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let mut db = server().lock().expect("lock");
-    match store::upload_events(&mut db.1, DRIVER, &batch) {
+    match store::upload_events(&mut db.1, DRIVER, &batch, now()) {
         Ok(results) => assert_eq!(results.len(), batch.events.len()),
         Err(f) => {
             let status = f.status.as_u16();

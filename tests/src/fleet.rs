@@ -9,13 +9,14 @@ use crossing_core::sync::{StaticToken, SyncConfig, Syncer, TokenProvider};
 use crossing_core::transport::{
     BoxFuture, HttpTransport, Method, Request, Response, Transport, TransportError,
 };
-use crossing_core::Crossing;
+use crossing_core::{Clock, Crossing, SharedClock};
 use crossing_fleet::{store, AppState, Config};
 
-/// A trip document from `examples/` with its ETA moved to tomorrow (the fleet refuses past ETAs).
-pub fn fresh_trip(name: &str) -> serde_json::Value {
+/// A trip document from `examples/` with its ETA moved to the day after `clock`'s today (the
+/// fleet refuses past ETAs).
+pub fn trip_for_tomorrow(name: &str, clock: &dyn Clock) -> serde_json::Value {
     let mut doc = crate::example_value(name);
-    let tomorrow = chrono::Utc::now() + chrono::Duration::days(1);
+    let tomorrow = clock.now_utc() + chrono::Duration::days(1);
     doc["eta"]["local"] = tomorrow.format("%Y-%m-%dT12:00:00").to_string().into();
     doc
 }
@@ -36,6 +37,8 @@ pub struct Fleet {
     pub other_driver: String,
     /// Server state (direct database access for tests).
     pub state: Arc<AppState>,
+    /// The clock of the server and of every phone made by [`Fleet::phone`].
+    pub clock: SharedClock,
     client: reqwest::Client,
 }
 
@@ -45,13 +48,14 @@ impl Fleet {
         crossing_core::transport::install_crypto_provider();
         let dir = tempfile::tempdir().expect("tempdir");
         let conn = store::open(&dir.path().join("fleet.db")).expect("fleet db");
-        let manager =
-            store::create_token(&conn, &store::NewToken::Manager("F1".into())).expect("m");
-        let other_manager =
-            store::create_token(&conn, &store::NewToken::Manager("F2".into())).expect("m2");
-        let driver = store::create_token(&conn, &store::NewToken::Driver("D1".into())).expect("d");
-        let other_driver =
-            store::create_token(&conn, &store::NewToken::Driver("D2".into())).expect("d2");
+        let clock = Arc::clone(&config.clock);
+        let token = |who: store::NewToken| {
+            store::create_token(&conn, &who, clock.now_utc()).expect("token")
+        };
+        let manager = token(store::NewToken::Manager("F1".into()));
+        let other_manager = token(store::NewToken::Manager("F2".into()));
+        let driver = token(store::NewToken::Driver("D1".into()));
+        let other_driver = token(store::NewToken::Driver("D2".into()));
         let state = AppState::new(conn, config);
         let addr = crossing_fleet::spawn_loopback(Arc::clone(&state))
             .await
@@ -64,8 +68,19 @@ impl Fleet {
             driver,
             other_driver,
             state,
+            clock,
             client: reqwest::Client::new(),
         }
+    }
+
+    /// An example trip with its ETA moved to the day after this server's today.
+    pub fn fresh_trip(&self, name: &str) -> serde_json::Value {
+        trip_for_tomorrow(name, &*self.clock)
+    }
+
+    /// Now on this server's clock, RFC 3339 (for `sent_at` and `occurred_at` of raw uploads).
+    pub fn now_rfc3339(&self) -> String {
+        self.clock.now().to_rfc3339()
     }
 
     /// A raw request; returns status and body.
@@ -126,7 +141,8 @@ impl Fleet {
         tokens: Arc<dyn TokenProvider>,
     ) -> Phone {
         let dir = tempfile::tempdir().expect("tempdir");
-        let core = Arc::new(Crossing::open(dir.path()).expect("core"));
+        let core =
+            Arc::new(Crossing::open_with_clock(dir.path(), Arc::clone(&self.clock)).expect("core"));
         let syncer = Syncer::new(Arc::clone(&core), transport, tokens, SyncConfig::default());
         Phone { dir, core, syncer }
     }

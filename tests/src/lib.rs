@@ -2,7 +2,26 @@
 //! decoding, and independent barcode readers (`rqrr` and `rxing` for QR, `rxing` for 1D).
 //! The readers share no code with the encoders the core uses (`qrcode`, `barcoders`).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crossing_core::{Crossing, FixedClock};
+
+/// The instant the example trips are written for: the morning before their ETAs
+/// (`aci-trip.json` and `aci-trip-500.json` arrive 2026-11-26 14:30 in Toronto, `ace-trip.json`
+/// 2026-11-27 08:15 in Detroit). Tests that read the examples as they are run on a clock fixed
+/// here, so they pass on any date; tests against a live server shift the ETAs instead.
+pub const EXAMPLES_NOW: &str = "2026-11-25T08:00:00-05:00";
+
+/// A clock standing at [`EXAMPLES_NOW`].
+pub fn examples_clock() -> Arc<FixedClock> {
+    FixedClock::parse(EXAMPLES_NOW).expect("EXAMPLES_NOW")
+}
+
+/// A phone core in `dir` whose clock stands at [`EXAMPLES_NOW`].
+pub fn phone_at_examples_time(dir: impl AsRef<Path>) -> Crossing {
+    Crossing::open_with_clock(dir, examples_clock()).expect("open core")
+}
 
 /// Path of a file in the repository's `examples/` folder.
 pub fn example_path(name: &str) -> PathBuf {

@@ -13,7 +13,7 @@ use crossing_core::sync::{StaticToken, SyncConfig, Syncer};
 use crossing_core::transport::HttpTransport;
 use crossing_core::{Crossing, EventInput, EventKind};
 use crossing_fleet::store::{self, NewToken};
-use crossing_integration_tests::fleet::fresh_trip;
+use crossing_integration_tests::fleet::trip_for_tomorrow;
 
 const PII: &[&str] = &[
     "Zqcanaryfirst",
@@ -25,7 +25,8 @@ const PII: &[&str] = &[
 ];
 
 fn canary_trip() -> serde_json::Value {
-    let mut t = fresh_trip("aci-trip.json");
+    // The server runs in a child process on the system clock.
+    let mut t = trip_for_tomorrow("aci-trip.json", &crossing_core::SystemClock);
     t["crew"][0]["firstName"] = PII[0].into();
     t["crew"][0]["lastName"] = PII[1].into();
     t["crew"][0]["travelDocuments"][0]["number"] = PII[2].into();
@@ -63,8 +64,10 @@ async fn canaries_stay_out_of_logs_errors_and_files() {
     let (manager, token) = {
         let conn = store::open(&db).expect("store");
         (
-            store::create_token(&conn, &NewToken::Manager("F1".into())).expect("manager"),
-            store::create_token(&conn, &NewToken::Driver("D1".into())).expect("driver"),
+            store::create_token(&conn, &NewToken::Manager("F1".into()), chrono::Utc::now())
+                .expect("manager"),
+            store::create_token(&conn, &NewToken::Driver("D1".into()), chrono::Utc::now())
+                .expect("driver"),
         )
     };
     let port = std::net::TcpListener::bind("127.0.0.1:0")

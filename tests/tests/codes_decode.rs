@@ -1,8 +1,10 @@
 //! Every border code Crossing draws is read back by independent decoders and compared byte for
 //! byte with the intended payload.
 
-use crossing_core::{codes, CodeKind, Crossing, Symbology};
-use crossing_integration_tests::{decode_png, example, example_value, read_qr_rqrr, read_rxing};
+use crossing_core::{codes, CodeKind, Symbology};
+use crossing_integration_tests::{
+    decode_png, example, example_value, phone_at_examples_time, read_qr_rqrr, read_rxing,
+};
 use rxing::BarcodeFormat;
 
 fn check_code(code: &crossing_core::BorderCode) {
@@ -42,7 +44,7 @@ fn check_code(code: &crossing_core::BorderCode) {
 
 fn all_codes(file: &str) -> Vec<crossing_core::BorderCode> {
     let dir = tempfile::tempdir().expect("tempdir");
-    let core = Crossing::open(dir.path()).expect("open");
+    let core = phone_at_examples_time(dir.path());
     let report = core.import_trip_json(&example(file)).expect("import");
     let view = core.manifest_view(&report.trip_id).expect("view");
     view.codes
@@ -129,7 +131,7 @@ fn shipment_codes_of_a_500_shipment_trip_decode() {
 #[test]
 fn amended_trip_redraws_codes_from_the_new_version() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let core = Crossing::open(dir.path()).expect("open");
+    let core = phone_at_examples_time(dir.path());
     let mut doc = example_value("ace-trip.json");
     core.import_trip_json(doc.to_string().as_bytes())
         .expect("v2");
@@ -156,7 +158,7 @@ fn amended_trip_redraws_codes_from_the_new_version() {
 #[test]
 fn code_requests_that_do_not_fit_are_refused_clearly() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let core = Crossing::open(dir.path()).expect("open");
+    let core = phone_at_examples_time(dir.path());
     core.import_trip_json(&example("aci-trip.json"))
         .expect("aci");
     let id = "T-2026-11-0417";
@@ -186,7 +188,7 @@ fn ace_qr_refuses_a_plate_longer_than_seven_characters() {
     let mut doc = example_value("ace-trip.json");
     doc["conveyance"]["plates"][0]["number"] = "ABCD12345".into();
     let dir = tempfile::tempdir().expect("tempdir");
-    let core = Crossing::open(dir.path()).expect("open");
+    let core = phone_at_examples_time(dir.path());
     let report = core
         .import_trip_json(doc.to_string().as_bytes())
         .expect("import warns");

@@ -9,7 +9,7 @@ use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use crossing_fleet::Config;
-use crossing_integration_tests::fleet::{fresh_trip, Fleet};
+use crossing_integration_tests::fleet::Fleet;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn events_survive_random_kills_during_record_and_sync() {
@@ -19,7 +19,9 @@ async fn events_survive_random_kills_during_record_and_sync() {
         .unwrap_or(100);
     let fleet = Fleet::start(Config::default()).await;
     let trip = "T-2026-11-0417";
-    fleet.push(&fresh_trip("aci-trip.json"), Some("D1")).await;
+    fleet
+        .push(&fleet.fresh_trip("aci-trip.json"), Some("D1"))
+        .await;
     let dir = tempfile::tempdir().expect("tempdir");
     let data = dir.path().join("phone");
     let mut recorded: Vec<String> = Vec::new();

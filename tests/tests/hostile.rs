@@ -1,6 +1,7 @@
 //! Hostile server answers (issue 5, bad input): a gzip bomb, an oversized body, deep nesting and
 //! huge strings are refused with bounded memory, and a refused change page changes nothing.
 
+use crossing_integration_tests::phone_at_examples_time;
 use std::io::Write;
 
 use crossing_core::protocol::ChangesPage;
@@ -149,7 +150,7 @@ fn deep_nesting_and_huge_strings_in_a_change_page_are_refused() {
     .to_string();
     let page: ChangesPage = serde_json::from_slice(page.as_bytes()).expect("parses");
     let dir = tempfile::tempdir().expect("tempdir");
-    let core = crossing_core::Crossing::open(dir.path()).expect("open");
+    let core = phone_at_examples_time(dir.path());
     let err = core
         .apply_page(&page, false)
         .expect_err("refused")

@@ -9,7 +9,7 @@ use crossing_core::sync::{StaticToken, SyncConfig, Syncer};
 use crossing_core::transport::HttpTransport;
 use crossing_core::{Crossing, DeliveryState, EventFilter, EventInput, EventKind, StatusEvent};
 use crossing_fleet::Config;
-use crossing_integration_tests::fleet::{fresh_trip, Fleet};
+use crossing_integration_tests::fleet::Fleet;
 
 const TRIP: &str = "T-2026-11-0417";
 
@@ -52,7 +52,9 @@ async fn phone_with_events(fleet: &Fleet, dir: &Path, n: usize, synced: usize) -
 async fn garbage_or_truncated_cache_is_rebuilt_and_pulled_again() {
     crossing_core::transport::install_crypto_provider();
     let fleet = Fleet::start(Config::default()).await;
-    fleet.push(&fresh_trip("aci-trip.json"), Some("D1")).await;
+    fleet
+        .push(&fleet.fresh_trip("aci-trip.json"), Some("D1"))
+        .await;
     for damage in ["garbage", "truncated"] {
         let tmp = tempfile::tempdir().expect("tempdir");
         let dir = tmp.path().join("phone");
@@ -97,7 +99,9 @@ async fn garbage_or_truncated_cache_is_rebuilt_and_pulled_again() {
 async fn damaged_outbox_is_moved_aside_and_readable_events_salvaged() {
     crossing_core::transport::install_crypto_provider();
     let fleet = Fleet::start(Config::default()).await;
-    fleet.push(&fresh_trip("aci-trip.json"), Some("D1")).await;
+    fleet
+        .push(&fleet.fresh_trip("aci-trip.json"), Some("D1"))
+        .await;
     for damage in ["truncated", "garbage page", "garbage file"] {
         let tmp = tempfile::tempdir().expect("tempdir");
         let dir = tmp.path().join("phone");

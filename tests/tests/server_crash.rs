@@ -17,7 +17,7 @@ use crossing_core::sync::{StaticToken, SyncConfig, Syncer};
 use crossing_core::transport::HttpTransport;
 use crossing_core::{Crossing, DeliveryState, EventFilter, EventInput, EventKind};
 use crossing_fleet::store::{self, NewToken};
-use crossing_integration_tests::fleet::fresh_trip;
+use crossing_integration_tests::fleet::trip_for_tomorrow;
 
 const TRIP: &str = "T-2026-11-0417";
 
@@ -60,15 +60,20 @@ async fn acknowledged_events_survive_server_kills_mid_upload() {
         .unwrap_or(100);
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("fleet.db");
+    // The server runs in a child process on the system clock; the trip is made for its tomorrow.
+    let clock = crossing_core::clock::system();
     let token = {
         let mut conn = store::open(&db).expect("server store");
-        let token = store::create_token(&conn, &NewToken::Driver("D1".into())).expect("token");
+        let token = store::create_token(&conn, &NewToken::Driver("D1".into()), clock.now_utc())
+            .expect("token");
         store::push_trip(
             &mut conn,
             "F1",
-            fresh_trip("aci-trip.json").to_string().as_bytes(),
+            trip_for_tomorrow("aci-trip.json", &*clock)
+                .to_string()
+                .as_bytes(),
             Some("D1"),
-            chrono::Utc::now(),
+            clock.now_utc(),
         )
         .expect("push");
         token

@@ -6,14 +6,14 @@ use crossing_core::{
     schema, ApplyOutcome, Crossing, DeliveryState, Error, EventFilter, EventInput, EventKind,
     Inspection, Progress, TripState, CACHE_FILE, OUTBOX_FILE,
 };
-use crossing_integration_tests::{example, example_value};
+use crossing_integration_tests::{example, example_value, phone_at_examples_time};
 use rusqlite::Connection;
 
 const ACI: &str = "T-2026-11-0417";
 
 fn open_with_aci() -> (tempfile::TempDir, Crossing) {
     let dir = tempfile::tempdir().expect("tempdir");
-    let core = Crossing::open(dir.path()).expect("open");
+    let core = phone_at_examples_time(dir.path());
     core.import_trip_json(&example("aci-trip.json"))
         .expect("import");
     (dir, core)
@@ -103,7 +103,7 @@ fn events_survive_restart_with_increasing_sequence_and_v7_ids() {
     let dir = tempfile::tempdir().expect("tempdir");
     let device;
     {
-        let core = Crossing::open(dir.path()).expect("open");
+        let core = phone_at_examples_time(dir.path());
         core.import_trip_json(&example("aci-trip.json"))
             .expect("import");
         device = core.device_id().to_string();
@@ -112,7 +112,7 @@ fn events_survive_restart_with_increasing_sequence_and_v7_ids() {
         core.record_event(EventInput::new(ACI, EventKind::DepartedOrigin))
             .expect("dep");
     }
-    let core = Crossing::open(dir.path()).expect("reopen");
+    let core = phone_at_examples_time(dir.path());
     assert_eq!(core.device_id(), device, "device id is stable");
     let e = core
         .record_event(EventInput::new(ACI, EventKind::ArrivedAtBorder))
@@ -206,7 +206,7 @@ fn bad_events_are_refused_and_nothing_is_written() {
         ),
         (
             EventInput {
-                occurred_at: Some(chrono::Local::now().fixed_offset() + chrono::Duration::hours(2)),
+                occurred_at: Some(core.clock().now() + chrono::Duration::hours(2)),
                 ..EventInput::new(ACI, EventKind::DepartedOrigin)
             },
             "occurred_at: must not be in the future",
@@ -309,7 +309,7 @@ fn wiping_the_cache_never_touches_the_outbox() {
     // Deleting the cache file entirely is also survivable: it is recreated empty.
     drop(core);
     std::fs::remove_file(dir.path().join(CACHE_FILE)).expect("rm");
-    let core = Crossing::open(dir.path()).expect("reopen");
+    let core = phone_at_examples_time(dir.path());
     assert_eq!(
         core.events(&EventFilter::default()).expect("events").len(),
         1
@@ -549,7 +549,7 @@ fn every_earlier_schema_version_upgrades_to_the_current_one() {
 #[test]
 fn a_database_from_a_newer_app_is_refused_and_kept() {
     let dir = tempfile::tempdir().expect("tempdir");
-    drop(Crossing::open(dir.path()).expect("create"));
+    drop(phone_at_examples_time(dir.path()));
     {
         let conn = Connection::open(dir.path().join(OUTBOX_FILE)).expect("outbox");
         conn.pragma_update(None, "user_version", 99).expect("bump");

@@ -8,7 +8,7 @@ use crossing_core::sync::{SyncError, SyncService};
 use crossing_core::Progress;
 use crossing_core::{planner::SyncState, CodeKind, EventFilter, EventInput, EventKind, TripState};
 use crossing_fleet::Config;
-use crossing_integration_tests::fleet::{fresh_trip, Faults, Fleet, Phone};
+use crossing_integration_tests::fleet::{Faults, Fleet, Phone};
 
 const ACI: &str = "T-2026-11-0417";
 
@@ -30,7 +30,9 @@ fn server_ids(events: &[serde_json::Value]) -> Vec<String> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn push_sync_record_offline_sync_and_the_manager_sees_each_event_once() {
     let fleet = Fleet::start(Config::default()).await;
-    fleet.push(&fresh_trip("aci-trip.json"), Some("D1")).await;
+    fleet
+        .push(&fleet.fresh_trip("aci-trip.json"), Some("D1"))
+        .await;
     let (phone, faulty) = fleet.phone();
     let (report, _) = phone.sync_until_ok(1).await;
     assert_eq!(report.trips_updated, 1);
@@ -98,7 +100,9 @@ async fn push_sync_record_offline_sync_and_the_manager_sees_each_event_once() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn lost_responses_on_30_percent_of_uploads_lose_and_duplicate_nothing() {
     let fleet = Fleet::start(Config::default()).await;
-    fleet.push(&fresh_trip("aci-trip.json"), Some("D1")).await;
+    fleet
+        .push(&fleet.fresh_trip("aci-trip.json"), Some("D1"))
+        .await;
     let (phone, faulty) = fleet.phone();
     phone.sync_until_ok(1).await;
     // 3,000 events: six uploads of 500, each answer lost with probability 0.3 (the first always).
@@ -137,7 +141,9 @@ async fn lost_responses_on_30_percent_of_uploads_lose_and_duplicate_nothing() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn replayed_and_shuffled_batches_give_the_same_result() {
     let fleet = Fleet::start(Config::default()).await;
-    fleet.push(&fresh_trip("aci-trip.json"), Some("D1")).await;
+    fleet
+        .push(&fleet.fresh_trip("aci-trip.json"), Some("D1"))
+        .await;
     let (phone, faulty) = fleet.phone();
     phone.sync_until_ok(1).await;
     record_n(&phone, ACI, 1000).await;
@@ -164,11 +170,13 @@ async fn replayed_and_shuffled_batches_give_the_same_result() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn one_poison_event_is_dead_lettered_and_the_queue_moves_on() {
     let fleet = Fleet::start(Config::default()).await;
-    fleet.push(&fresh_trip("aci-trip.json"), Some("D1")).await;
+    fleet
+        .push(&fleet.fresh_trip("aci-trip.json"), Some("D1"))
+        .await;
     let (phone, _faulty) = fleet.phone();
     phone.sync_until_ok(1).await;
     // A trip the fleet never assigned to this driver (imported by hand on the phone).
-    let mut stray = fresh_trip("ace-trip.json");
+    let mut stray = fleet.fresh_trip("ace-trip.json");
     stray["id"] = "T-NOT-MINE".into();
     phone
         .core
@@ -202,14 +210,17 @@ async fn one_poison_event_is_dead_lettered_and_the_queue_moves_on() {
 async fn client_too_old_stops_with_the_queue_intact_and_no_tight_loop() {
     let fleet = Fleet::start(Config {
         min_client_version: Some("99.0".into()),
+        ..Config::default()
     })
     .await;
-    fleet.push(&fresh_trip("aci-trip.json"), Some("D1")).await;
+    fleet
+        .push(&fleet.fresh_trip("aci-trip.json"), Some("D1"))
+        .await;
     let (phone, faulty) = fleet.phone();
     // The trip is not on the phone yet: record against a locally imported copy.
     phone
         .core
-        .import_trip_json(fresh_trip("aci-trip.json").to_string().as_bytes())
+        .import_trip_json(fleet.fresh_trip("aci-trip.json").to_string().as_bytes())
         .expect("import");
     record_n(&phone, ACI, 20).await;
     let e = phone.syncer.sync_once(0).await.expect_err("too old");
@@ -303,15 +314,18 @@ async fn an_hour_of_503_retry_after_120_is_respected_with_jitter() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_expired_token_is_refreshed_exactly_once() {
     let fleet = Fleet::start(Config::default()).await;
-    fleet.push(&fresh_trip("aci-trip.json"), Some("D1")).await;
+    fleet
+        .push(&fleet.fresh_trip("aci-trip.json"), Some("D1"))
+        .await;
     let stale = {
         let conn = crossing_fleet::store::open(&fleet.dir.path().join("fleet.db")).expect("db");
         let t = crossing_fleet::store::create_token(
             &conn,
             &crossing_fleet::store::NewToken::Driver("D1".into()),
+            fleet.state.now(),
         )
         .expect("token");
-        crossing_fleet::store::revoke_token(&conn, &t).expect("revoke");
+        crossing_fleet::store::revoke_token(&conn, &t, fleet.state.now()).expect("revoke");
         t
     };
     let tokens = Arc::new(crossing_integration_tests::fleet::ExpiringToken {
@@ -336,7 +350,7 @@ async fn an_expired_token_is_refreshed_exactly_once() {
     let phone = fleet.phone_with(transport, bad.clone());
     phone
         .core
-        .import_trip_json(fresh_trip("aci-trip.json").to_string().as_bytes())
+        .import_trip_json(fleet.fresh_trip("aci-trip.json").to_string().as_bytes())
         .expect("import");
     record_n(&phone, ACI, 3).await;
     assert_eq!(
@@ -354,7 +368,9 @@ async fn an_expired_token_is_refreshed_exactly_once() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_single_transient_failure_is_retried_without_new_writes() {
     let fleet = Fleet::start(Config::default()).await;
-    fleet.push(&fresh_trip("aci-trip.json"), Some("D1")).await;
+    fleet
+        .push(&fleet.fresh_trip("aci-trip.json"), Some("D1"))
+        .await;
     let (phone, faulty) = fleet.phone();
     phone.sync_until_ok(1).await;
     record_n(&phone, ACI, 10).await;
@@ -442,7 +458,7 @@ fn phone_view(phone: &Phone) -> std::collections::BTreeMap<String, i64> {
 async fn cursor_and_pages_stay_atomic_when_pulls_fail_between_pages() {
     let fleet = Fleet::start(Config::default()).await;
     let (phone, faulty) = fleet.phone();
-    let base = fresh_trip("aci-trip.json");
+    let base = fleet.fresh_trip("aci-trip.json");
     let mut changes = 0;
     let mut seen_versions: std::collections::HashMap<String, i64> = Default::default();
     let mut failures = 0;
@@ -540,8 +556,10 @@ async fn cursor_and_pages_stay_atomic_when_pulls_fail_between_pages() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn expired_cursor_re_pulls_everything_and_keeps_the_outbox() {
     let fleet = Fleet::start(Config::default()).await;
-    fleet.push(&fresh_trip("aci-trip.json"), Some("D1")).await;
-    let mut ace = fresh_trip("ace-trip.json");
+    fleet
+        .push(&fleet.fresh_trip("aci-trip.json"), Some("D1"))
+        .await;
+    let mut ace = fleet.fresh_trip("ace-trip.json");
     fleet.push(&ace, Some("D1")).await;
     let (phone, _faulty) = fleet.phone();
     phone.sync_until_ok(1).await;
@@ -577,7 +595,7 @@ async fn expired_cursor_re_pulls_everything_and_keeps_the_outbox() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn amendments_are_flagged_shown_and_cleared_by_acknowledging() {
     let fleet = Fleet::start(Config::default()).await;
-    let mut doc = fresh_trip("aci-trip.json");
+    let mut doc = fleet.fresh_trip("aci-trip.json");
     fleet.push(&doc, Some("D1")).await;
     let (phone, _faulty) = fleet.phone();
     phone.sync_until_ok(1).await;
@@ -634,7 +652,9 @@ async fn amendments_are_flagged_shown_and_cleared_by_acknowledging() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn cancellation_removes_personal_data_at_the_next_sync_and_late_events_are_flagged() {
     let fleet = Fleet::start(Config::default()).await;
-    fleet.push(&fresh_trip("aci-trip.json"), Some("D1")).await;
+    fleet
+        .push(&fleet.fresh_trip("aci-trip.json"), Some("D1"))
+        .await;
     let (phone, faulty) = fleet.phone();
     phone.sync_until_ok(1).await;
     faulty.set(Faults {
@@ -673,7 +693,9 @@ async fn cancellation_removes_personal_data_at_the_next_sync_and_late_events_are
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn dropping_a_sync_at_any_await_point_loses_and_duplicates_nothing() {
     let fleet = Fleet::start(Config::default()).await;
-    fleet.push(&fresh_trip("aci-trip.json"), Some("D1")).await;
+    fleet
+        .push(&fleet.fresh_trip("aci-trip.json"), Some("D1"))
+        .await;
     let (phone, faulty) = fleet.phone();
     record_after_first_pull(&phone).await;
     let mut cancelled = 0;
@@ -709,7 +731,9 @@ async fn record_after_first_pull(phone: &Phone) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn drivers_and_managers_see_only_their_own() {
     let fleet = Fleet::start(Config::default()).await;
-    fleet.push(&fresh_trip("aci-trip.json"), Some("D1")).await;
+    fleet
+        .push(&fleet.fresh_trip("aci-trip.json"), Some("D1"))
+        .await;
     // Driver D2 cannot read D1's trip, nor see it in the feed, nor post events to it.
     let (s, body) = fleet
         .request(
@@ -735,9 +759,9 @@ async fn drivers_and_managers_see_only_their_own() {
             .0,
         200
     );
-    let upload = serde_json::json!({"device_id": dev, "sent_at": chrono::Utc::now().to_rfc3339(), "events": [{
+    let upload = serde_json::json!({"device_id": dev, "sent_at": fleet.now_rfc3339(), "events": [{
         "event_id": "0190aaaa-0000-7000-8000-0000000000aa", "device_seq": 1, "trip_id": ACI,
-        "trip_version_seen": 1, "kind": "released", "occurred_at": chrono::Utc::now().to_rfc3339()}]});
+        "trip_version_seen": 1, "kind": "released", "occurred_at": fleet.now_rfc3339()}]});
     let (s, body) = fleet
         .request(
             "POST",
@@ -793,7 +817,7 @@ async fn drivers_and_managers_see_only_their_own() {
             "POST",
             "/v1/fleet/trips",
             Some(&fleet.other_manager),
-            Some(fresh_trip("aci-trip.json").to_string()),
+            Some(fleet.fresh_trip("aci-trip.json").to_string()),
         )
         .await;
     assert_eq!(
@@ -846,11 +870,13 @@ fn uuid_v4() -> String {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_bad_page_never_advances_the_cursor() {
     let fleet = Fleet::start(Config::default()).await;
-    fleet.push(&fresh_trip("aci-trip.json"), Some("D1")).await;
+    fleet
+        .push(&fleet.fresh_trip("aci-trip.json"), Some("D1"))
+        .await;
     let (phone, faulty) = fleet.phone();
     phone.sync_until_ok(1).await;
     let cursor_before = phone.core.trips().expect("trips");
-    let mut amended = fresh_trip("aci-trip.json");
+    let mut amended = fleet.fresh_trip("aci-trip.json");
     amended["version"] = 2.into();
     fleet.push(&amended, Some("D1")).await;
     faulty.set(Faults {
@@ -880,7 +906,9 @@ async fn a_bad_page_never_advances_the_cursor() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_whole_request_400_stops_with_the_queue_intact() {
     let fleet = Fleet::start(Config::default()).await;
-    fleet.push(&fresh_trip("aci-trip.json"), Some("D1")).await;
+    fleet
+        .push(&fleet.fresh_trip("aci-trip.json"), Some("D1"))
+        .await;
     let (phone, faulty) = fleet.phone();
     phone.sync_until_ok(1).await;
     record_n(&phone, ACI, 1000).await;
@@ -905,7 +933,7 @@ async fn a_whole_request_400_stops_with_the_queue_intact() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn recording_while_a_sync_applies_a_thousand_trips_never_sees_busy() {
     let fleet = Fleet::start(Config::default()).await;
-    let base = fresh_trip("ace-trip.json");
+    let base = fleet.fresh_trip("ace-trip.json");
     for i in 0..1000 {
         let mut doc = base.clone();
         doc["id"] = format!("T-C{i:04}").into();
@@ -915,7 +943,7 @@ async fn recording_while_a_sync_applies_a_thousand_trips_never_sees_busy() {
     let (phone, _faulty) = fleet.phone();
     phone
         .core
-        .import_trip_json(fresh_trip("aci-trip.json").to_string().as_bytes())
+        .import_trip_json(fleet.fresh_trip("aci-trip.json").to_string().as_bytes())
         .expect("local trip");
     let core = Arc::clone(&phone.core);
     let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));

@@ -3,12 +3,12 @@
 
 use crossing_core::validate::{self, Policy};
 use crossing_core::{format, limits, Crossing, Error, Severity};
-use crossing_integration_tests::{example, example_value};
+use crossing_integration_tests::{example, example_value, phone_at_examples_time};
 use serde_json::{json, Value};
 
 fn import(doc: &Value) -> Result<crossing_core::ImportReport, Error> {
     let dir = tempfile::tempdir().expect("tempdir");
-    let core = Crossing::open(dir.path()).expect("open");
+    let core = phone_at_examples_time(dir.path());
     core.import_trip_json(doc.to_string().as_bytes())
 }
 
@@ -393,7 +393,7 @@ fn format_version_and_unknown_fields() {
 
 fn import_bytes(bytes: &[u8]) -> Error {
     let dir = tempfile::tempdir().expect("tempdir");
-    let core = Crossing::open(dir.path()).expect("open");
+    let core = phone_at_examples_time(dir.path());
     core.import_trip_json(bytes).expect_err("refused")
 }
 
