@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The project's test command (README.md). On a fresh Debian machine it installs what it needs
-# (apt: JNA, JUnit 5, ZXing, clang; PyPI: tree-sitter grammars; npm: the Kotlin compiler, cached
-# in .cache/), then runs: cargo fmt --check, clippy -D warnings, every workspace test, the
-# Kotlin binding tests on the JVM, the Swift/C/Kotlin-UI syntax checks, bounded fuzzing and
-# schemathesis runs, the library-size ceiling, and the demo.
+# (apt: JNA, JUnit 5, ZXing, clang, faketime; PyPI: tree-sitter grammars; npm: the Kotlin
+# compiler, cached in .cache/), then runs: cargo fmt --check, clippy -D warnings, every workspace
+# test, the same tests and the demo again under moved wall clocks (libfaketime), the Kotlin
+# binding tests on the JVM, the Swift/C/Kotlin-UI syntax checks, bounded fuzzing and schemathesis
+# runs, the library-size ceiling, and the demo.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,6 +13,7 @@ for pair in jna.jar:libjna-java junit-platform-console-standalone.jar:junit5 cor
   [ -f "/usr/share/java/${pair%%:*}" ] || need_apt+=("${pair##*:}")
 done
 command -v clang >/dev/null || need_apt+=(clang)
+[ -f /usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1 ] || need_apt+=(faketime)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "== apt-get install ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
@@ -30,6 +32,8 @@ echo "== cargo clippy --all-targets -D warnings"
 cargo clippy --all-targets --locked -- -D warnings   # default members: uniffi-bindgen is built on its own
 echo "== cargo test"
 cargo test --locked
+echo "== the Rust tests and the demo again with the wall clock moved +400 d, +1200 d, -20 d (scripts/faketime.sh)"
+bash scripts/faketime.sh
 
 echo "== Kotlin bindings and the Android shell's JVM layer, on the JVM"
 bash bindings/scripts/kotlin-test.sh
