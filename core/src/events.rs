@@ -358,6 +358,23 @@ pub(crate) fn device_id(conn: &Connection) -> Result<String> {
 }
 
 /// Appends a checked event to the outbox; durable when this returns.
+/// Keeps event ids of this process in order within one millisecond (and on a clock that stands
+/// still), as `Uuid::now_v7` does with its own context.
+static EVENT_ID_CONTEXT: std::sync::Mutex<uuid::ContextV7> =
+    std::sync::Mutex::new(uuid::ContextV7::new());
+
+/// A UUIDv7 whose time bits are the recording time from the core's clock (not the system's),
+/// then a counter and random bits: unique without coordination, sortable by recording time.
+fn event_id(now: DateTime<FixedOffset>) -> String {
+    let secs = u64::try_from(now.timestamp()).unwrap_or(0);
+    // The context holds only a counter; a panic elsewhere cannot leave it unusable.
+    let context = EVENT_ID_CONTEXT
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let ts = uuid::Timestamp::from_unix(&*context, secs, now.timestamp_subsec_nanos());
+    uuid::Uuid::new_v7(ts).to_string()
+}
+
 pub(crate) fn record(
     conn: &mut Connection,
     input: &EventInput,
@@ -397,7 +414,7 @@ pub(crate) fn record(
         )?
         .query_row([], |r| r.get(0))?;
     let event = StatusEvent {
-        event_id: uuid::Uuid::now_v7().to_string(),
+        event_id: event_id(now),
         device_seq: seq,
         trip_id: input.trip_id.clone(),
         trip_version_seen: trip_version,

@@ -588,3 +588,38 @@ fn pragmas_give_wal_and_full_sync_on_the_outbox() {
         .expect("sd");
     assert_eq!(sd, 1);
 }
+
+/// Everything an event carries about time comes from the core's clock: its recorded and
+/// occurred times, and the time bits of its UUIDv7 id. On a clock that stands still, ids stay
+/// unique and in recording order (the v7 counter).
+#[test]
+fn event_times_and_ids_come_from_the_core_clock() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let clock = crossing_core::FixedClock::parse("2031-07-04T23:59:59.250-07:00").expect("clock");
+    let core = Crossing::open_with_clock(dir.path(), clock.clone()).expect("open");
+    core.import_trip_json(&example("aci-trip.json"))
+        .expect("import");
+    let mut ids = Vec::new();
+    for _ in 0..500 {
+        let e = core
+            .record_event(EventInput::new(ACI, EventKind::DepartedOrigin))
+            .expect("record");
+        assert_eq!(e.occurred_at, "2031-07-04T23:59:59.250-07:00");
+        assert_eq!(e.recorded_at, e.occurred_at);
+        let id = uuid::Uuid::parse_str(&e.event_id).expect("uuid");
+        assert_eq!(id.get_version_num(), 7);
+        let (secs, nanos) = id.get_timestamp().expect("v7 time").to_unix();
+        assert_eq!((secs, nanos / 1_000_000), (1_941_001_199, 250));
+        ids.push(e.event_id);
+    }
+    assert!(
+        ids.windows(2).all(|w| w[0] < w[1]),
+        "ids on a standing clock are unique and keep recording order"
+    );
+    // The clock moves: so do the stamps.
+    clock.advance(chrono::Duration::minutes(90));
+    let later = core
+        .record_event(EventInput::new(ACI, EventKind::ArrivedAtBorder))
+        .expect("record");
+    assert_eq!(later.occurred_at, "2031-07-05T01:29:59.250-07:00");
+}
