@@ -15,7 +15,7 @@ FLEET=target/debug/crossing-fleet
 work="$(mktemp -d)"
 db="$work/fleet.db"
 manager=$($FLEET token create --db "$db" --role manager --fleet fleet-st)
-driver=$($FLEET token create --db "$db" --role driver --driver driver-st)
+driver=$($FLEET token create --db "$db" --role driver --driver driver-st --fleet fleet-st)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 $FLEET serve --db "$db" --listen "127.0.0.1:$port" >"$work/server.log" 2>&1 &
 server=$!

@@ -39,7 +39,7 @@ WORK=$(mktemp -d)
 trap 'kill $SERVER_PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
 FLEET=$ROOT/target/debug/crossing-fleet
 MANAGER=$("$FLEET" token create --db "$WORK/fleet.db" --role manager --fleet JVM)
-DRIVER=$("$FLEET" token create --db "$WORK/fleet.db" --role driver --driver jvm-driver)
+DRIVER=$("$FLEET" token create --db "$WORK/fleet.db" --role driver --driver jvm-driver --fleet JVM)
 "$FLEET" serve --db "$WORK/fleet.db" --listen 127.0.0.1:0 > "$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 100); do

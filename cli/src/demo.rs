@@ -144,6 +144,8 @@ async fn demo(work: &Path, out: &Path, clock: &SharedClock) -> Result<Checks, St
         clock.now_utc(),
     )
     .map_err(|f| f.body.reason)?;
+    store::add_to_roster(&conn, "NORTHSTAR", "marie", clock.now_utc())
+        .map_err(|f| f.body.reason)?;
     let state = AppState::new(
         conn,
         Config {

@@ -332,6 +332,7 @@ fn sync_and_status_against_a_real_fleet_server() {
     let now = chrono::Utc::now();
     let manager = create_token(&conn, &NewToken::Manager("F".into()), now).expect("m");
     let driver = create_token(&conn, &NewToken::Driver("D".into()), now).expect("d");
+    crossing_fleet::store::add_to_roster(&conn, "F", "D", now).expect("roster");
     let state = crossing_fleet::AppState::new(conn, crossing_fleet::Config::default());
     let addr = rt
         .block_on(crossing_fleet::spawn_loopback(state))

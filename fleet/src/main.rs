@@ -34,6 +34,27 @@ enum Command {
     /// Bearer tokens (stored hashed; shown once).
     #[command(subcommand)]
     Token(TokenCommand),
+    /// A fleet's roster: the drivers its managers may give trips to.
+    #[command(subcommand)]
+    Roster(RosterCommand),
+    /// Copy the database to a backup file (consistent while serving). The copy gets a new
+    /// epoch, so once restored every phone's feed cursor answers 410 and the phones pull a
+    /// fresh snapshot instead of trusting positions of a history the backup never had.
+    Backup {
+        /// SQLite database file.
+        #[arg(long, value_name = "FILE")]
+        db: PathBuf,
+        /// The backup file to write (must not exist).
+        #[arg(long, value_name = "FILE")]
+        to: PathBuf,
+    },
+    /// Give the database a new epoch: every phone re-pulls a snapshot at its next sync. Run it
+    /// after restoring a copy that was not made by `backup`.
+    NewEpoch {
+        /// SQLite database file.
+        #[arg(long, value_name = "FILE")]
+        db: PathBuf,
+    },
     /// Manager actions over the HTTP API (`--server`, `--token` or the environment).
     Trip {
         /// Server URL.
@@ -59,7 +80,8 @@ enum Role {
 
 #[derive(Subcommand, Debug)]
 enum TokenCommand {
-    /// Create a token for a fleet manager (`--fleet`) or a driver (`--driver`).
+    /// Create a token for a fleet manager (`--fleet`) or a driver (`--driver`; with `--fleet`
+    /// the driver is also put on that fleet's roster).
     Create {
         /// SQLite database file.
         #[arg(long, value_name = "FILE")]
@@ -67,7 +89,7 @@ enum TokenCommand {
         /// manager or driver.
         #[arg(long)]
         role: Role,
-        /// The manager's fleet.
+        /// The manager's fleet; for a driver, a fleet whose roster they join.
         #[arg(long, required_if_eq("role", "manager"))]
         fleet: Option<String>,
         /// The driver's id.
@@ -81,6 +103,22 @@ enum TokenCommand {
         db: PathBuf,
         /// The token.
         token: String,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum RosterCommand {
+    /// Put a driver on a fleet's roster.
+    Add {
+        /// SQLite database file.
+        #[arg(long, value_name = "FILE")]
+        db: PathBuf,
+        /// The fleet.
+        #[arg(long)]
+        fleet: String,
+        /// The driver.
+        #[arg(long)]
+        driver: String,
     },
 }
 
@@ -178,12 +216,34 @@ fn run(cli: Cli) -> Result<(), String> {
         }) => {
             let conn = store::open(&db).map_err(|e| e.to_string())?;
             let who = match role {
-                Role::Manager => store::NewToken::Manager(fleet.unwrap_or_default()),
+                Role::Manager => store::NewToken::Manager(fleet.clone().unwrap_or_default()),
                 Role::Driver => store::NewToken::Driver(driver.unwrap_or_default()),
             };
             let token =
                 store::create_token(&conn, &who, clock.now_utc()).map_err(|f| f.body.reason)?;
+            if let (store::NewToken::Driver(d), Some(f)) = (&who, fleet.as_deref()) {
+                store::add_to_roster(&conn, f, d, clock.now_utc()).map_err(|f| f.body.reason)?;
+            }
             println!("{token}");
+            Ok(())
+        }
+        Command::Roster(RosterCommand::Add { db, fleet, driver }) => {
+            let conn = store::open(&db).map_err(|e| e.to_string())?;
+            store::add_to_roster(&conn, &fleet, &driver, clock.now_utc())
+                .map_err(|f| f.body.reason)?;
+            println!("{driver} is on the roster of {fleet}");
+            Ok(())
+        }
+        Command::Backup { db, to } => {
+            let conn = store::open(&db).map_err(|e| e.to_string())?;
+            let epoch = store::backup(&conn, &to).map_err(|f| f.body.reason)?;
+            println!("backed up to {} (epoch {epoch})", to.display());
+            Ok(())
+        }
+        Command::NewEpoch { db } => {
+            let conn = store::open(&db).map_err(|e| e.to_string())?;
+            let epoch = store::new_epoch(&conn).map_err(|f| f.body.reason)?;
+            println!("new epoch {epoch}: phones will pull a fresh snapshot");
             Ok(())
         }
         Command::Token(TokenCommand::Revoke { db, token }) => {

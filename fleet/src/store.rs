@@ -83,7 +83,27 @@ pub static FLEET: Schema = Schema {
             flags TEXT NOT NULL
         ) STRICT;
         CREATE INDEX event_trip ON event (trip_id, server_seq);
-        CREATE INDEX event_device ON event (device_id, device_seq);"],
+        CREATE INDEX event_device ON event (device_id, device_seq);",
+        // 2: drivers belong to fleets (a roster); assignments end; the database has an epoch
+        // that every feed cursor carries (a cursor from another database, or from before a
+        // restore of a backup made by `crossing-fleet backup`, is refused with 410).
+        "CREATE TABLE roster (
+            fleet TEXT NOT NULL,
+            driver TEXT NOT NULL,
+            added_at TEXT NOT NULL,
+            PRIMARY KEY (fleet, driver)
+        ) STRICT;
+        INSERT OR IGNORE INTO roster (fleet, driver, added_at)
+            SELECT DISTINCT t.fleet, a.driver, t.updated_at
+            FROM assignment a JOIN trip t ON t.id = a.trip_id;
+        ALTER TABLE assignment ADD COLUMN ended_at TEXT;
+        UPDATE assignment SET ended_at = (SELECT updated_at FROM trip WHERE trip.id = assignment.trip_id)
+            WHERE driver IS NOT (SELECT driver FROM trip WHERE trip.id = assignment.trip_id);
+        CREATE TABLE meta (
+            key TEXT PRIMARY KEY NOT NULL,
+            value TEXT NOT NULL
+        ) STRICT;
+        INSERT INTO meta (key, value) VALUES ('epoch', lower(hex(randomblob(8))));"],
 };
 
 /// Who a bearer token belongs to.
@@ -154,6 +174,77 @@ pub fn create_token(conn: &Connection, who: &NewToken, now: DateTime<Utc>) -> Re
         params![hash_token(&token), role, fleet, driver, stamp(now)],
     )?;
     Ok(token)
+}
+
+/// Puts a driver on a fleet's roster (idempotent). Only drivers on its roster can be given a
+/// fleet's trips; a driver may be on several fleets' rosters. This is an operator action (the
+/// `crossing-fleet` command line with the database), never a manager's API call: a manager
+/// who could add any driver id could put trips on another fleet's drivers.
+pub fn add_to_roster(
+    conn: &Connection,
+    fleet: &str,
+    driver: &str,
+    now: DateTime<Utc>,
+) -> Result<(), Fail> {
+    for (field, id) in [("fleet", fleet), ("driver", driver)] {
+        if !id_ok(id) {
+            return Err(ApiFailure::invalid(
+                field,
+                "must be 1–64 letters, digits or . _ : -",
+            ));
+        }
+    }
+    conn.execute(
+        "INSERT OR IGNORE INTO roster (fleet, driver, added_at) VALUES (?1, ?2, ?3)",
+        params![fleet, driver, stamp(now)],
+    )?;
+    Ok(())
+}
+
+/// Refuses a driver who is not on the fleet's roster (the same answer whether or not the
+/// driver exists elsewhere: nothing about other fleets leaks).
+fn check_roster(conn: &Connection, fleet: &str, driver: &str) -> Result<(), Fail> {
+    if !id_ok(driver) {
+        return Err(ApiFailure::invalid(
+            "driver",
+            "must be 1–64 letters, digits or . _ : -",
+        ));
+    }
+    let on: bool = conn
+        .query_row(
+            "SELECT 1 FROM roster WHERE fleet = ?1 AND driver = ?2",
+            params![fleet, driver],
+            |_| Ok(true),
+        )
+        .optional()?
+        .unwrap_or(false);
+    if on {
+        Ok(())
+    } else {
+        Err(ApiFailure::not_found(
+            "driver",
+            "is not a driver of this fleet (crossing-fleet roster add)",
+        ))
+    }
+}
+
+/// Starts (or restarts) a driver's assignment to a trip.
+fn begin_assignment(tx: &Connection, trip_id: &str, driver: &str) -> Result<(), Fail> {
+    tx.execute(
+        "INSERT INTO assignment (trip_id, driver) VALUES (?1, ?2)
+         ON CONFLICT (trip_id, driver) DO UPDATE SET ended_at = NULL",
+        params![trip_id, driver],
+    )?;
+    Ok(())
+}
+
+/// Ends a driver's assignment to a trip (the trip was given to someone else or taken away).
+fn end_assignment(tx: &Connection, trip_id: &str, driver: &str, at: &str) -> Result<(), Fail> {
+    tx.execute(
+        "UPDATE assignment SET ended_at = ?3 WHERE trip_id = ?1 AND driver = ?2 AND ended_at IS NULL",
+        params![trip_id, driver, at],
+    )?;
+    Ok(())
 }
 
 /// Revokes a token. Returns whether it existed.
@@ -268,18 +359,13 @@ pub fn push_trip(
     let warnings = validate::validate(&trip, &validate::Policy::fleet(now))
         .into_result()
         .map_err(|r| ApiFailure::from_core(crossing_core::Error::Invalid(r)))?;
-    if let Some(d) = driver {
-        if !id_ok(d) {
-            return Err(ApiFailure::invalid(
-                "driver",
-                "must be 1–64 letters, digits or . _ : -",
-            ));
-        }
-    }
     let doc = format::to_json(&trip).map_err(ApiFailure::from_core)?;
     let version =
         i64::try_from(trip.version).map_err(|_| ApiFailure::invalid("version", "is too large"))?;
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    if let Some(d) = driver {
+        check_roster(&tx, fleet, d)?;
+    }
     let stored: Option<(String, Option<String>, i64, String, String)> = tx
         .query_row(
             "SELECT fleet, driver, version, state, doc FROM trip WHERE id = ?1",
@@ -293,6 +379,14 @@ pub fn push_trip(
                 "id",
                 "this trip id belongs to another fleet",
             ))
+        }
+        Some((_, _, v, state, old_doc))
+            if *v == version && *old_doc == doc && state == "cancelled" =>
+        {
+            return Err(ApiFailure::conflict(
+                "version",
+                format!("trip version {v} is cancelled; push a higher version to reactivate it"),
+            ));
         }
         Some((_, d, v, _, old_doc))
             if *v == version && *old_doc == doc && (driver.is_none() || driver == d.as_deref()) =>
@@ -334,6 +428,7 @@ pub fn push_trip(
     )?;
     if let Some(old) = &previous_driver {
         if Some(old) != new_driver.as_ref() {
+            end_assignment(&tx, &trip.id, old, &at)?;
             log_tombstone(
                 &tx,
                 old,
@@ -345,10 +440,7 @@ pub fn push_trip(
         }
     }
     if let Some(d) = &new_driver {
-        tx.execute(
-            "INSERT OR IGNORE INTO assignment (trip_id, driver) VALUES (?1, ?2)",
-            params![trip.id, d],
-        )?;
+        begin_assignment(&tx, &trip.id, d)?;
         log_upsert(&tx, d, &trip.id, version, &doc, &at)?;
     }
     tx.commit()?;
@@ -413,16 +505,11 @@ pub fn assign_trip(
     now: DateTime<Utc>,
 ) -> Result<(), Fail> {
     let at = stamp(now);
-    if let Some(d) = driver {
-        if !id_ok(d) {
-            return Err(ApiFailure::invalid(
-                "driver",
-                "must be 1–64 letters, digits or . _ : -",
-            ));
-        }
-    }
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let (previous, version, state, doc) = fleet_trip(&tx, fleet, id)?;
+    if let Some(d) = driver {
+        check_roster(&tx, fleet, d)?;
+    }
     if state == "cancelled" && driver.is_some() {
         return Err(ApiFailure::conflict(
             "id",
@@ -437,13 +524,11 @@ pub fn assign_trip(
         params![id, driver, at],
     )?;
     if let Some(old) = &previous {
+        end_assignment(&tx, id, old, &at)?;
         log_tombstone(&tx, old, id, version, TombstoneReason::Unassigned, &at)?;
     }
     if let Some(d) = driver {
-        tx.execute(
-            "INSERT OR IGNORE INTO assignment (trip_id, driver) VALUES (?1, ?2)",
-            params![id, d],
-        )?;
+        begin_assignment(&tx, id, d)?;
         log_upsert(&tx, d, id, version, &doc, &at)?;
     }
     tx.commit()?;
@@ -565,8 +650,11 @@ pub fn register_device(
     app_version: &str,
     now: DateTime<Utc>,
 ) -> Result<(), Fail> {
-    if uuid::Uuid::parse_str(device_id).is_err() {
-        return Err(ApiFailure::invalid("device_id", "must be a UUID"));
+    if !is_canonical_uuid(device_id, None) {
+        return Err(ApiFailure::invalid(
+            "device_id",
+            "must be a UUID in lowercase hyphenated form",
+        ));
     }
     // Lengths in characters, as the OpenAPI document's maxLength counts them.
     if platform.is_empty() || platform.chars().count() > 32 {
@@ -601,9 +689,21 @@ pub fn register_device(
     }
 }
 
+/// Whether `s` is a UUID written exactly as `Uuid::hyphenated` writes it (lowercase, hyphens, no
+/// braces or `urn:` prefix), not nil or max, and of `version` when given. Ids are compared as
+/// text, so one UUID must have one spelling: five spellings would be five events.
+fn is_canonical_uuid(s: &str, version: Option<usize>) -> bool {
+    uuid::Uuid::try_parse(s).is_ok_and(|u| {
+        u.hyphenated().to_string() == s
+            && !u.is_nil()
+            && !u.is_max()
+            && version.is_none_or(|v| u.get_version_num() == v)
+    })
+}
+
 fn check_event(e: &WireEvent) -> Option<&'static str> {
-    if uuid::Uuid::parse_str(&e.event_id).is_err() {
-        return Some("event_id must be a UUID");
+    if !is_canonical_uuid(&e.event_id, Some(7)) {
+        return Some("event_id must be a UUIDv7 in lowercase hyphenated form");
     }
     if e.kind.parse::<EventKind>().is_err() {
         return Some("unknown kind");
@@ -628,6 +728,76 @@ fn check_event(e: &WireEvent) -> Option<&'static str> {
         return Some("a field is too long");
     }
     None
+}
+
+/// Whether an event's device time is not after `ended` (an assignment's end, server time), with
+/// the clock-skew tolerance: recorded while the trip was still the driver's.
+fn recorded_before(occurred_at: &str, ended: &str) -> bool {
+    match (
+        DateTime::parse_from_rfc3339(occurred_at),
+        DateTime::parse_from_rfc3339(ended),
+    ) {
+        (Ok(at), Ok(end)) => {
+            at.with_timezone(&Utc)
+                <= end.with_timezone(&Utc) + chrono::Duration::milliseconds(SKEW_FLAG_MS)
+        }
+        _ => false,
+    }
+}
+
+/// Adds a flag to a stored event (once).
+fn add_flag(tx: &Connection, event_id: &str, flag: &str) -> Result<(), Fail> {
+    let stored: String = tx.query_row(
+        "SELECT flags FROM event WHERE event_id = ?1",
+        params![event_id],
+        |r| r.get(0),
+    )?;
+    let mut flags: Vec<String> = serde_json::from_str(&stored).unwrap_or_default();
+    if !flags.iter().any(|f| f == flag) {
+        flags.push(flag.to_string());
+        let json = serde_json::to_string(&flags)
+            .map_err(|e| ApiFailure::internal(format!("flags: {e}")))?;
+        tx.execute(
+            "UPDATE event SET flags = ?2 WHERE event_id = ?1",
+            params![event_id, json],
+        )?;
+    }
+    Ok(())
+}
+
+/// An event already stored under this id: `Some(true)` if it has exactly these facts (a resend),
+/// `Some(false)` if its facts differ (a conflict), `None` if the id is new.
+fn same_event(
+    tx: &Connection,
+    e: &WireEvent,
+    device_id: &str,
+    driver: &str,
+) -> Result<Option<bool>, Fail> {
+    let same: Option<bool> = tx
+        .query_row(
+            "SELECT device_id = ?2 AND driver = ?3 AND trip_id = ?4 AND trip_version_seen = ?5
+                    AND device_seq = ?6 AND kind = ?7 AND port IS ?8 AND shipment IS ?9
+                    AND inspection IS ?10 AND corrects IS ?11 AND note IS ?12 AND occurred_at = ?13
+             FROM event WHERE event_id = ?1",
+            params![
+                e.event_id,
+                device_id,
+                driver,
+                e.trip_id,
+                e.trip_version_seen,
+                e.device_seq,
+                e.kind,
+                e.port,
+                e.shipment,
+                e.inspection,
+                e.corrects,
+                e.note,
+                e.occurred_at
+            ],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(same)
 }
 
 /// Skew above which an event is flagged `clock_skew`.
@@ -674,42 +844,58 @@ pub fn upload_events(
             results.push(rejected("INVALID_EVENT", false));
             continue;
         }
-        let exists: bool = tx
+        // Ownership first, then de-duplication: whether an id exists is told only to a driver
+        // who may post to the trip (an id of another driver's event is never confirmed).
+        let mut flags = Vec::new();
+        let assignment: Option<Option<String>> = tx
             .query_row(
-                "SELECT 1 FROM event WHERE event_id = ?1",
-                params![e.event_id],
-                |_| Ok(true),
-            )
-            .optional()?
-            .unwrap_or(false);
-        if exists {
-            results.push(EventResult {
-                event_id: e.event_id.clone(),
-                status: ResultStatus::Duplicate,
-                code: None,
-                retryable: None,
-                flags: Vec::new(),
-            });
-            continue;
-        }
-        let assigned: bool = tx
-            .query_row(
-                "SELECT 1 FROM assignment WHERE trip_id = ?1 AND driver = ?2",
+                "SELECT ended_at FROM assignment WHERE trip_id = ?1 AND driver = ?2",
                 params![e.trip_id, driver],
-                |_| Ok(true),
+                |r| r.get(0),
             )
-            .optional()?
-            .unwrap_or(false);
-        if !assigned {
-            results.push(rejected("UNKNOWN_TRIP", false));
-            continue;
+            .optional()?;
+        match assignment {
+            None => {
+                results.push(rejected("UNKNOWN_TRIP", false));
+                continue;
+            }
+            Some(None) => {}
+            Some(Some(ended)) => {
+                // The trip was taken from this driver. What they recorded while it was theirs
+                // (offline, sent late) is kept and flagged; anything dated after is refused.
+                if recorded_before(&e.occurred_at, &ended) {
+                    flags.push("unassigned".to_string());
+                } else {
+                    results.push(rejected("NOT_ASSIGNED", false));
+                    continue;
+                }
+            }
+        }
+        match same_event(&tx, e, &batch.device_id, driver)? {
+            Some(true) => {
+                results.push(EventResult {
+                    event_id: e.event_id.clone(),
+                    status: ResultStatus::Duplicate,
+                    code: None,
+                    retryable: None,
+                    flags: Vec::new(),
+                });
+                continue;
+            }
+            Some(false) => {
+                // The same id with other facts: refused, and the stored event is flagged so the
+                // manager sees that a conflicting copy was sent.
+                add_flag(&tx, &e.event_id, "id_conflict")?;
+                results.push(rejected("CONFLICT", false));
+                continue;
+            }
+            None => {}
         }
         let (version, state): (i64, String) = tx.query_row(
             "SELECT version, state FROM trip WHERE id = ?1",
             params![e.trip_id],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
-        let mut flags = Vec::new();
         if e.trip_version_seen < version {
             flags.push("stale_trip_version".to_string());
         }
@@ -769,33 +955,85 @@ pub fn upload_events(
     Ok(results)
 }
 
-/// Cursor forms: `l.<seq>` (log position) and `s.<seq>.<after trip id>` (inside a snapshot
-/// taken at log position `seq`). Opaque to clients.
+/// Cursor forms: `l2.<epoch>.<seq>` (log position) and `s2.<epoch>.<seq>.<after trip id>`
+/// (inside a snapshot taken at log position `seq`). Opaque to clients. The epoch is this
+/// database's (`meta`); the `l.`/`s.` forms of protocol v1 before epochs are expired.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Cursor {
     Log(i64),
     Snapshot { at: i64, after: String },
 }
 
-fn parse_cursor(s: Option<&str>) -> Result<Option<Cursor>, Fail> {
-    let bad = || ApiFailure::invalid("cursor", "is not a cursor this server issued");
-    let Some(s) = s.filter(|s| !s.is_empty()) else {
-        return Ok(None);
-    };
-    if let Some(rest) = s.strip_prefix("l.") {
-        return rest
-            .parse()
-            .map(|n| Some(Cursor::Log(n)))
-            .map_err(|_| bad());
-    }
-    if let Some(rest) = s.strip_prefix("s.") {
-        let (at, after) = rest.split_once('.').ok_or_else(bad)?;
-        return Ok(Some(Cursor::Snapshot {
-            at: at.parse().map_err(|_| bad())?,
+/// Why a cursor cannot be used.
+enum CursorError {
+    /// Not something this server writes: 400.
+    Malformed,
+    /// Written by another database, an older protocol, or pointing past the log (a restored
+    /// backup, a second server): 410, the phone pulls a snapshot.
+    NotIssuedHere,
+}
+
+fn parse_cursor(s: &str, epoch: &str, top: i64) -> Result<Cursor, CursorError> {
+    let number = |n: &str| n.parse::<i64>().map_err(|_| CursorError::Malformed);
+    let (cursor, its_epoch) = if let Some(rest) = s.strip_prefix("l2.") {
+        let (e, seq) = rest.split_once('.').ok_or(CursorError::Malformed)?;
+        (Cursor::Log(number(seq)?), e)
+    } else if let Some(rest) = s.strip_prefix("s2.") {
+        let (e, rest) = rest.split_once('.').ok_or(CursorError::Malformed)?;
+        let (at, after) = rest.split_once('.').ok_or(CursorError::Malformed)?;
+        let cursor = Cursor::Snapshot {
+            at: number(at)?,
             after: after.to_string(),
-        }));
+        };
+        (cursor, e)
+    } else if s.starts_with("l.") || s.starts_with("s.") {
+        return Err(CursorError::NotIssuedHere);
+    } else {
+        return Err(CursorError::Malformed);
+    };
+    let pos = match &cursor {
+        Cursor::Log(p) | Cursor::Snapshot { at: p, .. } => *p,
+    };
+    if pos < 0 {
+        return Err(CursorError::Malformed);
     }
-    Err(bad())
+    if its_epoch != epoch || pos > top {
+        return Err(CursorError::NotIssuedHere);
+    }
+    Ok(cursor)
+}
+
+/// This database's epoch (random, made with the schema; renewed by [`new_epoch`]).
+pub fn epoch(conn: &Connection) -> Result<String, Fail> {
+    Ok(
+        conn.query_row("SELECT value FROM meta WHERE key = 'epoch'", [], |r| {
+            r.get(0)
+        })?,
+    )
+}
+
+/// Gives the database a new epoch, so every cursor issued so far answers 410. Returns it.
+pub fn new_epoch(conn: &Connection) -> Result<String, Fail> {
+    Ok(conn.query_row(
+        "UPDATE meta SET value = lower(hex(randomblob(8))) WHERE key = 'epoch' RETURNING value",
+        [],
+        |r| r.get(0),
+    )?)
+}
+
+/// Writes a consistent copy of the database to `to` (which must not exist) and gives the copy
+/// a new epoch: restoring it later cannot make phones trust cursors of a history it lacks.
+/// Returns the copy's epoch.
+pub fn backup(conn: &Connection, to: &std::path::Path) -> Result<String, Fail> {
+    if to.exists() {
+        return Err(ApiFailure::conflict("to", "the backup file already exists"));
+    }
+    let path = to
+        .to_str()
+        .ok_or_else(|| ApiFailure::invalid("to", "must be a UTF-8 path"))?;
+    conn.execute("VACUUM INTO ?1", params![path])?;
+    let copy = open(to).map_err(ApiFailure::from_core)?;
+    new_epoch(&copy)
 }
 
 fn doc_to_trip(doc: &str) -> Result<Box<Trip>, Fail> {
@@ -832,6 +1070,21 @@ pub fn changes(
 ) -> Result<ChangesPage, Fail> {
     let limit = limit.clamp(1, crossing_core::protocol::MAX_PAGE_CHANGES);
     let server_time = stamp(now);
+    let epoch = epoch(conn)?;
+    let top = log_top(conn)?;
+    let start = match cursor.filter(|c| !c.is_empty()) {
+        None => None,
+        Some(c) => match parse_cursor(c, &epoch, top) {
+            Ok(cursor) => Some(cursor),
+            Err(CursorError::NotIssuedHere) => return Err(ApiFailure::gone()),
+            Err(CursorError::Malformed) => {
+                return Err(ApiFailure::invalid(
+                    "cursor",
+                    "is not a cursor this server issued",
+                ))
+            }
+        },
+    };
     let floor: i64 = conn
         .query_row(
             "SELECT floor FROM feed_floor WHERE driver = ?1",
@@ -840,7 +1093,7 @@ pub fn changes(
         )
         .optional()?
         .unwrap_or(0);
-    match parse_cursor(cursor)? {
+    match start {
         Some(Cursor::Log(pos)) => {
             if pos < floor {
                 return Err(ApiFailure::gone());
@@ -896,7 +1149,7 @@ pub fn changes(
             }
             Ok(ChangesPage {
                 changes,
-                next_cursor: format!("l.{next}"),
+                next_cursor: format!("l2.{epoch}.{next}"),
                 has_more,
                 server_time,
                 snapshot: false,
@@ -906,7 +1159,7 @@ pub fn changes(
             // A snapshot of the trips assigned now, paged by trip id, pinned at a log position.
             let (at, after) = match start {
                 Some(Cursor::Snapshot { at, after }) => (at, after),
-                _ => (log_top(conn)?, String::new()),
+                _ => (top, String::new()),
             };
             if at < floor {
                 return Err(ApiFailure::gone());
@@ -942,9 +1195,9 @@ pub fn changes(
             Ok(ChangesPage {
                 changes,
                 next_cursor: if has_more {
-                    format!("s.{at}.{last}")
+                    format!("s2.{epoch}.{at}.{last}")
                 } else {
-                    format!("l.{at}")
+                    format!("l2.{epoch}.{at}")
                 },
                 has_more,
                 server_time,
@@ -1012,6 +1265,7 @@ mod tests {
     fn received_times_skew_and_eta_rules_follow_the_given_clock() {
         let dir = tempfile::tempdir().expect("tempdir");
         let mut conn = open(&dir.path().join("fleet.db")).expect("open");
+        add_to_roster(&conn, "F1", "D1", at("2026-11-01T00:00:00Z")).expect("roster");
         let doc = include_bytes!("../../examples/aci-trip.json");
         // The day after the example's ETA (2026-11-26 14:30 Toronto), the fleet refuses it ...
         let late = push_trip(&mut conn, "F1", doc, Some("D1"), at("2026-11-27T12:00:00Z"))

@@ -1,5 +1,6 @@
-//! Authorization matrix: every endpoint × {no token, unknown token, revoked token, other
-//! driver, other fleet, wrong role, the right principal}, from one table.
+//! Authorization matrix: every endpoint × {no token, unknown token, revoked token, another
+//! driver of the same fleet, a driver of another fleet, another fleet's manager, wrong role, the
+//! right principal}, from one table.
 
 use std::sync::Arc;
 
@@ -16,17 +17,19 @@ enum Who {
     RevokedManager,
     Driver,
     OtherDriver,
+    ForeignDriver,
     Manager,
     OtherManager,
 }
 
-const ALL: [Who; 8] = [
+const ALL: [Who; 9] = [
     Who::NoToken,
     Who::Unknown,
     Who::RevokedDriver,
     Who::RevokedManager,
     Who::Driver,
     Who::OtherDriver,
+    Who::ForeignDriver,
     Who::Manager,
     Who::OtherManager,
 ];
@@ -43,6 +46,11 @@ async fn every_endpoint_refuses_everyone_but_its_principal() {
     let mk = |who: store::NewToken| store::create_token(&conn, &who, now).expect("token");
     let driver = mk(store::NewToken::Driver("D1".into()));
     let other_driver = mk(store::NewToken::Driver("D2".into()));
+    let foreign_driver = mk(store::NewToken::Driver("D3".into()));
+    // D1 and D2 drive for F1, D3 for F2.
+    for (fleet, d) in [("F1", "D1"), ("F1", "D2"), ("F2", "D3")] {
+        store::add_to_roster(&conn, fleet, d, now).expect("roster");
+    }
     let manager = mk(store::NewToken::Manager("F1".into()));
     let other_manager = mk(store::NewToken::Manager("F2".into()));
     let revoked_driver = mk(store::NewToken::Driver("D1".into()));
@@ -69,6 +77,7 @@ async fn every_endpoint_refuses_everyone_but_its_principal() {
             Who::RevokedManager => Some(revoked_manager.clone()),
             Who::Driver => Some(driver.clone()),
             Who::OtherDriver => Some(other_driver.clone()),
+            Who::ForeignDriver => Some(foreign_driver.clone()),
             Who::Manager => Some(manager.clone()),
             Who::OtherManager => Some(other_manager.clone()),
         }
@@ -106,6 +115,20 @@ async fn every_endpoint_refuses_everyone_but_its_principal() {
         .await,
         201
     );
+    // A trip of fleet F2 assigned to its driver D3.
+    let mut f2_doc = doc.clone();
+    f2_doc["id"] = "T-F2-1".into();
+    f2_doc["tripNumber"] = "1234TR261126999".into();
+    assert_eq!(
+        send(
+            "POST",
+            "/v1/fleet/trips?driver=D3".into(),
+            Who::OtherManager,
+            Some(f2_doc.to_string())
+        )
+        .await,
+        201
+    );
     let dev = "0190aaaa-0000-4000-8000-0000000000d1";
     let reg = json!({"device_id": dev, "platform": "t", "app_version": "1"}).to_string();
     assert_eq!(
@@ -116,8 +139,9 @@ async fn every_endpoint_refuses_everyone_but_its_principal() {
     let upload = json!({"device_id": dev, "sent_at": now.to_rfc3339(), "events": []}).to_string();
 
     // (method, path, body, expected status per caller).
-    // Drivers: the owner gets 2xx; another driver sees no trip of D1 (404 on a trip, 403 on D1's
-    // device, an empty feed). Managers: own fleet 2xx, other fleet 404 (a trip it cannot see).
+    // Drivers: the owner gets 2xx; another driver, of F1 or of F2, sees no trip of D1 (404 on a
+    // trip, 403 on D1's device, an empty feed). Managers: own fleet 2xx, other fleet 404 (a trip
+    // it cannot see); a driver who is not on the manager's roster is a 404 too (`driver`).
     let unauth = |w: Who| {
         matches!(
             w,
@@ -127,22 +151,26 @@ async fn every_endpoint_refuses_everyone_but_its_principal() {
     type Expect = fn(Who) -> u16;
     let cases: Vec<(&str, String, Option<String>, Expect)> = vec![
         ("GET", "/v1/changes".into(), None, |w| match w {
-            Who::Driver | Who::OtherDriver => 200,
+            Who::Driver | Who::OtherDriver | Who::ForeignDriver => 200,
             _ => 403,
         }),
         ("GET", format!("/v1/trips/{id}"), None, |w| match w {
             Who::Driver => 200,
-            Who::OtherDriver => 404,
+            Who::OtherDriver | Who::ForeignDriver => 404,
+            _ => 403,
+        }),
+        ("GET", "/v1/trips/T-F2-1".into(), None, |w| match w {
+            Who::ForeignDriver => 200,
+            Who::Driver | Who::OtherDriver => 404,
             _ => 403,
         }),
         ("POST", "/v1/devices".into(), Some(reg), |w| match w {
             Who::Driver => 200,
-            Who::OtherDriver => 409,
+            Who::OtherDriver | Who::ForeignDriver => 409,
             _ => 403,
         }),
         ("POST", "/v1/events".into(), Some(upload), |w| match w {
             Who::Driver => 200,
-            Who::OtherDriver => 403,
             _ => 403,
         }),
         ("GET", "/v1/fleet/trips".into(), None, |w| match w {
@@ -175,7 +203,27 @@ async fn every_endpoint_refuses_everyone_but_its_principal() {
             Some(doc.to_string()),
             |w| match w {
                 Who::Manager => 200,
-                Who::OtherManager => 403,
+                Who::OtherManager => 404, // D1 is not on F2's roster
+                _ => 403,
+            },
+        ),
+        // Another fleet's manager cannot put its own trip on F1's driver (issue 11, D1).
+        (
+            "POST",
+            "/v1/fleet/trips/T-F2-1/assign".into(),
+            Some(json!({"driver": "D1"}).to_string()),
+            |w| match w {
+                Who::Manager | Who::OtherManager => 404,
+                _ => 403,
+            },
+        ),
+        (
+            "POST",
+            "/v1/fleet/trips?driver=D2".into(),
+            Some(f2_doc.to_string()),
+            |w| match w {
+                Who::Manager => 403, // the id is F2's (issue 11, D6: not yet per fleet)
+                Who::OtherManager => 404,
                 _ => 403,
             },
         ),
@@ -216,6 +264,13 @@ async fn every_endpoint_refuses_everyone_but_its_principal() {
             assert_eq!(got, want, "{method} {path} as {who:?}");
             checked += 1;
         }
+    }
+    // F2's trip never reached F1's drivers.
+    for who in [Who::Driver, Who::OtherDriver] {
+        assert_eq!(
+            send("GET", "/v1/trips/T-F2-1".into(), who, None).await,
+            404
+        );
     }
     // After the owner unassigned and cancelled: D1 no longer reads the trip.
     assert_eq!(

@@ -38,6 +38,21 @@ fn serve_tokens_and_manager_commands() {
         Some(2),
         "--driver is required for a driver token"
     );
+    // A driver token with --fleet puts the driver on that fleet's roster; `roster add` too.
+    let out = bin()
+        .args([
+            "token", "create", "--db", db, "--role", "driver", "--driver", "D1", "--fleet", "F1",
+        ])
+        .output()
+        .expect("driver token");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let out = bin()
+        .args([
+            "roster", "add", "--db", db, "--fleet", "F1", "--driver", "D2",
+        ])
+        .output()
+        .expect("roster add");
+    assert_eq!(text(&out.stdout).trim(), "D2 is on the roster of F1");
     let stored = std::fs::read(dir.path().join("fleet.db")).expect("db bytes");
     assert!(
         !stored
@@ -85,6 +100,17 @@ fn serve_tokens_and_manager_commands() {
         (pushed["outcome"].as_str(), pushed["driver"].as_str()),
         (Some("created"), Some("D1"))
     );
+    // A driver who is not on F1's roster cannot be given its trips.
+    let out = trip(&["assign", "T-2026-11-0533", "--driver", "D9"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("404")
+            && text(&out.stderr).contains("is not a driver of this fleet"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = trip(&["assign", "T-2026-11-0533", "--driver", "D2"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let out = trip(&["list"]);
     assert!(
         text(&out.stdout).contains("NRTH2026112700017"),

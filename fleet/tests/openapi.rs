@@ -131,6 +131,7 @@ async fn every_answer_is_documented_and_matches_its_schema() {
     let m2 = token(store::NewToken::Manager("F2".into()));
     let d = token(store::NewToken::Driver("D1".into()));
     let d2 = token(store::NewToken::Driver("D2".into()));
+    store::add_to_roster(&conn, "F1", "D1", now.to_utc()).expect("roster");
     let state = AppState::new(conn, config);
     let now = now.to_rfc3339();
     let addr = crossing_fleet::spawn_loopback(Arc::clone(&state))

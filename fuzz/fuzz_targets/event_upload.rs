@@ -31,6 +31,7 @@ fn server() -> &'static Mutex<(TempDir, Connection)> {
         let dir = tempfile::tempdir().expect("tempdir");
         let mut conn = store::open(&dir.path().join("fleet.db")).expect("db");
         store::register_device(&conn, DRIVER, DEVICE, "fuzz", "1.0.0", now()).expect("device");
+        store::add_to_roster(&conn, "fleet-1", DRIVER, now()).expect("roster");
         let example = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/aci-trip.json");
         let doc = std::fs::read(example).expect("example");
         store::push_trip(&mut conn, "fleet-1", &doc, Some(DRIVER), now()).expect("push");

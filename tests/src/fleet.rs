@@ -33,8 +33,10 @@ pub struct Fleet {
     pub other_manager: String,
     /// Driver `D1`.
     pub driver: String,
-    /// Driver `D2`.
+    /// Driver `D2` (also of fleet `F1`).
     pub other_driver: String,
+    /// Driver `D3`, of fleet `F2`.
+    pub foreign_driver: String,
     /// Server state (direct database access for tests).
     pub state: Arc<AppState>,
     /// The clock of the server and of every phone made by [`Fleet::phone`].
@@ -56,6 +58,11 @@ impl Fleet {
         let other_manager = token(store::NewToken::Manager("F2".into()));
         let driver = token(store::NewToken::Driver("D1".into()));
         let other_driver = token(store::NewToken::Driver("D2".into()));
+        let foreign_driver = token(store::NewToken::Driver("D3".into()));
+        // D1 and D2 drive for F1; D3 for F2.
+        for (fleet, driver) in [("F1", "D1"), ("F1", "D2"), ("F2", "D3")] {
+            store::add_to_roster(&conn, fleet, driver, clock.now_utc()).expect("roster");
+        }
         let state = AppState::new(conn, config);
         let addr = crossing_fleet::spawn_loopback(Arc::clone(&state))
             .await
@@ -67,6 +74,7 @@ impl Fleet {
             other_manager,
             driver,
             other_driver,
+            foreign_driver,
             state,
             clock,
             client: reqwest::Client::new(),

@@ -63,6 +63,7 @@ async fn canaries_stay_out_of_logs_errors_and_files() {
     let db = server_dir.join("fleet.db");
     let (manager, token) = {
         let conn = store::open(&db).expect("store");
+        store::add_to_roster(&conn, "F1", "D1", chrono::Utc::now()).expect("roster");
         (
             store::create_token(&conn, &NewToken::Manager("F1".into()), chrono::Utc::now())
                 .expect("manager"),

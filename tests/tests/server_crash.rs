@@ -66,6 +66,7 @@ async fn acknowledged_events_survive_server_kills_mid_upload() {
         let mut conn = store::open(&db).expect("server store");
         let token = store::create_token(&conn, &NewToken::Driver("D1".into()), clock.now_utc())
             .expect("token");
+        store::add_to_roster(&conn, "F1", "D1", clock.now_utc()).expect("roster");
         store::push_trip(
             &mut conn,
             "F1",
