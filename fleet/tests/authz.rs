@@ -267,10 +267,7 @@ async fn every_endpoint_refuses_everyone_but_its_principal() {
     }
     // F2's trip never reached F1's drivers.
     for who in [Who::Driver, Who::OtherDriver] {
-        assert_eq!(
-            send("GET", "/v1/trips/T-F2-1".into(), who, None).await,
-            404
-        );
+        assert_eq!(send("GET", "/v1/trips/T-F2-1".into(), who, None).await, 404);
     }
     // After the owner unassigned and cancelled: D1 no longer reads the trip.
     assert_eq!(
