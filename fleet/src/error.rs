@@ -95,6 +95,16 @@ impl ApiFailure {
         )
     }
 
+    /// 408: the request (body included) took longer than the server allows.
+    pub fn timeout(limit: std::time::Duration) -> Self {
+        Self::new(
+            StatusCode::REQUEST_TIMEOUT,
+            "timeout",
+            None,
+            format!("the request took longer than {} s", limit.as_secs()),
+        )
+    }
+
     /// 426: the client is too old.
     pub fn upgrade_required(min: &str) -> Self {
         Self::new(

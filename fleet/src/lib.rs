@@ -54,6 +54,31 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("get", "/v1/fleet/trips/{id}/events"),
 ];
 
+/// What one client may hold of the server: how long it may take to send its headers (also the
+/// idle time of a kept-alive connection), how long a whole request may take, and how many
+/// connections are served at once (more wait in the kernel's accept queue, never on a file
+/// descriptor: keep it below `ulimit -n`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// From accepting a connection, or from the end of the last answer on it, to the end of the
+    /// next request's headers. Idle and slowloris connections are closed after this.
+    pub header_read: std::time::Duration,
+    /// One request from its headers to its answer, its body included (408 after).
+    pub request: std::time::Duration,
+    /// Connections served at once.
+    pub max_connections: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            header_read: std::time::Duration::from_secs(10),
+            request: std::time::Duration::from_secs(60),
+            max_connections: 512,
+        }
+    }
+}
+
 /// Server settings.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -62,6 +87,8 @@ pub struct Config {
     /// Where every "now" of the server comes from: received times, clock-skew flags, feed and
     /// response `server_time`, the fleet validation policy. The system clock by default.
     pub clock: SharedClock,
+    /// Timeouts and the connection cap.
+    pub limits: Limits,
 }
 
 impl Default for Config {
@@ -69,6 +96,7 @@ impl Default for Config {
         Config {
             min_client_version: None,
             clock: crossing_core::clock::system(),
+            limits: Limits::default(),
         }
     }
 }
@@ -113,21 +141,44 @@ impl AppState {
     }
 }
 
-/// Builds the HTTP router.
+/// Builds the HTTP router. Every `/v1/` request passes [`gate`] (token and role) before its
+/// body is read, and each route reads at most its own documented body size.
 pub fn router(state: Arc<AppState>) -> Router {
+    use axum::extract::DefaultBodyLimit;
+    let small = DefaultBodyLimit::max(MAX_SMALL_BODY);
     Router::new()
         .route("/openapi.json", get(openapi))
-        .route("/v1/devices", post(register_device))
-        .route("/v1/events", post(upload_events))
-        .route("/v1/changes", get(changes))
-        .route("/v1/trips/{id}", get(driver_trip))
-        .route("/v1/fleet/trips", get(list_trips).post(push_trip))
-        .route("/v1/fleet/trips/{id}/cancel", post(cancel_trip))
-        .route("/v1/fleet/trips/{id}/assign", post(assign_trip))
-        .route("/v1/fleet/trips/{id}/unassign", post(unassign_trip))
-        .route("/v1/fleet/trips/{id}/events", get(trip_events))
+        .route("/v1/devices", post(register_device).layer(small))
+        .route(
+            "/v1/events",
+            post(upload_events).layer(DefaultBodyLimit::max(MAX_EVENTS_BODY)),
+        )
+        .route("/v1/changes", get(changes).layer(small))
+        .route("/v1/trips/{id}", get(driver_trip).layer(small))
+        .route(
+            "/v1/fleet/trips",
+            get(list_trips)
+                .post(push_trip)
+                .layer(DefaultBodyLimit::max(MAX_TRIP_BODY)),
+        )
+        .route(
+            "/v1/fleet/trips/{id}/cancel",
+            post(cancel_trip).layer(small),
+        )
+        .route(
+            "/v1/fleet/trips/{id}/assign",
+            post(assign_trip).layer(small),
+        )
+        .route(
+            "/v1/fleet/trips/{id}/unassign",
+            post(unassign_trip).layer(small),
+        )
+        .route("/v1/fleet/trips/{id}/events", get(trip_events).layer(small))
         .fallback(|| async { ApiFailure::not_found("path", "no such endpoint") })
-        .layer(axum::extract::DefaultBodyLimit::max(MAX_TRIP_BODY + 1024))
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::clone(&state),
+            gate,
+        ))
         // gzip when the client asks (the phone does): a 500-shipment trip page shrinks ~10x.
         .layer(tower_http::compression::CompressionLayer::new().gzip(true))
         .with_state(state)
@@ -135,7 +186,70 @@ pub fn router(state: Arc<AppState>) -> Router {
 
 /// Serves until the listener fails. Prints nothing secret.
 pub async fn serve(listener: tokio::net::TcpListener, state: Arc<AppState>) -> std::io::Result<()> {
-    axum::serve(listener, router(state)).await
+    serve_until(listener, state, std::future::pending()).await
+}
+
+/// Whether an `accept` error is about one connection (the peer left) rather than the listener.
+fn is_connection_error(e: &std::io::Error) -> bool {
+    matches!(
+        e.kind(),
+        std::io::ErrorKind::ConnectionRefused
+            | std::io::ErrorKind::ConnectionAborted
+            | std::io::ErrorKind::ConnectionReset
+    )
+}
+
+/// The accept loop: HTTP/1.1 with a header-read timeout (idle and slowloris connections are
+/// closed), at most `max_connections` served at once (the rest wait in the accept queue, so
+/// the process never runs out of file descriptors because of clients), and a graceful stop
+/// when `shutdown` completes (in-flight requests finish, for up to `request`).
+pub async fn serve_until(
+    listener: tokio::net::TcpListener,
+    state: Arc<AppState>,
+    shutdown: impl std::future::Future<Output = ()>,
+) -> std::io::Result<()> {
+    let limits = state.config.limits;
+    let app = router(state);
+    let slots = Arc::new(tokio::sync::Semaphore::new(limits.max_connections.max(1)));
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(hyper_util::rt::TokioTimer::new())
+        .header_read_timeout(limits.header_read)
+        .keep_alive(true);
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    tokio::pin!(shutdown);
+    loop {
+        let permit = tokio::select! {
+            p = Arc::clone(&slots).acquire_owned() => match p {
+                Ok(p) => p,
+                Err(_) => break,
+            },
+            () = &mut shutdown => break,
+        };
+        let stream = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                Err(e) if is_connection_error(&e) => continue,
+                Err(e) => {
+                    // Out of descriptors (EMFILE) or memory: wait instead of spinning.
+                    eprintln!("crossing-fleet: accept: {e}");
+                    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        let _ = stream.set_nodelay(true);
+        let service = hyper_util::service::TowerToHyperService::new(app.clone());
+        let conn =
+            graceful.watch(http.serve_connection(hyper_util::rt::TokioIo::new(stream), service));
+        tokio::spawn(async move {
+            let _ = conn.await;
+            drop(permit);
+        });
+    }
+    drop(listener);
+    let _ = tokio::time::timeout(limits.request, graceful.shutdown()).await;
+    Ok(())
 }
 
 /// A server running in the background of the current runtime.
@@ -161,11 +275,10 @@ pub async fn spawn_on(addr: &str, state: Arc<AppState>) -> std::io::Result<Serve
     let addr = listener.local_addr()?;
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let task = tokio::spawn(async move {
-        let served = axum::serve(listener, router(state))
-            .with_graceful_shutdown(async move {
-                let _ = stopped.await;
-            })
-            .await;
+        let served = serve_until(listener, state, async move {
+            let _ = stopped.await;
+        })
+        .await;
         if let Err(e) = served {
             eprintln!("crossing-fleet: server stopped: {e}");
         }
@@ -185,52 +298,110 @@ pub async fn spawn_loopback(state: Arc<AppState>) -> std::io::Result<SocketAddr>
     Ok(addr)
 }
 
-async fn principal(state: &Arc<AppState>, headers: &HeaderMap) -> Result<Principal, Fail> {
-    let token = headers
+fn bearer(headers: &HeaderMap) -> Option<String> {
+    headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "))
         .map(str::trim)
         .filter(|t| !t.is_empty())
-        .ok_or_else(ApiFailure::unauthorized)?
-        .to_string();
-    state
-        .with_db(move |c| store::authenticate(c, &token))
-        .await?
-        .ok_or_else(ApiFailure::unauthorized)
-}
-
-async fn manager(state: &Arc<AppState>, headers: &HeaderMap) -> Result<String, Fail> {
-    match principal(state, headers).await? {
-        Principal::Manager { fleet } => Ok(fleet),
-        Principal::Driver { .. } => Err(ApiFailure::forbidden(
-            "authorization",
-            "this endpoint is for fleet managers",
-        )),
-    }
+        .map(str::to_string)
 }
 
 fn version_tuple(v: &str) -> Vec<u64> {
     v.split('.').map(|p| p.parse().unwrap_or(0)).collect()
 }
 
-async fn driver(state: &Arc<AppState>, headers: &HeaderMap) -> Result<String, Fail> {
-    let who = principal(state, headers).await?;
-    if let Some(min) = &state.config.min_client_version {
-        let client = headers
-            .get(CLIENT_VERSION_HEADER)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("0");
-        if version_tuple(client) < version_tuple(min) {
-            return Err(ApiFailure::upgrade_required(min));
+/// Runs before any handler, so before any body is read: every `/v1/` request is authenticated
+/// and its role checked here (managers on `/v1/fleet/…`, drivers elsewhere, drivers' client
+/// version), then bounded in time. A request without a valid token costs one hash and one
+/// indexed read, never a body. The principal travels to the handler in the request extensions.
+async fn gate(
+    State(state): State<Arc<AppState>>,
+    mut req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Result<Response, Fail> {
+    let path = req.uri().path();
+    if path.starts_with("/v1/") {
+        let token = bearer(req.headers()).ok_or_else(ApiFailure::unauthorized)?;
+        let who = state
+            .with_db(move |c| store::authenticate(c, &token))
+            .await?
+            .ok_or_else(ApiFailure::unauthorized)?;
+        match (&who, path.starts_with("/v1/fleet/")) {
+            (Principal::Manager { .. }, true) => {}
+            (Principal::Driver { .. }, false) => {
+                if let Some(min) = &state.config.min_client_version {
+                    let client = req
+                        .headers()
+                        .get(CLIENT_VERSION_HEADER)
+                        .and_then(|v| v.to_str().ok())
+                        .unwrap_or("0");
+                    if version_tuple(client) < version_tuple(min) {
+                        return Err(ApiFailure::upgrade_required(min));
+                    }
+                }
+            }
+            (Principal::Driver { .. }, true) => {
+                return Err(ApiFailure::forbidden(
+                    "authorization",
+                    "this endpoint is for fleet managers",
+                ))
+            }
+            (Principal::Manager { .. }, false) => {
+                return Err(ApiFailure::forbidden(
+                    "authorization",
+                    "this endpoint is for drivers",
+                ))
+            }
+        }
+        req.extensions_mut().insert(who);
+    }
+    let limit = state.config.limits.request;
+    tokio::time::timeout(limit, next.run(req))
+        .await
+        .map_err(|_| ApiFailure::timeout(limit))
+}
+
+/// The fleet of the manager [`gate`] authenticated.
+struct AsManager(String);
+
+/// The driver [`gate`] authenticated.
+struct AsDriver(String);
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for AsManager {
+    type Rejection = Fail;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _: &S,
+    ) -> Result<Self, Fail> {
+        match parts.extensions.get::<Principal>() {
+            Some(Principal::Manager { fleet }) => Ok(AsManager(fleet.clone())),
+            Some(Principal::Driver { .. }) => Err(ApiFailure::forbidden(
+                "authorization",
+                "this endpoint is for fleet managers",
+            )),
+            None => Err(ApiFailure::unauthorized()),
         }
     }
-    match who {
-        Principal::Driver { driver } => Ok(driver),
-        Principal::Manager { .. } => Err(ApiFailure::forbidden(
-            "authorization",
-            "this endpoint is for drivers",
-        )),
+}
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for AsDriver {
+    type Rejection = Fail;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _: &S,
+    ) -> Result<Self, Fail> {
+        match parts.extensions.get::<Principal>() {
+            Some(Principal::Driver { driver }) => Ok(AsDriver(driver.clone())),
+            Some(Principal::Manager { .. }) => Err(ApiFailure::forbidden(
+                "authorization",
+                "this endpoint is for drivers",
+            )),
+            None => Err(ApiFailure::unauthorized()),
+        }
     }
 }
 
@@ -278,10 +449,9 @@ async fn openapi() -> Response {
 
 async fn register_device(
     State(state): State<Arc<AppState>>,
-    headers: HeaderMap,
+    AsDriver(driver): AsDriver,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<DeviceRegistered>, Fail> {
-    let driver = driver(&state, &headers).await?;
     let req: RegisterDevice = json_body(&body_bytes(body, MAX_SMALL_BODY)?)?;
     let d = driver.clone();
     let id = req.device_id.clone();
@@ -299,10 +469,9 @@ async fn register_device(
 
 async fn upload_events(
     State(state): State<Arc<AppState>>,
-    headers: HeaderMap,
+    AsDriver(driver): AsDriver,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<EventsResponse>, Fail> {
-    let driver = driver(&state, &headers).await?;
     let batch = decode_events_upload(&body_bytes(body, MAX_EVENTS_BODY)?)?;
     let now = state.now();
     let results = state
@@ -324,10 +493,9 @@ struct ChangesQuery {
 
 async fn changes(
     State(state): State<Arc<AppState>>,
-    headers: HeaderMap,
+    AsDriver(driver): AsDriver,
     query: Result<Query<ChangesQuery>, QueryRejection>,
 ) -> Result<Response, Fail> {
-    let driver = driver(&state, &headers).await?;
     let Query(q) = query.map_err(|r| ApiFailure::invalid("query", r.body_text()))?;
     let limit = q.limit.unwrap_or(crossing_core::protocol::MAX_PAGE_CHANGES);
     if limit == 0 || limit > crossing_core::protocol::MAX_PAGE_CHANGES {
@@ -345,10 +513,10 @@ async fn changes(
 
 async fn driver_trip(
     State(state): State<Arc<AppState>>,
+    AsDriver(driver): AsDriver,
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Result<Response, Fail> {
-    let driver = driver(&state, &headers).await?;
     let (version, doc) = state
         .with_db(move |c| store::driver_trip(c, &driver, &id))
         .await?;
@@ -372,9 +540,8 @@ async fn driver_trip(
 
 async fn list_trips(
     State(state): State<Arc<AppState>>,
-    headers: HeaderMap,
+    AsManager(fleet): AsManager,
 ) -> Result<Response, Fail> {
-    let fleet = manager(&state, &headers).await?;
     let trips = state.with_db(move |c| store::list_trips(c, &fleet)).await?;
     Ok(Json(trips).into_response())
 }
@@ -388,11 +555,10 @@ struct PushQuery {
 
 async fn push_trip(
     State(state): State<Arc<AppState>>,
-    headers: HeaderMap,
+    AsManager(fleet): AsManager,
     query: Result<Query<PushQuery>, QueryRejection>,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, Fail> {
-    let fleet = manager(&state, &headers).await?;
     let Query(q) = query.map_err(|r| ApiFailure::invalid("query", r.body_text()))?;
     let bytes = body_bytes(body, MAX_TRIP_BODY)?;
     let now = state.now();
@@ -409,10 +575,9 @@ async fn push_trip(
 
 async fn cancel_trip(
     State(state): State<Arc<AppState>>,
-    headers: HeaderMap,
+    AsManager(fleet): AsManager,
     Path(id): Path<String>,
 ) -> Result<StatusCode, Fail> {
-    let fleet = manager(&state, &headers).await?;
     let now = state.now();
     state
         .with_db(move |c| store::cancel_trip(c, &fleet, &id, now))
@@ -429,11 +594,10 @@ struct AssignBody {
 
 async fn assign_trip(
     State(state): State<Arc<AppState>>,
-    headers: HeaderMap,
+    AsManager(fleet): AsManager,
     Path(id): Path<String>,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<StatusCode, Fail> {
-    let fleet = manager(&state, &headers).await?;
     let req: AssignBody = json_body(&body_bytes(body, MAX_SMALL_BODY)?)?;
     let now = state.now();
     state
@@ -444,10 +608,9 @@ async fn assign_trip(
 
 async fn unassign_trip(
     State(state): State<Arc<AppState>>,
-    headers: HeaderMap,
+    AsManager(fleet): AsManager,
     Path(id): Path<String>,
 ) -> Result<StatusCode, Fail> {
-    let fleet = manager(&state, &headers).await?;
     let now = state.now();
     state
         .with_db(move |c| store::assign_trip(c, &fleet, &id, None, now))
@@ -457,10 +620,9 @@ async fn unassign_trip(
 
 async fn trip_events(
     State(state): State<Arc<AppState>>,
-    headers: HeaderMap,
+    AsManager(fleet): AsManager,
     Path(id): Path<String>,
 ) -> Result<Response, Fail> {
-    let fleet = manager(&state, &headers).await?;
     let events = state
         .with_db(move |c| store::trip_events(c, &fleet, &id))
         .await?;

@@ -30,6 +30,17 @@ enum Command {
         /// Oldest app version accepted from phones; older ones get 426.
         #[arg(long)]
         min_client_version: Option<String>,
+        /// Connections served at once (default 512, and always 32 below the process's
+        /// open-file limit); more wait in the accept queue.
+        #[arg(long)]
+        max_connections: Option<usize>,
+        /// Seconds a client may take to send a request's headers, or stay idle between
+        /// requests, before its connection is closed.
+        #[arg(long, default_value_t = 10)]
+        header_timeout: u64,
+        /// Seconds one request may take, body included (408 after).
+        #[arg(long, default_value_t = 60)]
+        request_timeout: u64,
     },
     /// Bearer tokens (stored hashed; shown once).
     #[command(subcommand)]
@@ -159,6 +170,14 @@ enum TripCommand {
     List,
 }
 
+/// The soft limit on open files of this process (Linux: `/proc/self/limits`), if known. The
+/// connection cap stays below it so clients can never exhaust the server's descriptors.
+fn open_file_limit() -> Option<usize> {
+    let limits = std::fs::read_to_string("/proc/self/limits").ok()?;
+    let line = limits.lines().find(|l| l.starts_with("Max open files"))?;
+    line.split_whitespace().nth(3)?.parse().ok()
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
@@ -185,13 +204,27 @@ fn run(cli: Cli) -> Result<(), String> {
             db,
             listen,
             min_client_version,
+            max_connections,
+            header_timeout,
+            request_timeout,
         } => {
             let conn = store::open(&db).map_err(|e| e.to_string())?;
+            let wanted =
+                max_connections.unwrap_or(crossing_fleet::Limits::default().max_connections);
+            let limits = crossing_fleet::Limits {
+                header_read: std::time::Duration::from_secs(header_timeout.max(1)),
+                request: std::time::Duration::from_secs(request_timeout.max(1)),
+                max_connections: match open_file_limit() {
+                    Some(n) => wanted.min(n.saturating_sub(32).max(8)),
+                    None => wanted,
+                },
+            };
             let state = AppState::new(
                 conn,
                 Config {
                     min_client_version,
                     clock,
+                    limits,
                 },
             );
             runtime()?.block_on(async move {
