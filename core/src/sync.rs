@@ -155,6 +155,12 @@ struct Run {
 }
 
 fn failure_of(resp: &Response, now: chrono::DateTime<chrono::Utc>) -> Failure {
+    if (300..400).contains(&resp.status) {
+        return Failure::BadResponse(format!(
+            "the server answered {} (a redirect); Crossing talks only to the configured server",
+            resp.status
+        ));
+    }
     let code = serde_json::from_slice::<crate::protocol::ApiError>(&resp.body)
         .ok()
         .map(|e| e.error);

@@ -200,6 +200,10 @@ impl HttpTransport {
         let client = builder
             .connect_timeout(CONNECT_TIMEOUT)
             .timeout(REQUEST_TIMEOUT)
+            // Never leave the configured server: a redirect could lead to a host (or plain
+            // http) that `check_server_url` refuses, and that host's answers would be trusted.
+            // A 3xx is an unusable answer (sync.rs), so every event stays pending.
+            .redirect(reqwest::redirect::Policy::none())
             .gzip(true)
             .user_agent(concat!("crossing/", env!("CARGO_PKG_VERSION")))
             .build()

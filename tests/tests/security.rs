@@ -447,3 +447,72 @@ async fn re_pushing_a_cancelled_trip_is_a_conflict() {
     v2["version"] = 2.into();
     assert_eq!(fleet.push(&v2, Some("D1")).await["outcome"], "amended");
 }
+
+/// D4: a server (or a proxy in front of it) that redirects is not followed: the phone sends
+/// nothing to the other host, keeps every event pending and applies nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn redirects_are_not_followed_and_events_stay_pending() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    crossing_core::transport::install_crypto_provider();
+    // The host a redirect points at: counts every connection it gets.
+    let elsewhere = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let elsewhere_addr = elsewhere.local_addr().expect("addr");
+    let reached = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counter = Arc::clone(&reached);
+    tokio::spawn(async move {
+        while let Ok((_s, _)) = elsewhere.accept().await {
+            counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        }
+    });
+    // The configured server answers every request with a 307 to that host.
+    let redirector = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let url = format!("http://{}", redirector.local_addr().expect("addr"));
+    let answered = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let count = Arc::clone(&answered);
+    tokio::spawn(async move {
+        while let Ok((mut s, _)) = redirector.accept().await {
+            let count = Arc::clone(&count);
+            tokio::spawn(async move {
+                let mut buf = vec![0u8; 64 * 1024];
+                let _ = s.read(&mut buf).await;
+                let answer = format!(
+                    "HTTP/1.1 307 Temporary Redirect\r\nLocation: http://{elsewhere_addr}/v1/events\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                );
+                let _ = s.write_all(answer.as_bytes()).await;
+                count.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            });
+        }
+    });
+    let dir = tempfile::tempdir().expect("tempdir");
+    let core = Arc::new(crossing_integration_tests::phone_at_examples_time(
+        dir.path(),
+    ));
+    core.import_trip_json(&crossing_integration_tests::example("aci-trip.json"))
+        .expect("trip");
+    core.record_event(EventInput::new(ACI, EventKind::DepartedOrigin))
+        .expect("record");
+    let syncer = Syncer::new(
+        Arc::clone(&core),
+        Arc::new(HttpTransport::new(&url).expect("transport")),
+        Arc::new(StaticToken("crd_test".into())),
+        SyncConfig::default(),
+    );
+    let e = syncer
+        .sync_once(0)
+        .await
+        .expect_err("a redirect is not an answer");
+    assert!(e.to_string().contains("redirect"), "{e}");
+    assert!(answered.load(std::sync::atomic::Ordering::SeqCst) >= 1);
+    assert_eq!(
+        reached.load(std::sync::atomic::Ordering::SeqCst),
+        0,
+        "nothing was sent to the other host"
+    );
+    let status = core.sync_status().expect("status");
+    assert_eq!((status.pending, status.dead), (1, 0));
+    assert_eq!(core.trips().expect("trips").len(), 1);
+}
