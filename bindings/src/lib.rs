@@ -113,6 +113,7 @@ impl From<crossing_core::Error> for CoreError {
         let reason = e.to_string();
         match e {
             E::DocumentTooLarge { .. }
+            | E::DocumentOverLimit { .. }
             | E::Malformed { .. }
             | E::UnsupportedFormat { .. }
             | E::ForbiddenField { .. }

@@ -458,3 +458,47 @@ fn chrono_like_tomorrow() -> String {
         .format("%Y-%m-%dT12:00:00")
         .to_string()
 }
+
+/// Issue 11, D11: the size limit holds for files whose metadata says nothing (a device file
+/// that never ends, a pipe): reading stops at the limit.
+#[test]
+fn import_from_a_stream_stops_at_the_limit() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = crossing(dir.path(), &["trip", "import", "/dev/zero"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr),
+        "crossing: trip document is larger than the limit of 5242880 bytes\n"
+    );
+    // A FIFO streaming 7 MB.
+    let fifo = dir.path().join("trip.fifo");
+    let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
+    assert!(made.success());
+    let writer_path = fifo.clone();
+    let writer = std::thread::spawn(move || {
+        use std::io::Write;
+        if let Ok(mut f) = std::fs::OpenOptions::new().write(true).open(&writer_path) {
+            let chunk = vec![b' '; 1024 * 1024];
+            for _ in 0..7 {
+                if f.write_all(&chunk).is_err() {
+                    break; // the reader stopped at the limit and closed the pipe
+                }
+            }
+        }
+    });
+    let out = crossing(
+        dir.path(),
+        &["trip", "import", fifo.to_str().expect("utf8")],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("larger than the limit"),
+        "{}",
+        text(&out.stderr)
+    );
+    writer.join().expect("writer");
+    assert_eq!(
+        text(&crossing(dir.path(), &["trip", "list"]).stdout).trim(),
+        "no trips"
+    );
+}

@@ -84,6 +84,13 @@ pub enum Error {
         /// The limit.
         limit: usize,
     },
+    /// A trip document read from a stream (a pipe, a device file) went past the limit; its
+    /// whole size is not known because reading stopped there.
+    #[error("trip document is larger than the limit of {limit} bytes")]
+    DocumentOverLimit {
+        /// The limit.
+        limit: usize,
+    },
     /// The document is not a well-formed trip (syntax, type, unknown field, list too long).
     #[error("{path}: {reason}")]
     Malformed {

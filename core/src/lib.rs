@@ -152,7 +152,8 @@ impl Crossing {
     }
 
     /// Reads a trip document from a file and stores it as if the fleet had pushed it.
-    /// The size limit is checked before the file is read.
+    /// The size limit is checked before a regular file is read, and while reading anything
+    /// else (a pipe or a device file stops at the limit).
     pub fn import_trip_file(&self, path: impl AsRef<Path>) -> Result<ImportReport> {
         let path = path.as_ref();
         let io = |source| Error::Io {
@@ -167,7 +168,21 @@ impl Crossing {
                 limit: limits::MAX_DOCUMENT_BYTES,
             });
         }
-        let bytes = std::fs::read(path).map_err(io)?;
+        // Read through a cap: metadata says nothing of a pipe, /dev/zero or a /proc file.
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(
+            &mut std::io::Read::take(
+                std::fs::File::open(path).map_err(io)?,
+                limits::MAX_DOCUMENT_BYTES as u64 + 1,
+            ),
+            &mut bytes,
+        )
+        .map_err(io)?;
+        if bytes.len() > limits::MAX_DOCUMENT_BYTES {
+            return Err(Error::DocumentOverLimit {
+                limit: limits::MAX_DOCUMENT_BYTES,
+            });
+        }
         self.import_trip_json(&bytes)
     }
 

@@ -1,6 +1,7 @@
 //! The sync engine: push the outbox, then pull the change feed.
 //!
-//! - Push: pending events in device order, batches of at most 100 events and 256 KiB. Accepted
+//! - Push: pending events in device order, batches of at most 500 events and 256 KiB
+//!   ([`MAX_BATCH_EVENTS`], [`MAX_BATCH_BYTES`]). Accepted
 //!   and duplicate events are marked sent; events the server refuses for good go to the
 //!   dead-letter state; the rest of the queue continues.
 //! - Pull: pages of the driver's change feed; each page and its cursor are applied in one

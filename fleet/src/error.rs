@@ -131,7 +131,9 @@ impl ApiFailure {
     pub fn from_core(e: crossing_core::Error) -> Self {
         use crossing_core::Error as E;
         match &e {
-            E::DocumentTooLarge { .. } => Self::too_large(e.to_string()),
+            E::DocumentTooLarge { .. } | E::DocumentOverLimit { .. } => {
+                Self::too_large(e.to_string())
+            }
             E::Malformed { path, .. } => Self::new(
                 StatusCode::BAD_REQUEST,
                 "invalid",

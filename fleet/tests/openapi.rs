@@ -12,6 +12,38 @@ fn doc() -> Value {
     serde_json::from_str(OPENAPI).expect("openapi.json is JSON")
 }
 
+/// The limits the documents state are the code's (issue 11, D13: README and the summary said
+/// 100 events while the code took 500).
+#[test]
+fn documented_limits_are_the_codes() {
+    use crossing_core::protocol::{MAX_BATCH_EVENTS, MAX_PAGE_CHANGES};
+    let doc = doc();
+    let upload = &doc["paths"]["/v1/events"]["post"];
+    assert!(
+        upload["summary"]
+            .as_str()
+            .expect("summary")
+            .contains(&format!("up to {MAX_BATCH_EVENTS} ")),
+        "{}",
+        upload["summary"]
+    );
+    assert_eq!(
+        doc["components"]["schemas"]["EventsUpload"]["properties"]["events"]["maxItems"],
+        MAX_BATCH_EVENTS
+    );
+    assert_eq!(
+        doc["components"]["schemas"]["ChangesPage"]["properties"]["changes"]["maxItems"],
+        MAX_PAGE_CHANGES
+    );
+    let readme = include_str!("../README.md");
+    assert!(
+        readme.contains(&format!("events 256 KiB / {MAX_BATCH_EVENTS} events")),
+        "fleet/README.md states another upload limit"
+    );
+    let sync = include_str!("../../core/src/sync.rs");
+    assert!(sync.contains(&format!("batches of at most {MAX_BATCH_EVENTS} events")));
+}
+
 #[test]
 fn the_document_lists_exactly_the_server_routes() {
     let doc = doc();
