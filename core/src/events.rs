@@ -320,8 +320,8 @@ pub(crate) fn check(
                 "note",
                 format!("must be at most {NOTE_MAX} characters"),
             ));
-        } else if note.chars().any(|c| c.is_control() && c != '\n') {
-            return Err(Error::input("note", "must not contain control characters"));
+        } else if let Some(rule) = crate::limits::text_rule(note, true) {
+            return Err(Error::input("note", rule));
         }
     }
     if matches!(kind, K::Exception | K::Correction) && input.note.is_none() {

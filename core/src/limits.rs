@@ -9,6 +9,30 @@ use std::marker::PhantomData;
 
 use serde::de::{Deserialize, Deserializer, SeqAccess, Visitor};
 
+/// Whether a character is a bidirectional embedding, override or isolate (U+202A–U+202E,
+/// U+2066–U+2069). They reorder how the text around them is shown ("Trojan Source"), so a
+/// name or a note could display as something it is not; no field needs them. The marks
+/// (U+200E, U+200F, U+061C) and the zero-width joiners that Gurmukhi and other scripts need
+/// stay allowed.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The rule broken by a text with a control or bidirectional-override character, if any.
+/// `newlines`: whether line breaks are allowed (notes).
+pub fn text_rule(value: &str, newlines: bool) -> Option<&'static str> {
+    if value
+        .chars()
+        .any(|c| c.is_control() && !(newlines && c == '\n'))
+    {
+        Some("must not contain control characters")
+    } else if value.chars().any(is_bidi_control) {
+        Some("must not contain bidirectional override characters (U+202A–U+202E, U+2066–U+2069)")
+    } else {
+        None
+    }
+}
+
 /// Largest trip document accepted, in bytes (5 MiB). A 500-shipment trip is about 0.3 MiB.
 pub const MAX_DOCUMENT_BYTES: usize = 5 * 1024 * 1024;
 /// Most shipments on one trip.

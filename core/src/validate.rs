@@ -298,8 +298,8 @@ impl Validator {
             self.err(path, value, show, "must not start or end with a space");
             return false;
         }
-        if value.chars().any(char::is_control) {
-            self.err(path, value, show, "must not contain control characters");
+        if let Some(rule) = crate::limits::text_rule(value, false) {
+            self.err(path, value, show, rule);
             return false;
         }
         true

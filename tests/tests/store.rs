@@ -199,6 +199,13 @@ fn bad_events_are_refused_and_nothing_is_written() {
         ),
         (
             EventInput {
+                note: Some("left \u{202E}thgir".into()),
+                ..EventInput::new(ACI, EventKind::Exception)
+            },
+            "note: must not contain bidirectional override characters (U+202A–U+202E, U+2066–U+2069)",
+        ),
+        (
+            EventInput {
                 note: Some("x".repeat(501)),
                 ..EventInput::new(ACI, EventKind::DepartedOrigin)
             },

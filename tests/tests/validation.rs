@@ -561,3 +561,47 @@ fn a_real_json_schema_validator_agrees_with_the_core_on_shape() {
         assert!(import(&doc).is_err(), "core accepts {pointer}={value}");
     }
 }
+
+/// Issue 11, D12: bidirectional overrides and isolates, which reorder how a name or a
+/// description is displayed, are refused in manifest text, naming the field; the marks and the
+/// zero-width joiners that scripts such as Gurmukhi need are not.
+#[test]
+fn bidi_overrides_are_refused_in_manifest_text() {
+    for (pointer, path) in [
+        ("/crew/0/firstName", "crew[0].firstName"),
+        ("/shipments/0/consignee/name", "shipments[0].consignee.name"),
+        (
+            "/shipments/0/commodities/0/description",
+            "shipments[0].commodities[0].description",
+        ),
+    ] {
+        for c in ['\u{202E}', '\u{202A}', '\u{2066}', '\u{2069}'] {
+            let mut doc = example_value("aci-trip.json");
+            let old = doc
+                .pointer(pointer)
+                .and_then(Value::as_str)
+                .expect("text")
+                .to_string();
+            set(
+                &mut doc,
+                pointer,
+                Value::String(format!("{}{c}{}", &old[..2], &old[2..])),
+            );
+            let text = error_text(&doc);
+            assert!(
+                text.contains(path)
+                    && text.contains("must not contain bidirectional override characters"),
+                "{pointer} with U+{:04X}: {text}",
+                c as u32
+            );
+        }
+    }
+    // A right-to-left mark and a zero-width joiner are ordinary text.
+    let mut doc = example_value("aci-trip.json");
+    set(
+        &mut doc,
+        "/shipments/0/consignee/name",
+        json!("Northern \u{200F}Auto\u{200D} Assembly"),
+    );
+    import(&doc).expect("marks and joiners are allowed");
+}
