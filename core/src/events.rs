@@ -240,18 +240,59 @@ pub struct StatusEvent {
 }
 
 const NOTE_MAX: usize = 500;
+const SHIPMENT_MAX: usize = 25;
 const BACKDATE_MAX_DAYS: i64 = 7;
 const FUTURE_SLACK_MINUTES: i64 = 5;
 
-/// Checks an event against the trip it is about. `trip` is the manifest, needed only when a
-/// shipment is named; `None` there means a tombstoned trip (cancelled or purged): the trip is
-/// known but its shipments are no longer on the device.
+/// Checks an event against the trip it is about: [`check_fields`], then the trip's port as
+/// the default border port, the shipment on the manifest, and the time window. `trip` is the
+/// manifest, needed only when a shipment is named; `None` there means a tombstoned trip
+/// (cancelled or purged): the trip is known but its shipments are no longer on the device.
 pub(crate) fn check(
     input: &mut EventInput,
     trip_port: &str,
     trip: Option<&Trip>,
     now: DateTime<FixedOffset>,
 ) -> Result<()> {
+    check_fields(input)?;
+    if input.port.is_none() && input.kind == EventKind::ArrivedAtBorder {
+        input.port = Some(trip_port.to_string());
+    }
+    if let Some(shipment) = &input.shipment {
+        match trip {
+            None => return Err(Error::input(
+                "shipment",
+                "this trip was cancelled or cleared; its shipments are no longer on this device",
+            )),
+            Some(t) if t.shipment(shipment).is_none() => {
+                return Err(Error::input(
+                    "shipment",
+                    format!("{shipment:?} is not on trip {:?}", t.id),
+                ))
+            }
+            Some(_) => {}
+        }
+    }
+    if let Some(at) = input.occurred_at {
+        if at > now + chrono::Duration::minutes(FUTURE_SLACK_MINUTES) {
+            return Err(Error::input("occurred_at", "must not be in the future"));
+        }
+        if at < now - chrono::Duration::days(BACKDATE_MAX_DAYS) {
+            return Err(Error::input(
+                "occurred_at",
+                format!("must be within the last {BACKDATE_MAX_DAYS} days"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The rules of an event that need neither the trip nor the clock, normalizing as it goes
+/// (trimmed port and note, upper-case shipment): which fields each kind takes and requires,
+/// the port's form, the note's length and characters. The phone applies them when the driver
+/// records ([`check`]) and the fleet server to every uploaded event ([`check_wire`]): one
+/// implementation, so the server accepts exactly what its phone would have.
+pub fn check_fields(input: &mut EventInput) -> Result<()> {
     use EventKind as K;
     let kind = input.kind;
     let not_used = |field: &str| Error::input(field, format!("is not used with {kind} events"));
@@ -278,23 +319,17 @@ pub(crate) fn check(
                 format!("{port:?} must be 4 digits with leading zeros (e.g. 0453)"),
             ));
         }
-    } else if kind == K::ArrivedAtBorder {
-        input.port = Some(trip_port.to_string());
     }
     if let Some(shipment) = &mut input.shipment {
         *shipment = shipment.trim().to_ascii_uppercase();
-        match trip {
-            None => return Err(Error::input(
+        if shipment.is_empty() || shipment.chars().count() > SHIPMENT_MAX {
+            return Err(Error::input(
                 "shipment",
-                "this trip was cancelled or cleared; its shipments are no longer on this device",
-            )),
-            Some(t) if t.shipment(shipment).is_none() => {
-                return Err(Error::input(
-                    "shipment",
-                    format!("{shipment:?} is not on trip {:?}", t.id),
-                ))
-            }
-            Some(_) => {}
+                format!("must be 1–{SHIPMENT_MAX} characters"),
+            ));
+        }
+        if let Some(rule) = crate::limits::text_rule(shipment, false) {
+            return Err(Error::input("shipment", rule));
         }
     } else if kind == K::Delivered {
         return Err(Error::input("shipment", "is required for delivered events"));
@@ -330,21 +365,52 @@ pub(crate) fn check(
             format!("is required for {kind} events: say what happened"),
         ));
     }
-    if let Some(at) = input.occurred_at {
-        if at > now + chrono::Duration::minutes(FUTURE_SLACK_MINUTES) {
-            return Err(Error::input("occurred_at", "must not be in the future"));
-        }
-        if at < now - chrono::Duration::days(BACKDATE_MAX_DAYS) {
-            return Err(Error::input(
-                "occurred_at",
-                format!("must be within the last {BACKDATE_MAX_DAYS} days"),
-            ));
-        }
-    }
     Ok(())
 }
 
-/// Makes sure the device row exists; returns the device id.
+/// An uploaded event read as the phone would have recorded it: its kind, inspection level and
+/// `occurred_at` parsed, then [`check_fields`]. The server's refusal reasons are these errors.
+pub fn check_wire(e: &crate::protocol::WireEvent) -> Result<EventInput> {
+    let kind = e.kind.parse::<EventKind>().map_err(|_| {
+        Error::input(
+            "kind",
+            format!("{:?} is not an event kind", truncate(&e.kind)),
+        )
+    })?;
+    let inspection = match &e.inspection {
+        None => None,
+        Some(i) => Some(i.parse::<Inspection>().map_err(|_| {
+            Error::input(
+                "inspection",
+                format!("{:?} must be primary or secondary", truncate(i)),
+            )
+        })?),
+    };
+    let occurred_at = DateTime::parse_from_rfc3339(&e.occurred_at).map_err(|_| {
+        Error::input(
+            "occurred_at",
+            "must be an RFC 3339 date-time with an offset",
+        )
+    })?;
+    let mut input = EventInput {
+        trip_id: e.trip_id.clone(),
+        kind,
+        port: e.port.clone(),
+        shipment: e.shipment.clone(),
+        inspection,
+        corrects: e.corrects.clone(),
+        note: e.note.clone(),
+        occurred_at: Some(occurred_at),
+    };
+    check_fields(&mut input)?;
+    Ok(input)
+}
+
+/// At most [`crate::limits::MAX_ECHOED_CHARS`] characters of a refused value, for messages.
+fn truncate(s: &str) -> String {
+    s.chars().take(crate::limits::MAX_ECHOED_CHARS).collect()
+}
+
 pub(crate) fn device_id(conn: &Connection) -> Result<String> {
     conn.execute(
         "INSERT OR IGNORE INTO device (id, device_id, next_seq) VALUES (1, ?1, 1)",

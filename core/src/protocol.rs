@@ -110,6 +110,9 @@ pub struct EventResult {
     /// Whether sending it again may succeed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retryable: Option<bool>,
+    /// For people: which field and rule a rejected event broke (`note: must not contain …`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
     /// Server flags on accepted events (`stale_trip_version`, `trip_cancelled`, `sequence_gap`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub flags: Vec<String>,

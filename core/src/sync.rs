@@ -452,6 +452,21 @@ impl Syncer {
     }
 }
 
+/// What the outbox keeps of a refusal: the server's code, and its reason when it gave one.
+fn refusal(r: &EventResult) -> String {
+    let code = r.code.as_deref().unwrap_or("rejected");
+    match &r.reason {
+        Some(reason) => format!(
+            "{code}: {}",
+            reason
+                .chars()
+                .take(crate::limits::MAX_ECHOED_CHARS * 4)
+                .collect::<String>()
+        ),
+        None => code.to_string(),
+    }
+}
+
 fn to_wire(e: &StatusEvent) -> WireEvent {
     WireEvent {
         event_id: e.event_id.clone(),
@@ -612,7 +627,7 @@ impl Crossing {
                 (ResultStatus::Rejected, Some(true)) => {
                     tx.execute(
                         "UPDATE event SET attempts = attempts + 1, last_error = ?2 WHERE event_id = ?1",
-                        params![r.event_id, r.code.as_deref().unwrap_or("rejected")],
+                        params![r.event_id, refusal(r)],
                     )?;
                     counts.3 += 1;
                 }
@@ -620,7 +635,7 @@ impl Crossing {
                     tx.execute(
                         "UPDATE event SET state = 'dead', attempts = attempts + 1, last_error = ?2
                          WHERE event_id = ?1 AND state = 'pending'",
-                        params![r.event_id, r.code.as_deref().unwrap_or("rejected")],
+                        params![r.event_id, refusal(r)],
                     )?;
                     counts.2 += 1;
                 }

@@ -7,7 +7,7 @@ use crossing_core::protocol::{
     Change, ChangeOp, ChangesPage, EventResult, EventsUpload, ResultStatus, TombstoneReason,
     WireEvent,
 };
-use crossing_core::{format, validate, EventKind, Trip};
+use crossing_core::{format, validate, Trip};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -103,7 +103,9 @@ pub static FLEET: Schema = Schema {
             key TEXT PRIMARY KEY NOT NULL,
             value TEXT NOT NULL
         ) STRICT;
-        INSERT INTO meta (key, value) VALUES ('epoch', lower(hex(randomblob(8))));"],
+        INSERT INTO meta (key, value) VALUES ('epoch', lower(hex(randomblob(8))));
+        ALTER TABLE trip ADD COLUMN created_at TEXT;
+        UPDATE trip SET created_at = updated_at;"],
 };
 
 /// Who a bearer token belongs to.
@@ -411,8 +413,8 @@ pub fn push_trip(
     };
     let new_driver = driver.map(str::to_string).or(previous_driver.clone());
     tx.execute(
-        "INSERT INTO trip (id, fleet, driver, version, state, trip_number, doc, updated_at)
-         VALUES (?1, ?2, ?3, ?4, 'active', ?5, ?6, ?7)
+        "INSERT INTO trip (id, fleet, driver, version, state, trip_number, doc, updated_at, created_at)
+         VALUES (?1, ?2, ?3, ?4, 'active', ?5, ?6, ?7, ?7)
          ON CONFLICT (id) DO UPDATE SET driver = excluded.driver, version = excluded.version,
              state = 'active', trip_number = excluded.trip_number, doc = excluded.doc,
              updated_at = excluded.updated_at",
@@ -701,33 +703,113 @@ fn is_canonical_uuid(s: &str, version: Option<usize>) -> bool {
     })
 }
 
-fn check_event(e: &WireEvent) -> Option<&'static str> {
+/// The rules an event must meet on its own, as its phone applies them: canonical ids, counters,
+/// and `crossing_core::events::check_wire` (the phone's field rules, one implementation).
+/// Returns the event's recorded time, or the field and rule it broke.
+fn check_event(e: &WireEvent) -> Result<DateTime<chrono::FixedOffset>, String> {
     if !is_canonical_uuid(&e.event_id, Some(7)) {
-        return Some("event_id must be a UUIDv7 in lowercase hyphenated form");
-    }
-    if e.kind.parse::<EventKind>().is_err() {
-        return Some("unknown kind");
+        return Err("event_id: must be a UUIDv7 in lowercase hyphenated form".into());
     }
     if e.device_seq < 1 || e.trip_version_seen < 1 {
-        return Some("device_seq and trip_version_seen must be 1 or more");
+        return Err("device_seq and trip_version_seen: must be 1 or more".into());
     }
-    if DateTime::parse_from_rfc3339(&e.occurred_at).is_err() {
-        return Some("occurred_at must be RFC 3339");
-    }
-    if let Some(p) = &e.port {
-        if !(p.len() == 4 && p.bytes().all(|b| b.is_ascii_digit())) {
-            return Some("port must be 4 digits");
+    if let Some(c) = &e.corrects {
+        if !is_canonical_uuid(c, None) {
+            return Err("corrects: must be an event id (a lowercase hyphenated UUID)".into());
         }
     }
-    let too_long = |s: &Option<String>, n: usize| s.as_ref().is_some_and(|v| v.chars().count() > n);
-    if too_long(&e.note, 500)
-        || too_long(&e.shipment, 25)
-        || too_long(&e.corrects, 64)
-        || too_long(&e.inspection, 16)
-    {
-        return Some("a field is too long");
+    let input = crossing_core::events::check_wire(e).map_err(|err| err.to_string())?;
+    if input.port != e.port || input.shipment != e.shipment || input.note != e.note {
+        // The phone sends what it stored, already normalized: anything else did not come
+        // from its recording path.
+        return Err(
+            "port, shipment or note: must be sent as recorded (trimmed, upper-case shipment)"
+                .into(),
+        );
     }
-    None
+    input
+        .occurred_at
+        .ok_or_else(|| "occurred_at: is required".to_string())
+}
+
+/// What the rules need to know of a trip, read once per upload.
+struct TripFacts {
+    version: i64,
+    cancelled: bool,
+    port: String,
+    shipments: std::collections::HashSet<String>,
+    created_at: Option<DateTime<Utc>>,
+}
+
+fn trip_facts(tx: &Connection, id: &str) -> Result<TripFacts, Fail> {
+    let (version, state, doc, created_at): (i64, String, String, Option<String>) = tx.query_row(
+        "SELECT version, state, doc, created_at FROM trip WHERE id = ?1",
+        params![id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+    )?;
+    let trip = doc_to_trip(&doc)?;
+    Ok(TripFacts {
+        version,
+        cancelled: state == "cancelled",
+        port: trip.port_of_entry.clone(),
+        shipments: trip
+            .shipments
+            .iter()
+            .map(|s| s.control_number.clone())
+            .collect(),
+        created_at: created_at
+            .and_then(|c| DateTime::parse_from_rfc3339(&c).ok())
+            .map(|c| c.with_timezone(&Utc)),
+    })
+}
+
+/// The rules that need the stored trip and the server's clock: refusals (`Err`, field and
+/// rule) for what no phone can send, flags for what a later amendment or a diversion can make
+/// true of a real driver's event (refusing those would lose it).
+fn trip_rules(
+    e: &WireEvent,
+    occurred: DateTime<chrono::FixedOffset>,
+    trip: &TripFacts,
+    sent_at: DateTime<chrono::FixedOffset>,
+    received: DateTime<Utc>,
+) -> Result<Vec<String>, String> {
+    if e.trip_version_seen > trip.version {
+        return Err(format!(
+            "trip_version_seen: {} is above the trip's version {}",
+            e.trip_version_seen, trip.version
+        ));
+    }
+    let occurred = occurred.with_timezone(&Utc);
+    let slack = chrono::Duration::milliseconds(SKEW_FLAG_MS);
+    if occurred > sent_at.with_timezone(&Utc) + slack {
+        return Err("occurred_at: is after the upload was sent (device clock)".into());
+    }
+    if occurred > received + chrono::Duration::days(1) {
+        return Err("occurred_at: is in the future".into());
+    }
+    if let Some(created) = trip.created_at {
+        // A phone records only trips it has, and backdates at most 7 days.
+        if occurred < created - chrono::Duration::days(7) - slack {
+            return Err("occurred_at: is more than 7 days before the trip was pushed".into());
+        }
+    }
+    let mut flags = Vec::new();
+    if e.trip_version_seen < trip.version {
+        flags.push("stale_trip_version".to_string());
+    }
+    if trip.cancelled {
+        flags.push("trip_cancelled".to_string());
+    }
+    if e.shipment
+        .as_ref()
+        .is_some_and(|s| !trip.shipments.contains(s))
+    {
+        flags.push("shipment_not_on_trip".to_string());
+    }
+    if e.port.as_ref().is_some_and(|p| *p != trip.port) {
+        flags.push("other_port".to_string());
+    }
+    Ok(flags)
 }
 
 /// Whether an event's device time is not after `ended` (an assignment's end, server time), with
@@ -832,18 +914,23 @@ pub fn upload_events(
         return Err(ApiFailure::device_unknown());
     }
     let mut results = Vec::with_capacity(batch.events.len());
+    let mut trips: std::collections::HashMap<String, TripFacts> = std::collections::HashMap::new();
     for e in &batch.events {
-        let rejected = |code: &str, retryable: bool| EventResult {
+        let refused = |code: &str, reason: Option<String>| EventResult {
             event_id: e.event_id.clone(),
             status: ResultStatus::Rejected,
             code: Some(code.to_string()),
-            retryable: Some(retryable),
+            retryable: Some(false),
+            reason,
             flags: Vec::new(),
         };
-        if let Some(_why) = check_event(e) {
-            results.push(rejected("INVALID_EVENT", false));
-            continue;
-        }
+        let occurred = match check_event(e) {
+            Ok(at) => at,
+            Err(why) => {
+                results.push(refused("INVALID_EVENT", Some(why)));
+                continue;
+            }
+        };
         // Ownership first, then de-duplication: whether an id exists is told only to a driver
         // who may post to the trip (an id of another driver's event is never confirmed).
         let mut flags = Vec::new();
@@ -856,7 +943,7 @@ pub fn upload_events(
             .optional()?;
         match assignment {
             None => {
-                results.push(rejected("UNKNOWN_TRIP", false));
+                results.push(refused("UNKNOWN_TRIP", None));
                 continue;
             }
             Some(None) => {}
@@ -866,7 +953,7 @@ pub fn upload_events(
                 if recorded_before(&e.occurred_at, &ended) {
                     flags.push("unassigned".to_string());
                 } else {
-                    results.push(rejected("NOT_ASSIGNED", false));
+                    results.push(refused("NOT_ASSIGNED", None));
                     continue;
                 }
             }
@@ -878,6 +965,7 @@ pub fn upload_events(
                     status: ResultStatus::Duplicate,
                     code: None,
                     retryable: None,
+                    reason: None,
                     flags: Vec::new(),
                 });
                 continue;
@@ -886,21 +974,37 @@ pub fn upload_events(
                 // The same id with other facts: refused, and the stored event is flagged so the
                 // manager sees that a conflicting copy was sent.
                 add_flag(&tx, &e.event_id, "id_conflict")?;
-                results.push(rejected("CONFLICT", false));
+                results.push(refused("CONFLICT", None));
                 continue;
             }
             None => {}
         }
-        let (version, state): (i64, String) = tx.query_row(
-            "SELECT version, state FROM trip WHERE id = ?1",
-            params![e.trip_id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?;
-        if e.trip_version_seen < version {
-            flags.push("stale_trip_version".to_string());
+        if !trips.contains_key(&e.trip_id) {
+            trips.insert(e.trip_id.clone(), trip_facts(&tx, &e.trip_id)?);
         }
-        if state == "cancelled" {
-            flags.push("trip_cancelled".to_string());
+        let Some(trip) = trips.get(&e.trip_id) else {
+            results.push(refused("UNKNOWN_TRIP", None));
+            continue;
+        };
+        match trip_rules(e, occurred, trip, sent_at, received) {
+            Ok(more) => flags.extend(more),
+            Err(why) => {
+                results.push(refused("INVALID_EVENT", Some(why)));
+                continue;
+            }
+        }
+        if let Some(target) = &e.corrects {
+            let known: bool = tx
+                .query_row(
+                    "SELECT 1 FROM event WHERE event_id = ?1 AND trip_id = ?2 AND driver = ?3",
+                    params![target, e.trip_id, driver],
+                    |_| Ok(true),
+                )
+                .optional()?
+                .unwrap_or(false);
+            if !known {
+                flags.push("corrects_unknown".to_string());
+            }
         }
         if e.device_seq > 1 {
             let previous: bool = tx
@@ -948,6 +1052,7 @@ pub fn upload_events(
             status: ResultStatus::Accepted,
             code: None,
             retryable: None,
+            reason: None,
             flags,
         });
     }

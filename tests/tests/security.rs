@@ -516,3 +516,145 @@ async fn redirects_are_not_followed_and_events_stay_pending() {
     assert_eq!((status.pending, status.dead), (1, 0));
     assert_eq!(core.trips().expect("trips").len(), 1);
 }
+
+/// D8: the server refuses what its own phone would refuse (the same rules, from the core), with
+/// the field and the rule, and flags what a real driver's event can be after an amendment or a
+/// diversion instead of losing it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_server_applies_the_phones_event_rules() {
+    let (fleet, _clock) = fleet_on_fixed_clock().await;
+    fleet
+        .push(
+            &crossing_integration_tests::example_value("aci-trip.json"),
+            Some("D1"),
+        )
+        .await;
+    let dev = "0190aaaa-0000-4000-8000-0000000000d1";
+    let (status, _) = fleet
+        .request(
+            "POST",
+            "/v1/devices",
+            Some(&fleet.driver),
+            Some(json!({"device_id": dev, "platform": "t", "app_version": "1"}).to_string()),
+        )
+        .await;
+    assert_eq!(status, 200);
+    let now = "2026-11-25T07:30:00-05:00";
+    let mut n = 0;
+    let mut send = |fields: Value| {
+        n += 1;
+        let mut e = json!({"event_id": format!("0190dddd-0000-7000-8000-{n:012}"), "device_seq": n,
+            "trip_id": ACI, "trip_version_seen": 1, "occurred_at": now});
+        for (k, v) in fields.as_object().expect("object") {
+            e[k] = v.clone();
+        }
+        let body = json!({"device_id": dev, "sent_at": "2026-11-25T08:00:00-05:00", "events": [e]});
+        let fleet = &fleet;
+        async move {
+            let (status, body) = fleet
+                .request(
+                    "POST",
+                    "/v1/events",
+                    Some(&fleet.driver),
+                    Some(body.to_string()),
+                )
+                .await;
+            assert_eq!(status, 200, "{body}");
+            parse(&body)["results"][0].clone()
+        }
+    };
+    let refused = [
+        (
+            json!({"kind": "in_inspection", "port": "0453", "inspection": "tertiary"}),
+            "inspection: \"tertiary\" must be primary or secondary",
+        ),
+        (
+            json!({"kind": "exception", "note": "bad\u{0}byte"}),
+            "note: must not contain control characters",
+        ),
+        (
+            json!({"kind": "exception", "note": "\u{1b}[31mred"}),
+            "note: must not contain control characters",
+        ),
+        (
+            json!({"kind": "exception", "note": "a \u{202E}b"}),
+            "note: must not contain bidirectional override characters",
+        ),
+        (
+            json!({"kind": "delivered"}),
+            "shipment: is required for delivered events",
+        ),
+        (
+            json!({"kind": "exception"}),
+            "note: is required for exception events",
+        ),
+        (
+            json!({"kind": "correction", "note": "n"}),
+            "corrects: is required for correction events",
+        ),
+        (
+            json!({"kind": "departed_origin", "port": "0453"}),
+            "port: is not used with departed_origin events",
+        ),
+        (
+            json!({"kind": "arrived_at_border", "port": "453"}),
+            "port: \"453\" must be 4 digits",
+        ),
+        (
+            json!({"kind": "departed_origin", "occurred_at": "9999-12-31T23:59:59Z"}),
+            "occurred_at: is after the upload was sent",
+        ),
+        (
+            json!({"kind": "departed_origin", "occurred_at": "0001-01-01T00:00:00Z"}),
+            "occurred_at: is more than 7 days before the trip was pushed",
+        ),
+        (
+            json!({"kind": "departed_origin", "trip_version_seen": 999}),
+            "trip_version_seen: 999 is above the trip's version 1",
+        ),
+        (
+            json!({"kind": "teleported"}),
+            "kind: \"teleported\" is not an event kind",
+        ),
+    ];
+    for (fields, why) in refused {
+        let r = send(fields.clone()).await;
+        assert_eq!(r["code"], "INVALID_EVENT", "{fields}: {r}");
+        assert!(
+            r["reason"].as_str().unwrap_or_default().starts_with(why),
+            "{fields}: {r}"
+        );
+    }
+    // A shipment the trip no longer has, another port, a correction of an unknown event: kept.
+    let flagged = [
+        (
+            json!({"kind": "delivered", "shipment": "1234NOPE1"}),
+            "shipment_not_on_trip",
+        ),
+        (
+            json!({"kind": "arrived_at_border", "port": "0427"}),
+            "other_port",
+        ),
+        (
+            json!({"kind": "correction", "note": "n", "corrects": "0190eeee-0000-7000-8000-000000000001"}),
+            "corrects_unknown",
+        ),
+    ];
+    for (fields, flag) in flagged {
+        let r = send(fields.clone()).await;
+        assert_eq!(r["status"], "accepted", "{fields}: {r}");
+        assert!(
+            r["flags"]
+                .as_array()
+                .expect("flags")
+                .iter()
+                .any(|f| f == flag),
+            "{fields}: {r}"
+        );
+    }
+    assert_eq!(
+        fleet.events(ACI).await.len(),
+        3,
+        "only the flagged ones are stored"
+    );
+}
