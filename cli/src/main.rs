@@ -73,6 +73,10 @@ enum Command {
         #[arg(long, default_value_t = 20)]
         wait: u64,
     },
+    /// The trip cache: `crossing cache wipe` deletes every cached trip (the next sync pulls
+    /// them again); recorded events are never touched.
+    #[command(subcommand)]
+    Cache(CacheCommand),
     /// Sync state, events waiting and dead-lettered.
     Status {
         /// Print JSON.
@@ -85,6 +89,12 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
     },
+}
+
+#[derive(Subcommand, Debug)]
+enum CacheCommand {
+    /// Delete every cached trip; events stay in the outbox and recording goes on.
+    Wipe,
 }
 
 #[derive(Subcommand, Debug)]
@@ -239,6 +249,12 @@ fn run(cli: Cli) -> CliResult {
             token,
             wait,
         } => sync(open(cli.data_dir, clock)?, &server, token, wait),
+        Command::Cache(CacheCommand::Wipe) => {
+            let core = open(cli.data_dir, clock)?;
+            core.wipe_cache().map_err(err)?;
+            println!("trip cache wiped; sync to pull the trips again (recorded events are kept)");
+            Ok(())
+        }
         Command::Status { json } => {
             let core = open(cli.data_dir, clock)?;
             let status = core.sync_status().map_err(err)?;

@@ -502,3 +502,43 @@ fn import_from_a_stream_stops_at_the_limit() {
         "no trips"
     );
 }
+
+/// Issue 11, D7: the cache can be wiped from the command line; recording goes on for a trip
+/// the phone had (from what the outbox remembers), and the events are kept.
+#[test]
+fn cache_wipe_keeps_events_and_recording() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    import(dir.path(), "aci-trip.json");
+    let out = crossing(
+        dir.path(),
+        &["event", "record", "T-2026-11-0417", "departed-origin"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let out = crossing(dir.path(), &["cache", "wipe"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).starts_with("trip cache wiped"));
+    assert_eq!(
+        text(&crossing(dir.path(), &["trip", "list"]).stdout).trim(),
+        "no trips"
+    );
+    let out = crossing(
+        dir.path(),
+        &["event", "record", "T-2026-11-0417", "arrived-at-border"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("arrived_at_border #2"),
+        "{}",
+        text(&out.stdout)
+    );
+    let out = crossing(dir.path(), &["event", "list", "--pending"]);
+    assert_eq!(
+        text(&out.stdout)
+            .lines()
+            .filter(|l| l.contains("T-2026-11-0417"))
+            .count(),
+        2,
+        "{}",
+        text(&out.stdout)
+    );
+}

@@ -245,13 +245,13 @@ const BACKDATE_MAX_DAYS: i64 = 7;
 const FUTURE_SLACK_MINUTES: i64 = 5;
 
 /// Checks an event against the trip it is about: [`check_fields`], then the trip's port as
-/// the default border port, the shipment on the manifest, and the time window. `trip` is the
-/// manifest, needed only when a shipment is named; `None` there means a tombstoned trip
-/// (cancelled or purged): the trip is known but its shipments are no longer on the device.
+/// the default border port, the shipment on the trip, and the time window. `shipments` are the
+/// trip's control numbers; `None` means a tombstoned trip (cancelled or purged): the trip is
+/// known but its shipments are no longer on the device.
 pub(crate) fn check(
     input: &mut EventInput,
     trip_port: &str,
-    trip: Option<&Trip>,
+    shipments: Option<&[String]>,
     now: DateTime<FixedOffset>,
 ) -> Result<()> {
     check_fields(input)?;
@@ -259,15 +259,15 @@ pub(crate) fn check(
         input.port = Some(trip_port.to_string());
     }
     if let Some(shipment) = &input.shipment {
-        match trip {
+        match shipments {
             None => return Err(Error::input(
                 "shipment",
                 "this trip was cancelled or cleared; its shipments are no longer on this device",
             )),
-            Some(t) if t.shipment(shipment).is_none() => {
+            Some(list) if !list.iter().any(|s| s == shipment) => {
                 return Err(Error::input(
                     "shipment",
-                    format!("{shipment:?} is not on trip {:?}", t.id),
+                    format!("{shipment:?} is not on trip {:?}", input.trip_id),
                 ))
             }
             Some(_) => {}
@@ -409,6 +409,54 @@ pub fn check_wire(e: &crate::protocol::WireEvent) -> Result<EventInput> {
 /// At most [`crate::limits::MAX_ECHOED_CHARS`] characters of a refused value, for messages.
 fn truncate(s: &str) -> String {
     s.chars().take(crate::limits::MAX_ECHOED_CHARS).collect()
+}
+
+/// What recording needs of a trip when the cache cannot say: (version, port of entry,
+/// shipment control numbers).
+pub(crate) type TripContext = (i64, String, Vec<String>);
+
+/// Remembers a received trip's context in the outbox (never going back to an older version).
+pub(crate) fn remember_trip(conn: &Connection, trip: &Trip) -> Result<()> {
+    let shipments: Vec<&str> = trip
+        .shipments
+        .iter()
+        .map(|s| s.control_number.as_str())
+        .collect();
+    conn.prepare_cached(
+        "INSERT INTO trip_context (trip_id, version, port_of_entry, shipments)
+         VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (trip_id) DO UPDATE SET version = excluded.version,
+             port_of_entry = excluded.port_of_entry, shipments = excluded.shipments
+         WHERE excluded.version >= trip_context.version",
+    )?
+    .execute(params![
+        trip.id,
+        i64::try_from(trip.version).unwrap_or(i64::MAX),
+        trip.port_of_entry,
+        shipments.join("\n")
+    ])?;
+    Ok(())
+}
+
+/// The remembered context of a trip, if it was ever received on this install.
+pub(crate) fn trip_context(conn: &Connection, id: &str) -> Result<Option<TripContext>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT version, port_of_entry, shipments FROM trip_context WHERE trip_id = ?1",
+        )?
+        .query_row(params![id], |r| {
+            let shipments: String = r.get(2)?;
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                shipments
+                    .split('\n')
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+                    .collect(),
+            ))
+        })
+        .optional()?)
 }
 
 pub(crate) fn device_id(conn: &Connection) -> Result<String> {

@@ -73,7 +73,7 @@ pub struct Crossing {
     cache: Mutex<Connection>,
     outbox: Mutex<Connection>,
     device_id: String,
-    recovery: recover::Recovery,
+    recovery: Mutex<recover::Recovery>,
     clock: SharedClock,
 }
 
@@ -125,7 +125,7 @@ impl Crossing {
             cache: Mutex::new(cache),
             outbox: Mutex::new(outbox),
             device_id,
-            recovery,
+            recovery: Mutex::new(recovery),
             clock,
         })
     }
@@ -135,10 +135,57 @@ impl Crossing {
         &self.clock
     }
 
-    /// What opening had to repair: a rebuilt cache, or a damaged outbox moved aside with the
-    /// number of events salvaged and lost. Shells show it once to the driver when not empty.
-    pub fn recovery(&self) -> &recover::Recovery {
-        &self.recovery
+    /// What had to be repaired: a rebuilt cache (at open, or later when damage was found), or a
+    /// damaged outbox moved aside with the number of events salvaged and lost. Shells show it
+    /// once to the driver when not empty.
+    pub fn recovery(&self) -> recover::Recovery {
+        self.recovery
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+
+    /// Runs `f` on the cache. The cache is disposable: if SQLite finds it damaged (at any
+    /// time, not only at open), it is recreated empty, [`Crossing::recovery`] says so, the
+    /// next sync pulls every trip again, and `f` runs once more on the fresh cache. For reads
+    /// and self-contained writes (a whole trip); see [`Crossing::with_cache_once`].
+    pub(crate) fn with_cache<T>(&self, f: impl FnMut(&mut Connection) -> Result<T>) -> Result<T> {
+        self.cache_op(f, true)
+    }
+
+    /// [`Crossing::with_cache`] without the second run, for writes that build on what the cache
+    /// held (a change-feed page after its cursor): after a rebuild they fail, and the next sync
+    /// starts over from a snapshot.
+    pub(crate) fn with_cache_once<T>(
+        &self,
+        f: impl FnMut(&mut Connection) -> Result<T>,
+    ) -> Result<T> {
+        self.cache_op(f, false)
+    }
+
+    fn cache_op<T>(
+        &self,
+        mut f: impl FnMut(&mut Connection) -> Result<T>,
+        again: bool,
+    ) -> Result<T> {
+        let mut conn = lock(&self.cache);
+        match f(&mut conn) {
+            Err(e) if recover::is_damage(&e) => {
+                // Close the damaged file before replacing it.
+                drop(std::mem::replace(&mut *conn, Connection::open_in_memory()?));
+                *conn = recover::recreate_cache(&self.dir.join(CACHE_FILE), &schema::CACHE)?;
+                self.recovery
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .cache_rebuilt = true;
+                if again {
+                    f(&mut conn)
+                } else {
+                    Err(e)
+                }
+            }
+            other => other,
+        }
     }
 
     /// The data directory.
@@ -200,18 +247,25 @@ impl Crossing {
             validate::validate(&trip, &validate::Policy::device(self.clock.now_utc()))
                 .into_result()
                 .map_err(Error::Invalid)?;
-        let mut cache = lock(&self.cache);
-        for other in cache::trip_number_clashes(&cache, &trip)? {
-            warnings.push(Issue {
-                severity: Severity::Warning,
-                path: "tripNumber".into(),
-                value: Some(trip.trip_number.clone()),
-                rule: format!(
-                    "is also the trip number of trip {other:?}; trip numbers must be unique"
-                ),
-            });
-        }
-        let outcome = cache::apply(&mut cache, &trip, &warnings, &self.clock.now().to_rfc3339())?;
+        let at = self.clock.now().to_rfc3339();
+        let outcome = self.with_cache(|cache| {
+            let mut all = warnings.clone();
+            for other in cache::trip_number_clashes(cache, &trip)? {
+                all.push(Issue {
+                    severity: Severity::Warning,
+                    path: "tripNumber".into(),
+                    value: Some(trip.trip_number.clone()),
+                    rule: format!(
+                        "is also the trip number of trip {other:?}; trip numbers must be unique"
+                    ),
+                });
+            }
+            let outcome = cache::apply(cache, &trip, &all, &at)?;
+            Ok((outcome, all))
+        })?;
+        let (outcome, all) = outcome;
+        warnings = all;
+        self.remember_trips(std::slice::from_ref(&trip))?;
         Ok(ImportReport {
             trip_id: trip.id,
             version: trip.version,
@@ -227,7 +281,7 @@ impl Crossing {
             validate::validate(&trip, &validate::Policy::device(self.clock.now_utc()))
                 .into_result()
                 .map_err(Error::Invalid)?;
-        for other in cache::trip_number_clashes(&lock(&self.cache), &trip)? {
+        for other in self.with_cache(|c| cache::trip_number_clashes(c, &trip))? {
             warnings.push(Issue {
                 severity: Severity::Warning,
                 path: "tripNumber".into(),
@@ -240,27 +294,26 @@ impl Crossing {
         Ok((trip, warnings))
     }
 
+    /// Keeps what recording needs of received trips beside the events (see `events::remember_trip`).
+    pub(crate) fn remember_trips(&self, trips: &[Trip]) -> Result<()> {
+        let outbox = lock(&self.outbox);
+        for t in trips {
+            events::remember_trip(&outbox, t)?;
+        }
+        Ok(())
+    }
+
     /// The fleet cancelled a trip: keep a tombstone, drop the manifest and its personal data.
     /// Returns whether anything changed (an older cancellation is ignored).
     pub fn cancel_trip(&self, id: &str, version: Option<i64>) -> Result<bool> {
-        cache::tombstone(
-            &mut lock(&self.cache),
-            id,
-            version,
-            TripState::Cancelled,
-            &self.clock.now().to_rfc3339(),
-        )
+        let at = self.clock.now().to_rfc3339();
+        self.with_cache(|c| cache::tombstone(c, id, version, TripState::Cancelled, &at))
     }
 
     /// The fleet took a trip off this driver: same as cancel, with its own state.
     pub fn unassign_trip(&self, id: &str, version: Option<i64>) -> Result<bool> {
-        cache::tombstone(
-            &mut lock(&self.cache),
-            id,
-            version,
-            TripState::Unassigned,
-            &self.clock.now().to_rfc3339(),
-        )
+        let at = self.clock.now().to_rfc3339();
+        self.with_cache(|c| cache::tombstone(c, id, version, TripState::Unassigned, &at))
     }
 
     /// Removes crew and shipment personal data of a trip that is over: every shipment delivered,
@@ -281,43 +334,45 @@ impl Crossing {
             other => other,
         };
         let changed = stored.manifest.is_some();
-        let cache = lock(&self.cache);
-        cache.execute(
-            "UPDATE trip SET manifest = NULL, warnings = '[]', state = ?2,
-                             base_version = NULL, base_manifest = NULL
-             WHERE id = ?1",
-            rusqlite::params![id, state.as_str()],
-        )?;
-        cache::scrub(&cache)?;
-        drop(cache);
+        self.with_cache(|cache| {
+            cache.execute(
+                "UPDATE trip SET manifest = NULL, warnings = '[]', state = ?2,
+                                 base_version = NULL, base_manifest = NULL
+                 WHERE id = ?1",
+                rusqlite::params![id, state.as_str()],
+            )?;
+            cache::scrub(cache)
+        })?;
         Ok(changed)
     }
 
     /// Deletes every cached trip (they can be pulled again). The outbox is not touched.
     pub fn wipe_cache(&self) -> Result<()> {
-        let cache = lock(&self.cache);
-        cache.execute("DELETE FROM trip", [])?;
-        cache.execute("DELETE FROM sync_cursor", [])?;
-        cache::scrub(&cache)?;
-        Ok(())
+        self.with_cache(|cache| {
+            cache.execute("DELETE FROM trip", [])?;
+            cache.execute("DELETE FROM sync_cursor", [])?;
+            cache::scrub(cache)
+        })
     }
 
     /// Every stored trip: active ones by ETA, then tombstones.
     pub fn trips(&self) -> Result<Vec<TripSummary>> {
-        cache::list(&lock(&self.cache))
+        self.with_cache(|c| cache::list(c))
     }
 
     /// The given trip id, or the current trip (the active one with the earliest ETA).
     pub fn resolve_trip_id(&self, id: Option<&str>) -> Result<String> {
         match id {
             Some(id) => Ok(id.to_string()),
-            None => cache::current_id(&lock(&self.cache))?.ok_or(Error::NoActiveTrip),
+            None => self
+                .with_cache(|c| cache::current_id(c))?
+                .ok_or(Error::NoActiveTrip),
         }
     }
 
     /// One stored trip, with its manifest unless it is a tombstone.
     pub fn trip(&self, id: &str) -> Result<StoredTrip> {
-        cache::get(&lock(&self.cache), id)
+        self.with_cache(|c| cache::get(c, id))
     }
 
     fn status_of(&self, stored: &StoredTrip) -> Result<DisplayStatus> {
@@ -361,7 +416,7 @@ impl Crossing {
         let actions = status::allowed_actions(stored.summary.state, &status, &shipments);
         let mut view = view::manifest_view(&stored, status);
         if let (Some(current), Some((_, base))) =
-            (&stored.manifest, cache::base(&lock(&self.cache), id)?)
+            (&stored.manifest, self.with_cache(|c| cache::base(c, id))?)
         {
             view.amendment = Some(amend::diff(&base, current));
         }
@@ -377,7 +432,7 @@ impl Crossing {
     ) -> Result<BorderCode> {
         if codes::is_trip_number_code(kind, shipment) {
             // The border screen's default codes need only the trip number: no manifest parse.
-            let (summary, has_manifest) = cache::summary(&lock(&self.cache), id)?;
+            let (summary, has_manifest) = self.with_cache(|c| cache::summary(c, id))?;
             if has_manifest {
                 return codes::trip_number_code(
                     &codes::TripRef {
@@ -404,20 +459,45 @@ impl Crossing {
     /// Records a status event. When this returns `Ok`, the event is on disk (fsynced) and will
     /// survive a crash or power loss; it stays in the outbox until the fleet acknowledges it.
     pub fn record_event(&self, mut input: EventInput) -> Result<StatusEvent> {
-        let (version, port, has_manifest) =
-            cache::event_context(&lock(&self.cache), &input.trip_id)?;
-        // The manifest is parsed only when a shipment must be checked against it.
-        let manifest = match (&input.shipment, has_manifest) {
-            (Some(_), true) => self.trip(&input.trip_id)?.manifest,
-            _ => None,
-        };
+        let (version, port, shipments) =
+            self.event_context(&input.trip_id, input.shipment.is_some())?;
         let now = self.clock.now();
-        events::check(&mut input, &port, manifest.as_ref(), now)?;
+        events::check(&mut input, &port, shipments.as_deref(), now)?;
         let event = events::record(&mut lock(&self.outbox), &input, version, now)?;
         if event.kind == EventKind::TripAcknowledged {
-            cache::acknowledge(&lock(&self.cache), &event.trip_id, event.trip_version_seen)?;
+            // The event is recorded; a cache that cannot take the acknowledgement is rebuilt
+            // and the pull brings the trip back.
+            let _ =
+                self.with_cache(|c| cache::acknowledge(c, &event.trip_id, event.trip_version_seen));
         }
         Ok(event)
+    }
+
+    /// What recording needs of a trip: its version, its port, and (when a shipment is named)
+    /// its shipment numbers (`None`: a tombstone without them). From the cache; if the cache
+    /// does not have the trip (damaged and rebuilt, or wiped), from what the outbox remembers,
+    /// so recording never depends on the cache.
+    fn event_context(
+        &self,
+        id: &str,
+        need_shipments: bool,
+    ) -> Result<(i64, String, Option<Vec<String>>)> {
+        match self.with_cache(|c| cache::event_context(c, id)) {
+            Ok((version, port, has_manifest)) => {
+                // The manifest is parsed only when a shipment must be checked against it.
+                let shipments = match (need_shipments, has_manifest) {
+                    (true, true) => Some(shipment_numbers(&self.trip(id)?)),
+                    (true, false) => None,
+                    (false, _) => Some(Vec::new()),
+                };
+                Ok((version, port, shipments))
+            }
+            Err(Error::UnknownTrip(_)) => match events::trip_context(&lock(&self.outbox), id)? {
+                Some((version, port, shipments)) => Ok((version, port, Some(shipments))),
+                None => Err(Error::UnknownTrip(id.to_string())),
+            },
+            Err(e) => Err(e),
+        }
     }
 
     /// Events in device order.

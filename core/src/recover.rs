@@ -108,19 +108,21 @@ fn io(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
 pub(crate) fn open_cache(path: &Path, schema: &Schema) -> Result<(Connection, bool)> {
     match open_checked(path, schema, Durability::Normal) {
         Ok(conn) => Ok((conn, false)),
-        Err(e) if is_damage(&e) => {
-            for f in sidecars(path) {
-                match std::fs::remove_file(&f) {
-                    Err(err) if err.kind() != std::io::ErrorKind::NotFound => {
-                        return Err(io(&f)(err))
-                    }
-                    _ => {}
-                }
-            }
-            Ok((db::open(path, schema, Durability::Normal)?, true))
-        }
+        Err(e) if is_damage(&e) => Ok((recreate_cache(path, schema)?, true)),
         Err(e) => Err(e),
     }
+}
+
+/// Deletes the cache file and its sidecars and creates it anew (it is a copy of what the
+/// server has: the next sync pulls every trip again).
+pub(crate) fn recreate_cache(path: &Path, schema: &Schema) -> Result<Connection> {
+    for f in sidecars(path) {
+        match std::fs::remove_file(&f) {
+            Err(err) if err.kind() != std::io::ErrorKind::NotFound => return Err(io(&f)(err)),
+            _ => {}
+        }
+    }
+    db::open(path, schema, Durability::Normal)
 }
 
 /// Opens the outbox; if it is damaged, moves it aside (named after `now`), creates a new one

@@ -84,5 +84,14 @@ pub static OUTBOX: Schema = Schema {
             key TEXT PRIMARY KEY NOT NULL,
             value TEXT NOT NULL
         ) STRICT;",
+        // v3: what recording needs to know of a trip (version, port, shipment numbers; no
+        // personal data), kept beside the events so a damaged or wiped cache never stops the
+        // driver from recording.
+        "CREATE TABLE trip_context (
+            trip_id TEXT PRIMARY KEY NOT NULL,
+            version INTEGER NOT NULL,
+            port_of_entry TEXT NOT NULL,
+            shipments TEXT NOT NULL
+        ) STRICT;",
     ],
 };

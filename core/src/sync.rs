@@ -646,11 +646,11 @@ impl Crossing {
     }
 
     fn feed_cursor(&self) -> Result<Option<String>> {
-        cache::cursor(&lock(&self.cache), TRIPS_FEED)
+        self.with_cache(|c| cache::cursor(c, TRIPS_FEED))
     }
 
     fn reset_feed_cursor(&self) -> Result<()> {
-        cache::set_cursor(&lock(&self.cache), TRIPS_FEED, None)
+        self.with_cache(|c| cache::set_cursor(c, TRIPS_FEED, None))
     }
 
     /// Applies one page of the change feed and its cursor in one cache transaction.
@@ -683,59 +683,64 @@ impl Crossing {
                 prepared.push(None);
             }
         }
-        let mut conn = lock(&self.cache);
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let gen: i64 = if page.snapshot {
-            if snapshot_start {
-                let g: i64 =
-                    tx.query_row("SELECT coalesce(max(seen_gen), 0) + 1 FROM trip", [], |r| {
-                        r.get(0)
-                    })?;
-                cache::set_cursor(&tx, SNAPSHOT_GEN, Some(&g.to_string()))?;
-                g
+        let counts = self.with_cache_once(|conn| {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let gen: i64 = if page.snapshot {
+                if snapshot_start {
+                    let g: i64 =
+                        tx.query_row("SELECT coalesce(max(seen_gen), 0) + 1 FROM trip", [], |r| {
+                            r.get(0)
+                        })?;
+                    cache::set_cursor(&tx, SNAPSHOT_GEN, Some(&g.to_string()))?;
+                    g
+                } else {
+                    cache::cursor(&tx, SNAPSHOT_GEN)?
+                        .and_then(|g| g.parse().ok())
+                        .unwrap_or(1)
+                }
             } else {
-                cache::cursor(&tx, SNAPSHOT_GEN)?
-                    .and_then(|g| g.parse().ok())
-                    .unwrap_or(1)
-            }
-        } else {
-            0
-        };
-        let (mut updated, mut removed) = (0, 0);
-        for (change, prep) in page.changes.iter().zip(prepared) {
-            match (change.op, prep) {
-                (ChangeOp::Upsert, Some((trip, warnings))) => {
-                    let outcome = cache::apply_in(&tx, &trip, &warnings, &now)?;
-                    if !matches!(outcome, cache::ApplyOutcome::Unchanged { .. }) {
-                        updated += 1;
+                0
+            };
+            let (mut updated, mut removed) = (0, 0);
+            for (change, prep) in page.changes.iter().zip(&prepared) {
+                match (change.op, prep) {
+                    (ChangeOp::Upsert, Some((trip, warnings))) => {
+                        let outcome = cache::apply_in(&tx, trip, warnings, &now)?;
+                        if !matches!(outcome, cache::ApplyOutcome::Unchanged { .. }) {
+                            updated += 1;
+                        }
+                        if page.snapshot {
+                            cache::mark_seen(&tx, &trip.id, gen)?;
+                        }
                     }
-                    if page.snapshot {
-                        cache::mark_seen(&tx, &trip.id, gen)?;
+                    (ChangeOp::Tombstone, _) => {
+                        let state = match change.reason {
+                            Some(TombstoneReason::Cancelled) => TripState::Cancelled,
+                            _ => TripState::Unassigned,
+                        };
+                        if cache::tombstone_in(&tx, &change.id, Some(change.version), state, &now)?
+                            == Some(true)
+                        {
+                            removed += 1;
+                        }
                     }
+                    (ChangeOp::Upsert, None) => {}
                 }
-                (ChangeOp::Tombstone, _) => {
-                    let state = match change.reason {
-                        Some(TombstoneReason::Cancelled) => TripState::Cancelled,
-                        _ => TripState::Unassigned,
-                    };
-                    if cache::tombstone_in(&tx, &change.id, Some(change.version), state, &now)?
-                        == Some(true)
-                    {
-                        removed += 1;
-                    }
-                }
-                (ChangeOp::Upsert, None) => {}
             }
-        }
-        if page.snapshot && !page.has_more {
-            removed += cache::unassign_unseen(&tx, gen, &now)?.len();
-        }
-        cache::set_cursor(&tx, TRIPS_FEED, Some(&page.next_cursor))?;
-        tx.commit()?;
-        if removed > 0 {
-            cache::scrub(&conn)?;
-        }
-        Ok((updated, removed))
+            if page.snapshot && !page.has_more {
+                removed += cache::unassign_unseen(&tx, gen, &now)?.len();
+            }
+            cache::set_cursor(&tx, TRIPS_FEED, Some(&page.next_cursor))?;
+            tx.commit()?;
+            if removed > 0 {
+                cache::scrub(conn)?;
+            }
+            Ok((updated, removed))
+        })?;
+        // What recording needs of the new trips, beside the events (after the page is in).
+        let received: Vec<crate::Trip> = prepared.into_iter().flatten().map(|(t, _)| t).collect();
+        self.remember_trips(&received)?;
+        Ok(counts)
     }
 }
 

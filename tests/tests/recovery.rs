@@ -67,7 +67,7 @@ async fn garbage_or_truncated_cache_is_rebuilt_and_pulled_again() {
             _ => std::fs::write(&cache, &bytes[..bytes.len() / 2]).expect("truncate"),
         }
         let core = Arc::new(Crossing::open(&dir).expect("opens despite the damage"));
-        let rec = core.recovery().clone();
+        let rec = core.recovery();
         assert!(rec.cache_rebuilt, "{damage}: {rec:?}");
         assert_eq!(
             rec.outbox_moved_to, None,
@@ -90,7 +90,7 @@ async fn garbage_or_truncated_cache_is_rebuilt_and_pulled_again() {
         let again = Crossing::open(&dir).expect("reopen");
         assert_eq!(
             again.recovery(),
-            &crossing_core::recover::Recovery::default()
+            crossing_core::recover::Recovery::default()
         );
     }
 }
@@ -122,7 +122,7 @@ async fn damaged_outbox_is_moved_aside_and_readable_events_salvaged() {
         };
         std::fs::write(&outbox, &damaged).expect("damage");
         let core = Crossing::open(&dir).expect("opens despite the damage");
-        let rec = core.recovery().clone();
+        let rec = core.recovery();
         println!("{damage}: {rec:?} of {} events", before.len());
         let aside = rec.outbox_moved_to.clone().expect("moved aside");
         assert_eq!(
@@ -171,4 +171,50 @@ async fn damaged_outbox_is_moved_aside_and_readable_events_salvaged() {
             .iter()
             .all(|e| e.state == DeliveryState::Sent));
     }
+}
+
+/// Issue 11, D7: a cache whose header is intact but whose pages are damaged opens (the open
+/// check reads only the header), and the damage is found later, at the first read. The cache
+/// is rebuilt then, recording goes on from what the outbox remembers of the trip, and the next
+/// sync delivers the event and pulls the trip again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn damaged_cache_pages_found_in_use_never_stop_recording() {
+    crossing_core::transport::install_crypto_provider();
+    let fleet = Fleet::start(Config::default()).await;
+    fleet
+        .push(&fleet.fresh_trip("aci-trip.json"), Some("D1"))
+        .await;
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("phone");
+    phone_with_events(&fleet, &dir, 1, 1).await;
+    let cache = dir.join(crossing_core::CACHE_FILE);
+    let mut bytes = std::fs::read(&cache).expect("cache bytes");
+    assert!(
+        bytes.len() > 2 * 4096,
+        "the trip spans pages after the first"
+    );
+    bytes[4096..].fill(0x5A);
+    std::fs::write(&cache, &bytes).expect("damage");
+    let core = Arc::new(Crossing::open(&dir).expect("opens: the header is intact"));
+    assert!(!core.recovery().cache_rebuilt, "not found at open");
+    // Recording a delivery (which checks the shipment against the trip) works.
+    let mut delivered = EventInput::new(TRIP, EventKind::Delivered);
+    delivered.shipment = Some("1234PARS261126001".into());
+    let e = core
+        .record_event(delivered)
+        .expect("recording never depends on the cache");
+    assert!(
+        core.recovery().cache_rebuilt,
+        "the damage was found and the cache rebuilt"
+    );
+    // A shipment the trip does not have is still refused, from the remembered context.
+    let mut wrong = EventInput::new(TRIP, EventKind::Delivered);
+    wrong.shipment = Some("1234NOPE".into());
+    assert!(core.record_event(wrong).is_err());
+    assert!(core.trips().expect("the rebuilt cache reads").is_empty());
+    let report = syncer(&core, &fleet).sync_once(0).await.expect("sync");
+    assert_eq!(report.uploaded, 1);
+    assert_eq!(core.trips().expect("trips").len(), 1, "pulled again");
+    let server = fleet.events(TRIP).await;
+    assert!(server.iter().any(|s| s["event_id"] == e.event_id.as_str()));
 }
