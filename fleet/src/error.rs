@@ -13,6 +13,8 @@ pub struct ApiFailure {
     pub status: StatusCode,
     /// JSON body.
     pub body: ApiError,
+    /// Seconds for a `Retry-After` header (429).
+    pub retry_after: Option<u64>,
 }
 
 /// Result error type of the server's operations.
@@ -32,6 +34,7 @@ impl ApiFailure {
                 field: field.map(str::to_string),
                 reason: reason.into(),
             },
+            retry_after: None,
         }
     }
 
@@ -105,6 +108,18 @@ impl ApiFailure {
         )
     }
 
+    /// 429: this token has used its share for now; try again after `retry_after` seconds.
+    pub fn rate_limited(what: &str, retry_after: u64) -> Self {
+        let mut f = Self::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "rate_limited",
+            None,
+            format!("too many {what} for now; retry in {retry_after} s"),
+        );
+        f.retry_after = Some(retry_after);
+        f
+    }
+
     /// 426: the client is too old.
     pub fn upgrade_required(min: &str) -> Self {
         Self::new(
@@ -171,6 +186,11 @@ impl From<rusqlite::Error> for ApiFailure {
 
 impl IntoResponse for ApiFailure {
     fn into_response(self) -> Response {
-        (self.status, Json(self.body)).into_response()
+        let mut resp = (self.status, Json(self.body)).into_response();
+        if let Some(secs) = self.retry_after {
+            resp.headers_mut()
+                .insert(axum::http::header::RETRY_AFTER, secs.into());
+        }
+        resp
     }
 }

@@ -67,6 +67,13 @@ pub struct Limits {
     pub request: std::time::Duration,
     /// Connections served at once.
     pub max_connections: usize,
+    /// Events one driver may upload at once (a phone back from a week offline sends a few
+    /// hundred); beyond it uploads are refused 429 with `Retry-After` until the share refills.
+    pub events_burst: u32,
+    /// Events per minute a driver's share refills by.
+    pub events_per_minute: u32,
+    /// Devices one driver may register (each reinstall is a new device).
+    pub devices_per_driver: u32,
 }
 
 impl Default for Limits {
@@ -75,8 +82,18 @@ impl Default for Limits {
             header_read: std::time::Duration::from_secs(10),
             request: std::time::Duration::from_secs(60),
             max_connections: 512,
+            events_burst: 5_000,
+            events_per_minute: 6_000,
+            devices_per_driver: 50,
         }
     }
+}
+
+/// A driver's share of uploads: a token bucket on monotonic time (not the wall clock).
+#[derive(Debug, Clone, Copy)]
+struct Share {
+    left: f64,
+    at: tokio::time::Instant,
 }
 
 /// Server settings.
@@ -106,6 +123,7 @@ impl Default for Config {
 pub struct AppState {
     db: Mutex<Connection>,
     config: Config,
+    shares: Mutex<std::collections::HashMap<String, Share>>,
 }
 
 impl AppState {
@@ -114,7 +132,40 @@ impl AppState {
         Arc::new(AppState {
             db: Mutex::new(conn),
             config,
+            shares: Mutex::new(std::collections::HashMap::new()),
         })
+    }
+
+    /// A driver's share of new events: refused (429, with when to come back) while it is used
+    /// up; otherwise `charge` (new events stored; resends of stored ones are free) is taken
+    /// from it after the upload. Refills at `events_per_minute` up to `events_burst`.
+    fn share_events(&self, driver: &str, charge: Option<usize>) -> Result<(), Fail> {
+        let limits = &self.config.limits;
+        let (burst, rate) = (
+            f64::from(limits.events_burst),
+            f64::from(limits.events_per_minute.max(1)) / 60.0,
+        );
+        let now = tokio::time::Instant::now();
+        let mut shares = self
+            .shares
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let share = shares
+            .entry(driver.to_string())
+            .or_insert(Share { left: burst, at: now });
+        share.left = (share.left + now.duration_since(share.at).as_secs_f64() * rate).min(burst);
+        share.at = now;
+        match charge {
+            Some(n) => {
+                share.left -= n as f64;
+                Ok(())
+            }
+            None if share.left >= 1.0 => Ok(()),
+            None => {
+                let wait = ((1.0 - share.left) / rate).ceil().max(1.0);
+                Err(ApiFailure::rate_limited("events", wait as u64))
+            }
+        }
     }
 
     /// Now, from the configured clock.
@@ -455,10 +506,19 @@ async fn register_device(
     let req: RegisterDevice = json_body(&body_bytes(body, MAX_SMALL_BODY)?)?;
     let d = driver.clone();
     let id = req.device_id.clone();
+    let max_devices = state.config.limits.devices_per_driver;
     let now = state.now();
     state
         .with_db(move |c| {
-            store::register_device(c, &d, &req.device_id, &req.platform, &req.app_version, now)
+            store::register_device_within(
+                c,
+                &d,
+                &req.device_id,
+                &req.platform,
+                &req.app_version,
+                now,
+                max_devices,
+            )
         })
         .await?;
     Ok(Json(DeviceRegistered {
@@ -473,10 +533,17 @@ async fn upload_events(
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<EventsResponse>, Fail> {
     let batch = decode_events_upload(&body_bytes(body, MAX_EVENTS_BODY)?)?;
+    state.share_events(&driver, None)?;
+    let who = driver.clone();
     let now = state.now();
     let results = state
-        .with_db(move |c| store::upload_events(c, &driver, &batch, now))
+        .with_db(move |c| store::upload_events(c, &who, &batch, now))
         .await?;
+    let stored = results
+        .iter()
+        .filter(|r| r.status == crossing_core::protocol::ResultStatus::Accepted)
+        .count();
+    state.share_events(&driver, Some(stored))?;
     Ok(Json(EventsResponse {
         server_time: now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
         results,
@@ -562,8 +629,12 @@ async fn push_trip(
     let Query(q) = query.map_err(|r| ApiFailure::invalid("query", r.body_text()))?;
     let bytes = body_bytes(body, MAX_TRIP_BODY)?;
     let now = state.now();
+    // Parsing and validating a large document happens before the database lock is taken.
+    let prepared = tokio::task::spawn_blocking(move || store::prepare_push(&bytes, now))
+        .await
+        .map_err(|e| ApiFailure::internal(format!("worker: {e}")))??;
     let out = state
-        .with_db(move |c| store::push_trip(c, &fleet, &bytes, q.driver.as_deref(), now))
+        .with_db(move |c| store::store_push(c, &fleet, prepared, q.driver.as_deref(), now))
         .await?;
     let status = if out.outcome == "created" {
         StatusCode::CREATED
@@ -618,13 +689,61 @@ async fn unassign_trip(
     Ok(StatusCode::NO_CONTENT)
 }
 
+/// Query of `GET /v1/fleet/trips/{id}/events`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EventsQuery {
+    /// `<device id>.<device seq>` of the last event of the previous page.
+    after: Option<String>,
+    limit: Option<usize>,
+}
+
+/// Header naming the `after` of the next page when a page of events is not the last.
+pub const NEXT_PAGE_HEADER: &str = "x-crossing-next-after";
+
 async fn trip_events(
     State(state): State<Arc<AppState>>,
     AsManager(fleet): AsManager,
     Path(id): Path<String>,
+    query: Result<Query<EventsQuery>, QueryRejection>,
 ) -> Result<Response, Fail> {
-    let events = state
-        .with_db(move |c| store::trip_events(c, &fleet, &id))
+    let Query(q) = query.map_err(|r| ApiFailure::invalid("query", r.body_text()))?;
+    let limit = q.limit.unwrap_or(store::MAX_EVENTS_PAGE);
+    if limit == 0 || limit > store::MAX_EVENTS_PAGE {
+        return Err(ApiFailure::invalid(
+            "limit",
+            format!("must be 1–{}", store::MAX_EVENTS_PAGE),
+        ));
+    }
+    let after = match &q.after {
+        None => None,
+        Some(a) => Some(
+            a.rsplit_once('.')
+                .and_then(|(d, s)| s.parse::<i64>().ok().map(|s| (d.to_string(), s)))
+                .ok_or_else(|| ApiFailure::invalid("after", "must be <device id>.<device seq>"))?,
+        ),
+    };
+    let (events, more) = state
+        .with_db(move |c| {
+            store::trip_events(
+                c,
+                &fleet,
+                &id,
+                after.as_ref().map(|(d, s)| (d.as_str(), *s)),
+                limit,
+            )
+        })
         .await?;
-    Ok(Json(events).into_response())
+    let next = more
+        .then(|| {
+            events
+                .last()
+                .map(|e| format!("{}.{}", e.device_id, e.device_seq))
+        })
+        .flatten();
+    let mut resp = Json(events).into_response();
+    if let Some(n) = next.and_then(|n| axum::http::HeaderValue::from_str(&n).ok()) {
+        resp.headers_mut().insert(NEXT_PAGE_HEADER, n);
+    }
+    Ok(resp)
 }

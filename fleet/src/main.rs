@@ -178,6 +178,53 @@ fn open_file_limit() -> Option<usize> {
     line.split_whitespace().nth(3)?.parse().ok()
 }
 
+/// `trip events`: every page of a trip's events, printed as one JSON array.
+async fn print_all_events(
+    client: &reqwest::Client,
+    base: &str,
+    auth: &str,
+    id: &str,
+) -> Result<(), String> {
+    let mut all: Vec<serde_json::Value> = Vec::new();
+    let mut after: Option<String> = None;
+    loop {
+        let mut url = format!("{base}/v1/fleet/trips/{id}/events");
+        if let Some(a) = &after {
+            url.push_str(&format!("?after={a}"));
+        }
+        let resp = client
+            .get(url)
+            .header("authorization", auth)
+            .send()
+            .await
+            .map_err(|e| format!("{base}: {e}"))?;
+        let status = resp.status();
+        after = resp
+            .headers()
+            .get(crossing_fleet::NEXT_PAGE_HEADER)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        let text = resp.text().await.map_err(|e| e.to_string())?;
+        if !status.is_success() {
+            let reason = serde_json::from_str::<crossing_core::protocol::ApiError>(&text)
+                .map(|e| e.reason)
+                .unwrap_or(text);
+            return Err(format!("{}: {reason}", status.as_u16()));
+        }
+        let page: Vec<serde_json::Value> =
+            serde_json::from_str(&text).map_err(|e| e.to_string())?;
+        all.extend(page);
+        if after.is_none() {
+            break;
+        }
+    }
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&all).map_err(|e| e.to_string())?
+    );
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
@@ -218,6 +265,7 @@ fn run(cli: Cli) -> Result<(), String> {
                     Some(n) => wanted.min(n.saturating_sub(32).max(8)),
                     None => wanted,
                 },
+                ..crossing_fleet::Limits::default()
             };
             let state = AppState::new(
                 conn,
@@ -318,7 +366,7 @@ async fn manager_action(server: &str, token: &str, action: TripCommand) -> Resul
             .post(format!("{base}/v1/fleet/trips/{id}/assign"))
             .body(serde_json::json!({ "driver": driver }).to_string()),
         TripCommand::Unassign { id } => client.post(format!("{base}/v1/fleet/trips/{id}/unassign")),
-        TripCommand::Events { id } => client.get(format!("{base}/v1/fleet/trips/{id}/events")),
+        TripCommand::Events { id } => return print_all_events(&client, base, &auth, id).await,
         TripCommand::List => client.get(format!("{base}/v1/fleet/trips")),
     };
     let resp = req

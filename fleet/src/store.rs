@@ -346,16 +346,19 @@ fn log_change(
     Ok(())
 }
 
-/// Pushes (creates or amends) a trip for a fleet, validated by the core's rules with the
-/// fleet policy. `driver`: assign to this driver (None keeps the current assignment).
-pub fn push_trip(
-    conn: &mut Connection,
-    fleet: &str,
-    body: &[u8],
-    driver: Option<&str>,
-    now: DateTime<Utc>,
-) -> Result<PushOutcome, Fail> {
-    let at = stamp(now);
+/// A pushed trip, parsed and validated, ready to store.
+#[derive(Debug)]
+pub struct PreparedTrip {
+    trip: Trip,
+    doc: String,
+    version: i64,
+    warnings: Vec<crossing_core::Issue>,
+}
+
+/// Parses and validates a pushed trip document (the core's rules, fleet policy at `now`). Needs
+/// no database: the server runs it before taking the database lock, so a large push never
+/// holds up other fleets' drivers while it is parsed.
+pub fn prepare_push(body: &[u8], now: DateTime<Utc>) -> Result<PreparedTrip, Fail> {
     let mut trip = format::parse_trip(body).map_err(ApiFailure::from_core)?;
     validate::normalize(&mut trip);
     let warnings = validate::validate(&trip, &validate::Policy::fleet(now))
@@ -364,6 +367,42 @@ pub fn push_trip(
     let doc = format::to_json(&trip).map_err(ApiFailure::from_core)?;
     let version =
         i64::try_from(trip.version).map_err(|_| ApiFailure::invalid("version", "is too large"))?;
+    Ok(PreparedTrip {
+        trip,
+        doc,
+        version,
+        warnings,
+    })
+}
+
+/// Pushes (creates or amends) a trip for a fleet: [`prepare_push`], then [`store_push`].
+pub fn push_trip(
+    conn: &mut Connection,
+    fleet: &str,
+    body: &[u8],
+    driver: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<PushOutcome, Fail> {
+    let prepared = prepare_push(body, now)?;
+    store_push(conn, fleet, prepared, driver, now)
+}
+
+/// Stores a prepared trip for a fleet. `driver`: assign to this driver (on the fleet's
+/// roster; None keeps the current assignment).
+pub fn store_push(
+    conn: &mut Connection,
+    fleet: &str,
+    prepared: PreparedTrip,
+    driver: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<PushOutcome, Fail> {
+    let at = stamp(now);
+    let PreparedTrip {
+        trip,
+        doc,
+        version,
+        warnings,
+    } = prepared;
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     if let Some(d) = driver {
         check_roster(&tx, fleet, d)?;
@@ -611,36 +650,56 @@ pub struct ServerEvent {
     pub flags: Vec<String>,
 }
 
-/// A trip's events, in arrival order.
-pub fn trip_events(conn: &Connection, fleet: &str, id: &str) -> Result<Vec<ServerEvent>, Fail> {
+/// Most events in one page of [`trip_events`].
+pub const MAX_EVENTS_PAGE: usize = 1000;
+
+/// A page of a trip's events in device order (by device, then device sequence), after the
+/// position `after` (device id, device sequence) of the previous page's last event. Returns the
+/// events and whether more follow.
+pub fn trip_events(
+    conn: &Connection,
+    fleet: &str,
+    id: &str,
+    after: Option<(&str, i64)>,
+    limit: usize,
+) -> Result<(Vec<ServerEvent>, bool), Fail> {
     fleet_trip(conn, fleet, id)?;
+    let limit = limit.clamp(1, MAX_EVENTS_PAGE);
+    let (after_device, after_seq) = after.unwrap_or(("", 0));
     let mut stmt = conn.prepare_cached(
         "SELECT server_seq, event_id, device_id, driver, device_seq, kind, trip_version_seen, port,
                 shipment, inspection, corrects, note, occurred_at, received_at, skew_ms, flags
-         FROM event WHERE trip_id = ?1 ORDER BY device_id, device_seq",
+         FROM event WHERE trip_id = ?1 AND (device_id, device_seq) > (?2, ?3)
+         ORDER BY device_id, device_seq LIMIT ?4",
     )?;
-    let rows = stmt.query_map(params![id], |r| {
-        let flags: String = r.get(15)?;
-        Ok(ServerEvent {
-            server_seq: r.get(0)?,
-            event_id: r.get(1)?,
-            device_id: r.get(2)?,
-            driver: r.get(3)?,
-            device_seq: r.get(4)?,
-            kind: r.get(5)?,
-            trip_version_seen: r.get(6)?,
-            port: r.get(7)?,
-            shipment: r.get(8)?,
-            inspection: r.get(9)?,
-            corrects: r.get(10)?,
-            note: r.get(11)?,
-            occurred_at: r.get(12)?,
-            received_at: r.get(13)?,
-            skew_ms: r.get(14)?,
-            flags: serde_json::from_str(&flags).unwrap_or_default(),
-        })
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    let rows = stmt.query_map(
+        params![id, after_device, after_seq, limit as i64 + 1],
+        |r| {
+            let flags: String = r.get(15)?;
+            Ok(ServerEvent {
+                server_seq: r.get(0)?,
+                event_id: r.get(1)?,
+                device_id: r.get(2)?,
+                driver: r.get(3)?,
+                device_seq: r.get(4)?,
+                kind: r.get(5)?,
+                trip_version_seen: r.get(6)?,
+                port: r.get(7)?,
+                shipment: r.get(8)?,
+                inspection: r.get(9)?,
+                corrects: r.get(10)?,
+                note: r.get(11)?,
+                occurred_at: r.get(12)?,
+                received_at: r.get(13)?,
+                skew_ms: r.get(14)?,
+                flags: serde_json::from_str(&flags).unwrap_or_default(),
+            })
+        },
+    )?;
+    let mut events: Vec<ServerEvent> = rows.collect::<Result<_, _>>()?;
+    let more = events.len() > limit;
+    events.truncate(limit);
+    Ok((events, more))
 }
 
 /// Registers a device for a driver. Idempotent for the same driver.
@@ -689,6 +748,31 @@ pub fn register_device(
             Ok(())
         }
     }
+}
+
+/// [`register_device`], refusing a new device once the driver has `max_devices` (each
+/// reinstall is one; a token must not be able to register devices without end).
+pub fn register_device_within(
+    conn: &Connection,
+    driver: &str,
+    device_id: &str,
+    platform: &str,
+    app_version: &str,
+    now: DateTime<Utc>,
+    max_devices: u32,
+) -> Result<(), Fail> {
+    let (known, count): (bool, i64) = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM device WHERE device_id = ?1), count(*) FROM device WHERE driver = ?2",
+        params![device_id, driver],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    if !known && count >= i64::from(max_devices) {
+        return Err(ApiFailure::conflict(
+            "device_id",
+            format!("this driver already has {count} registered devices, the most allowed"),
+        ));
+    }
+    register_device(conn, driver, device_id, platform, app_version, now)
 }
 
 /// Whether `s` is a UUID written exactly as `Uuid::hyphenated` writes it (lowercase, hyphens, no
@@ -1429,8 +1513,9 @@ mod tests {
         )
         .expect("upload");
         assert_eq!(skewed[0].flags, ["clock_skew"]);
-        let received: Vec<String> = trip_events(&conn, "F1", "T-2026-11-0417")
+        let received: Vec<String> = trip_events(&conn, "F1", "T-2026-11-0417", None, 10)
             .expect("events")
+            .0
             .into_iter()
             .map(|e| e.received_at)
             .collect();

@@ -128,18 +128,35 @@ impl Fleet {
         serde_json::from_str(&body).expect("push answer")
     }
 
-    /// The manager's view of a trip's events.
+    /// The manager's view of a trip's events, every page.
     pub async fn events(&self, trip: &str) -> Vec<serde_json::Value> {
-        let (status, body) = self
-            .request(
-                "GET",
-                &format!("/v1/fleet/trips/{trip}/events"),
-                Some(&self.manager),
-                None,
-            )
-            .await;
-        assert_eq!(status, 200, "{body}");
-        serde_json::from_str(&body).expect("events")
+        let mut all = Vec::new();
+        let mut after: Option<String> = None;
+        loop {
+            let mut url = format!("{}/v1/fleet/trips/{trip}/events", self.url);
+            if let Some(a) = &after {
+                url.push_str(&format!("?after={a}"));
+            }
+            let resp = self
+                .client
+                .get(url)
+                .header("authorization", format!("Bearer {}", self.manager))
+                .send()
+                .await
+                .expect("events");
+            assert_eq!(resp.status().as_u16(), 200);
+            after = resp
+                .headers()
+                .get(crossing_fleet::NEXT_PAGE_HEADER)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string);
+            let page: Vec<serde_json::Value> =
+                serde_json::from_str(&resp.text().await.expect("body")).expect("events");
+            all.extend(page);
+            if after.is_none() {
+                return all;
+            }
+        }
     }
 
     /// A phone for driver D1 talking to this server through `transport`.

@@ -658,3 +658,122 @@ async fn the_server_applies_the_phones_event_rules() {
         "only the flagged ones are stored"
     );
 }
+
+/// D10: a trip's events come in pages (at most 1000, `limit` fewer), the next page named by a
+/// header, together exactly the events in device order.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_managers_event_list_is_paged() {
+    let fleet = Fleet::start(Config::default()).await;
+    fleet
+        .push(&fleet.fresh_trip("aci-trip.json"), Some("D1"))
+        .await;
+    let (phone, _) = fleet.phone();
+    phone.sync_until_ok(3).await;
+    for i in 0..5 {
+        let mut e = EventInput::new(ACI, EventKind::Exception);
+        e.note = Some(format!("n{i}"));
+        phone.core.record_event(e).expect("record");
+    }
+    phone.sync_until_ok(3).await;
+    let client = reqwest::Client::new();
+    let mut seqs = Vec::new();
+    let mut after: Option<String> = None;
+    let mut pages = 0;
+    loop {
+        let mut url = format!("{}/v1/fleet/trips/{ACI}/events?limit=2", fleet.url);
+        if let Some(a) = &after {
+            url.push_str(&format!("&after={a}"));
+        }
+        let resp = client
+            .get(url)
+            .header("authorization", format!("Bearer {}", fleet.manager))
+            .send()
+            .await
+            .expect("page");
+        assert_eq!(resp.status().as_u16(), 200);
+        after = resp
+            .headers()
+            .get(crossing_fleet::NEXT_PAGE_HEADER)
+            .map(|v| v.to_str().expect("ascii").to_string());
+        let page: Vec<Value> =
+            serde_json::from_str(&resp.text().await.expect("body")).expect("json");
+        assert!(page.len() <= 2);
+        seqs.extend(page.iter().map(|e| e["device_seq"].as_i64().expect("seq")));
+        pages += 1;
+        if after.is_none() {
+            break;
+        }
+    }
+    assert_eq!((pages, seqs), (3, vec![1, 2, 3, 4, 5]));
+    let (status, _) = fleet
+        .request(
+            "GET",
+            &format!("/v1/fleet/trips/{ACI}/events?limit=1001"),
+            Some(&fleet.manager),
+            None,
+        )
+        .await;
+    assert_eq!(status, 400);
+}
+
+/// D10: one token cannot do without bound: a driver's uploads beyond its share are answered
+/// 429 with `Retry-After` (the phone keeps every event pending and waits), and the devices one
+/// driver may register are capped (an existing one may always register again).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_token_has_a_bounded_share() {
+    let fleet = Fleet::start(Config {
+        limits: crossing_fleet::Limits {
+            events_burst: 10,
+            events_per_minute: 1,
+            devices_per_driver: 2,
+            ..crossing_fleet::Limits::default()
+        },
+        ..Config::default()
+    })
+    .await;
+    fleet
+        .push(&fleet.fresh_trip("aci-trip.json"), Some("D1"))
+        .await;
+    let (phone, _) = fleet.phone();
+    phone.sync_until_ok(3).await;
+    for i in 0..10 {
+        let mut e = EventInput::new(ACI, EventKind::Exception);
+        e.note = Some(format!("n{i}"));
+        phone.core.record_event(e).expect("record");
+    }
+    let report = phone.syncer.sync_once(0).await.expect("within the share");
+    assert_eq!(report.uploaded, 10);
+    let mut e = EventInput::new(ACI, EventKind::Exception);
+    e.note = Some("one more".into());
+    phone.core.record_event(e).expect("record");
+    match phone.syncer.sync_once(0).await {
+        Err(crossing_core::sync::SyncError::Retry {
+            after, server_said, ..
+        }) => {
+            assert!(server_said, "the server's Retry-After is honoured");
+            assert!(after >= std::time::Duration::from_secs(30), "{after:?}");
+        }
+        other => panic!("expected a retry after 429, got {other:?}"),
+    }
+    assert_eq!(phone.core.sync_status().expect("status").pending, 1);
+    // Devices: the phone's own is one; one more is allowed, a third is not.
+    let register = |dev: &str| {
+        let body = json!({"device_id": dev, "platform": "t", "app_version": "1"}).to_string();
+        let fleet = &fleet;
+        async move {
+            fleet
+                .request("POST", "/v1/devices", Some(&fleet.driver), Some(body))
+                .await
+        }
+    };
+    assert_eq!(
+        register("0190aaaa-0000-4000-8000-000000000002").await.0,
+        200
+    );
+    let (status, body) = register("0190aaaa-0000-4000-8000-000000000003").await;
+    assert_eq!(status, 409, "{body}");
+    assert_eq!(
+        register("0190aaaa-0000-4000-8000-000000000002").await.0,
+        200
+    );
+}
