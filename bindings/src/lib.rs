@@ -694,6 +694,8 @@ pub struct RecoveryReport {
     pub events_salvaged: u64,
     /// Events of the damaged store known to be lost.
     pub events_unreadable: u64,
+    /// The event store was found empty (0 bytes): its events, if any, are gone.
+    pub outbox_found_empty: bool,
 }
 
 #[uniffi::export]
@@ -706,6 +708,7 @@ impl CrossingCore {
             outbox_moved_to: r.outbox_moved_to.clone(),
             events_salvaged: r.events_salvaged,
             events_unreadable: r.events_unreadable,
+            outbox_found_empty: r.outbox_found_empty,
         }
     }
 

@@ -230,6 +230,11 @@ fn open(dir: Option<PathBuf>, clock: SharedClock) -> CliResult<Crossing> {
             "warning: the trip cache was damaged and has been rebuilt; sync to get the trips back"
         );
     }
+    if r.outbox_found_empty {
+        eprintln!(
+            "warning: the event store was found empty (0 bytes): any events it held are lost; a new device id was made"
+        );
+    }
     if let Some(aside) = &r.outbox_moved_to {
         eprintln!(
             "warning: the event store was damaged: moved to {aside}; {} events salvaged, {} could not be read",

@@ -110,7 +110,13 @@ impl Crossing {
             path: dir.display().to_string(),
             source,
         })?;
-        let mut recovery = recover::Recovery::default();
+        let mut recovery = recover::Recovery {
+            // SQLite takes an empty file for a new database: say so instead of starting over
+            // silently (a file emptied by a tool or a failing disk loses its events).
+            outbox_found_empty: std::fs::metadata(dir.join(OUTBOX_FILE))
+                .is_ok_and(|m| m.len() == 0),
+            ..recover::Recovery::default()
+        };
         let outbox = recover::open_outbox(
             &dir.join(OUTBOX_FILE),
             &schema::OUTBOX,

@@ -33,6 +33,9 @@ pub struct Recovery {
     /// Events of the damaged outbox known to be lost (at least this many; unknown, so 0, when
     /// not even the device counter could be read).
     pub events_unreadable: u64,
+    /// The outbox file was there but empty (0 bytes): whatever it held is gone, and this
+    /// install starts again with a new device id and counter (never reusing the old numbers).
+    pub outbox_found_empty: bool,
 }
 
 /// Whether an error means the file is damaged (as opposed to busy, full, or a bug).

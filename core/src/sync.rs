@@ -174,6 +174,13 @@ fn failure_of(resp: &Response, now: chrono::DateTime<chrono::Utc>) -> Failure {
     }
 }
 
+/// Whether a token can be sent at all: visible ASCII only (a newline or a space in it would
+/// make every request fail before it leaves, which looked like "no network"). An unusable
+/// token means "sign in again", not "retry".
+fn usable_token(t: &str) -> bool {
+    !t.is_empty() && t.bytes().all(|b| b.is_ascii_graphic())
+}
+
 fn describe(f: &Failure) -> String {
     match f {
         Failure::Network(m) => format!("no connection: {m}"),
@@ -230,7 +237,11 @@ impl Syncer {
     }
 
     async fn sync_inner(&self, attempt: u32) -> std::result::Result<SyncReport, SyncError> {
-        let token = self.tokens.token(false).ok_or(SyncError::SignInRequired)?;
+        let token = self
+            .tokens
+            .token(false)
+            .filter(|t| usable_token(t))
+            .ok_or(SyncError::SignInRequired)?;
         let mut run = Run {
             report: SyncReport::default(),
             token,
@@ -313,7 +324,7 @@ impl Syncer {
             let failure = failure_of(&resp, self.core.clock().now_utc());
             if resp.status == 401 && !run.refreshed {
                 run.refreshed = true;
-                match self.tokens.token(true) {
+                match self.tokens.token(true).filter(|t| usable_token(t)) {
                     Some(t) => {
                         run.token = t;
                         continue;

@@ -150,9 +150,10 @@ impl AppState {
             .shares
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let share = shares
-            .entry(driver.to_string())
-            .or_insert(Share { left: burst, at: now });
+        let share = shares.entry(driver.to_string()).or_insert(Share {
+            left: burst,
+            at: now,
+        });
         share.left = (share.left + now.duration_since(share.at).as_secs_f64() * rate).min(burst);
         share.at = now;
         match charge {
@@ -349,14 +350,17 @@ pub async fn spawn_loopback(state: Arc<AppState>) -> std::io::Result<SocketAddr>
     Ok(addr)
 }
 
+/// The bearer token of a request: exactly one `Authorization` header (two are refused rather
+/// than guessed between), scheme `Bearer` in any case (RFC 9110 §11.1).
 fn bearer(headers: &HeaderMap) -> Option<String> {
-    headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-        .map(str::to_string)
+    let mut all = headers.get_all(header::AUTHORIZATION).iter();
+    let (Some(value), None) = (all.next(), all.next()) else {
+        return None;
+    };
+    let value = value.to_str().ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    let token = token.trim();
+    (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty()).then(|| token.to_string())
 }
 
 fn version_tuple(v: &str) -> Vec<u64> {

@@ -172,6 +172,15 @@ impl Fleet {
         Phone { dir, core, syncer }
     }
 
+    /// A phone with the given token (any text) and a fault layer in front of the transport.
+    pub fn phone_with_token(&self, token: &str) -> (Phone, Arc<Faulty>) {
+        let faulty = Arc::new(Faulty::new(
+            HttpTransport::new(&self.url).expect("transport"),
+        ));
+        let phone = self.phone_with(faulty.clone(), Arc::new(StaticToken(token.to_string())));
+        (phone, faulty)
+    }
+
     /// A phone for driver D1 with a fault layer in front of the real transport.
     pub fn phone(&self) -> (Phone, Arc<Faulty>) {
         let faulty = Arc::new(Faulty::new(

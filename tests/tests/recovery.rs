@@ -218,3 +218,32 @@ async fn damaged_cache_pages_found_in_use_never_stop_recording() {
     let server = fleet.events(TRIP).await;
     assert!(server.iter().any(|s| s["event_id"] == e.event_id.as_str()));
 }
+
+/// Issue 11 (unclear case decided): an outbox emptied to 0 bytes is not a silent new start:
+/// the loss is reported, and the install gets a new device id (its old sequence numbers are
+/// never reused under the old id).
+#[test]
+fn an_emptied_outbox_is_reported_with_a_new_device_id() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("phone");
+    let device = {
+        let core = crossing_integration_tests::phone_at_examples_time(&dir);
+        core.import_trip_json(&crossing_integration_tests::example("aci-trip.json"))
+            .expect("trip");
+        core.record_event(EventInput::new(TRIP, EventKind::DepartedOrigin))
+            .expect("record");
+        core.device_id().to_string()
+    };
+    let outbox = dir.join(crossing_core::OUTBOX_FILE);
+    std::fs::write(&outbox, b"").expect("empty it");
+    for side in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{side}", outbox.display()));
+    }
+    let core = crossing_integration_tests::phone_at_examples_time(&dir);
+    assert!(core.recovery().outbox_found_empty);
+    assert_ne!(core.device_id(), device);
+    assert!(all_events(&core).is_empty());
+    let again = crossing_integration_tests::phone_at_examples_time(&dir);
+    assert!(!again.recovery().outbox_found_empty, "reported once");
+    drop(core);
+}

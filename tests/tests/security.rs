@@ -777,3 +777,34 @@ async fn one_token_has_a_bounded_share() {
         200
     );
 }
+
+/// Issue 11, the unclear cases decided: two `Authorization` headers are refused (not "the
+/// first wins"); the scheme is case-insensitive; a token that cannot be sent (a newline in it)
+/// means "sign in again", not a network error to retry.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn authorization_edge_cases_are_decided() {
+    let fleet = Fleet::start(Config::default()).await;
+    let url = format!("{}/v1/fleet/trips", fleet.url);
+    let client = reqwest::Client::new();
+    let status = |r: reqwest::Response| r.status().as_u16();
+    let two = client
+        .get(&url)
+        .header("authorization", format!("Bearer {}", fleet.manager))
+        .header("authorization", format!("Bearer {}", fleet.other_manager))
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(status(two), 401);
+    let lower = client
+        .get(&url)
+        .header("authorization", format!("bearer {}", fleet.manager))
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(status(lower), 200);
+    let (phone, _) = fleet.phone_with_token("crd_abc\nX-Injected: 1");
+    match phone.syncer.sync_once(0).await {
+        Err(crossing_core::sync::SyncError::SignInRequired) => {}
+        other => panic!("a token with a newline must ask to sign in, got {other:?}"),
+    }
+}
