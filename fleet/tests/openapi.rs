@@ -720,6 +720,33 @@ async fn every_answer_is_documented_and_matches_its_schema() {
         409
     );
 
+    // A driver who is not on the fleet's roster; a bad page size of the event list.
+    assert_eq!(
+        c.call(
+            "post",
+            tmpl,
+            "/v1/fleet/trips?driver=NOBODY",
+            Some(m),
+            Some(trip(9))
+        )
+        .await
+        .0,
+        404
+    );
+    let evl = "/v1/fleet/trips/{id}/events";
+    assert_eq!(
+        c.call(
+            "get",
+            evl,
+            &format!("/v1/fleet/trips/{id}/events?limit=0"),
+            Some(m),
+            None
+        )
+        .await
+        .0,
+        400
+    );
+
     // Every documented status of every operation was produced at least once.
     let doc = doc();
     let mut missing = Vec::new();
@@ -737,8 +764,9 @@ async fn every_answer_is_documented_and_matches_its_schema() {
             }
         }
     }
-    // 426 is covered by its own test below (it needs a server with a minimum version).
-    missing.retain(|m| !m.ends_with(" 426"));
+    // 426 and 429 are covered by their own tests below (they need a server with a minimum
+    // version, or with a small share of events).
+    missing.retain(|m| !m.ends_with(" 426") && !m.ends_with(" 429"));
     assert!(
         missing.is_empty(),
         "documented but never produced: {missing:?}"
@@ -787,4 +815,49 @@ async fn old_clients_get_426_on_every_driver_endpoint() {
         let body: Value = serde_json::from_str(&resp.text().await.expect("text")).expect("json");
         assert_eq!(body["error"], "client_too_old");
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_used_up_share_of_events_gets_a_documented_429() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut conn = store::open(&dir.path().join("fleet.db")).expect("db");
+    let config = Config {
+        limits: crossing_fleet::Limits {
+            events_burst: 1,
+            events_per_minute: 1,
+            ..crossing_fleet::Limits::default()
+        },
+        ..config()
+    };
+    let now = config.clock.now_utc();
+    let d = store::create_token(&conn, &store::NewToken::Driver("D1".into()), now).expect("d");
+    store::add_to_roster(&conn, "F1", "D1", now).expect("roster");
+    store::push_trip(&mut conn, "F1", trip(1).as_bytes(), Some("D1"), now).expect("push");
+    let dev = "0190aaaa-0000-4000-8000-000000000001";
+    store::register_device(&conn, "D1", dev, "t", "1", now).expect("device");
+    let addr = crossing_fleet::spawn_loopback(AppState::new(conn, config))
+        .await
+        .expect("listen");
+    crossing_core::transport::install_crypto_provider();
+    let mut c = Checker {
+        doc: doc(),
+        client: reqwest::Client::new(),
+        base: format!("http://{addr}"),
+        seen: BTreeSet::new(),
+    };
+    let upload = |n: u32| {
+        json!({"device_id": dev, "sent_at": "2026-11-25T08:00:00-05:00", "events": [{
+            "event_id": format!("0190aaaa-0000-7000-8000-{n:012}"), "device_seq": n,
+            "trip_id": "T-2026-11-0417", "trip_version_seen": 1, "kind": "departed_origin",
+            "occurred_at": "2026-11-25T07:59:00-05:00"}]})
+        .to_string()
+    };
+    let ev = "/v1/events";
+    assert_eq!(
+        c.call("post", ev, ev, Some(&d), Some(upload(1))).await.0,
+        200
+    );
+    let (status, body) = c.call("post", ev, ev, Some(&d), Some(upload(2))).await;
+    assert_eq!(status, 429, "{body}");
+    assert_eq!(body["error"], "rate_limited");
 }
