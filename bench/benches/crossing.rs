@@ -343,7 +343,16 @@ async fn fleet() -> Fleet {
         chrono::Utc::now(),
     )
     .expect("m");
-    let state = AppState::new(conn, Config::default());
+    // The benchmark measures throughput: the per-driver share of events is lifted (a phone
+    // queueing 10,000 events would otherwise be told to wait, as it should be in production).
+    let config = Config {
+        limits: crossing_fleet::Limits {
+            events_burst: u32::MAX,
+            ..crossing_fleet::Limits::default()
+        },
+        ..Config::default()
+    };
+    let state = AppState::new(conn, config);
     let addr = crossing_fleet::spawn_loopback(state).await.expect("server");
     Fleet {
         _dir: dir,
@@ -404,7 +413,7 @@ async fn sync_benches(out: &mut String) {
     .ok();
     // 10,000 queued events.
     for i in 0..10_000 {
-        let mut e = EventInput::new(TRIP_500, EventKind::Exception);
+        let mut e = EventInput::new(format!("BENCH:{TRIP_500}"), EventKind::Exception);
         e.note = Some(format!("bench event {i}"));
         core.record_event(e).expect("record");
     }

@@ -172,6 +172,8 @@ async fn demo(work: &Path, out: &Path, clock: &SharedClock) -> Result<Checks, St
     };
     let mut aci = trip_for_tomorrow(DEMO_ACI, clock)?;
     let trip_id = aci["id"].as_str().unwrap_or_default().to_string();
+    // Trip ids are per fleet: the phone knows the trip as `<fleet>:<id>`.
+    let phone_trip = store::trip_key("NORTHSTAR", &trip_id);
     let pushed = manager
         .call(true, "/v1/fleet/trips?driver=marie", Some(aci.to_string()))
         .await?;
@@ -199,10 +201,10 @@ async fn demo(work: &Path, out: &Path, clock: &SharedClock) -> Result<Checks, St
         report.trips_updated, report.requests
     );
     c.check(report.trips_updated == 2, "both trips reached the phone");
-    let manifest = phone.manifest_view(&trip_id).map_err(err)?;
+    let manifest = phone.manifest_view(&phone_trip).map_err(err)?;
     print!("\n{}", indent(&view::to_text(&manifest)));
     let qr = phone
-        .border_code(&trip_id, CodeKind::Qr, None)
+        .border_code(&phone_trip, CodeKind::Qr, None)
         .map_err(err)?;
     println!("\n    {} (trip version {})", qr.title, qr.trip_version);
     print!(
@@ -221,12 +223,12 @@ async fn demo(work: &Path, out: &Path, clock: &SharedClock) -> Result<Checks, St
     server.stop().await;
     let mut recorded = Vec::new();
     for input in [
-        EventInput::new(&trip_id, EventKind::TripAcknowledged),
-        EventInput::new(&trip_id, EventKind::DepartedOrigin),
-        EventInput::new(&trip_id, EventKind::ArrivedAtBorder),
+        EventInput::new(&phone_trip, EventKind::TripAcknowledged),
+        EventInput::new(&phone_trip, EventKind::DepartedOrigin),
+        EventInput::new(&phone_trip, EventKind::ArrivedAtBorder),
         EventInput {
             inspection: Some(Inspection::Primary),
-            ..EventInput::new(&trip_id, EventKind::InInspection)
+            ..EventInput::new(&phone_trip, EventKind::InInspection)
         },
     ] {
         let e = phone.record_event(input).map_err(err)?;
@@ -249,7 +251,7 @@ async fn demo(work: &Path, out: &Path, clock: &SharedClock) -> Result<Checks, St
     );
     c.check(
         phone
-            .manifest_view(&trip_id)
+            .manifest_view(&phone_trip)
             .map_err(err)?
             .status
             .headline
@@ -279,7 +281,7 @@ async fn demo(work: &Path, out: &Path, clock: &SharedClock) -> Result<Checks, St
         .call(true, "/v1/fleet/trips?driver=marie", Some(aci.to_string()))
         .await?;
     let released = phone
-        .record_event(EventInput::new(&trip_id, EventKind::Released))
+        .record_event(EventInput::new(&phone_trip, EventKind::Released))
         .map_err(err)?;
     recorded.push(released.event_id.clone());
     let report = syncer.sync_once(0).await.map_err(|e| e.to_string())?;
@@ -287,7 +289,7 @@ async fn demo(work: &Path, out: &Path, clock: &SharedClock) -> Result<Checks, St
         "    sync: {} uploaded, {} trips updated",
         report.uploaded, report.trips_updated
     );
-    let amended = phone.manifest_view(&trip_id).map_err(err)?;
+    let amended = phone.manifest_view(&phone_trip).map_err(err)?;
     if let Some(a) = &amended.amendment {
         println!(
             "    banner: manifest amended v{} → v{}",
@@ -308,11 +310,11 @@ async fn demo(work: &Path, out: &Path, clock: &SharedClock) -> Result<Checks, St
         "the driver sees what the amendment changed",
     );
     let qr2 = phone
-        .border_code(&trip_id, CodeKind::Qr, None)
+        .border_code(&phone_trip, CodeKind::Qr, None)
         .map_err(err)?;
     c.check(qr2.trip_version == 2, "border codes are drawn from v2");
     let ack = phone
-        .record_event(EventInput::new(&trip_id, EventKind::TripAcknowledged))
+        .record_event(EventInput::new(&phone_trip, EventKind::TripAcknowledged))
         .map_err(err)?;
     recorded.push(ack.event_id);
     let delivered_to = aci["shipments"][0]["controlNumber"]
@@ -322,14 +324,14 @@ async fn demo(work: &Path, out: &Path, clock: &SharedClock) -> Result<Checks, St
     let delivered = phone
         .record_event(EventInput {
             shipment: Some(delivered_to),
-            ..EventInput::new(&trip_id, EventKind::Delivered)
+            ..EventInput::new(&phone_trip, EventKind::Delivered)
         })
         .map_err(err)?;
     recorded.push(delivered.event_id);
     syncer.sync_once(0).await.map_err(|e| e.to_string())?;
     c.check(
         phone
-            .manifest_view(&trip_id)
+            .manifest_view(&phone_trip)
             .map_err(err)?
             .amendment
             .is_none(),
@@ -393,15 +395,17 @@ async fn demo(work: &Path, out: &Path, clock: &SharedClock) -> Result<Checks, St
 
     step(8, "Every border code of both trips, written as PNG");
     let mut written = 0;
-    for id in [trip_id.as_str(), ace["id"].as_str().unwrap_or_default()] {
+    let ace_on_phone = store::trip_key("NORTHSTAR", ace["id"].as_str().unwrap_or_default());
+    for id in [phone_trip.as_str(), ace_on_phone.as_str()] {
         let v = phone.manifest_view(id).map_err(err)?;
         for choice in &v.codes {
             let code = phone
                 .border_code(id, choice.kind, choice.shipment.as_deref())
                 .map_err(err)?;
+            let file = id.replace(':', "_");
             let name = match &choice.shipment {
-                Some(s) => format!("{id}-{}-{s}.png", choice.kind),
-                None => format!("{id}-{}.png", choice.kind),
+                Some(s) => format!("{file}-{}-{s}.png", choice.kind),
+                None => format!("{file}-{}.png", choice.kind),
             };
             let png = codes::to_png(&code.matrix, 8).map_err(err)?;
             std::fs::write(out.join(&name), png).map_err(|e| format!("{name}: {e}"))?;

@@ -376,9 +376,10 @@ fn sync_and_status_against_a_real_fleet_server() {
     let out = crossing_at(
         data.path(),
         None,
-        &["event", "record", "T-2026-11-0533", "departed-origin"],
+        // Synced from fleet F: the phone knows the trip qualified with its fleet.
+        &["event", "record", "F:T-2026-11-0533", "departed-origin"],
     );
-    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let out = crossing_at(data.path(), None, &["status"]);
     assert!(
         text(&out.stdout).contains("waiting to be sent: 1"),
@@ -411,7 +412,7 @@ fn sync_and_status_against_a_real_fleet_server() {
     // A bad token: the queue is kept and the message says so; the token is not echoed.
     crossing(
         data.path(),
-        &["event", "record", "T-2026-11-0533", "arrived-at-border"],
+        &["event", "record", "F:T-2026-11-0533", "arrived-at-border"],
     );
     let out = Command::new(env!("CARGO_BIN_EXE_crossing"))
         .args([

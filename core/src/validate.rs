@@ -340,7 +340,9 @@ impl Validator {
     }
 
     fn trip(&mut self, t: &Trip, policy: &Policy) {
-        if self.text("id", &t.id, 1, 64, Show::Value)
+        // A fleet pushes ids of 1–64 characters; the phone gets them qualified with the fleet
+        // (`<fleet>:<id>`, fleet ids being 1–64 too), hence 129 here.
+        if self.text("id", &t.id, 1, 129, Show::Value)
             && !all(&t.id, |c| c.is_ascii_alphanumeric() || "._:-".contains(c))
         {
             self.err(

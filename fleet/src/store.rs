@@ -105,7 +105,33 @@ pub static FLEET: Schema = Schema {
         ) STRICT;
         INSERT INTO meta (key, value) VALUES ('epoch', lower(hex(randomblob(8))));
         ALTER TABLE trip ADD COLUMN created_at TEXT;
-        UPDATE trip SET created_at = updated_at;"],
+        UPDATE trip SET created_at = updated_at;",
+        // 3: trip ids are per fleet. A trip is (fleet, id); its `key`, `<fleet>:<id>`, is the
+        // identity the driver's phone sees and what assignments, the change log and events
+        // refer to. The epoch is renewed: every phone re-pulls a snapshot with the new ids.
+        "CREATE TABLE trip_v3 (
+            key TEXT PRIMARY KEY NOT NULL,
+            fleet TEXT NOT NULL,
+            id TEXT NOT NULL,
+            driver TEXT,
+            version INTEGER NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('active', 'cancelled')),
+            trip_number TEXT NOT NULL,
+            doc TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            created_at TEXT,
+            UNIQUE (fleet, id)
+        ) STRICT;
+        INSERT INTO trip_v3 (key, fleet, id, driver, version, state, trip_number, doc, updated_at, created_at)
+            SELECT fleet || ':' || id, fleet, id, driver, version, state, trip_number, doc, updated_at, created_at
+            FROM trip;
+        UPDATE assignment SET trip_id = (SELECT key FROM trip_v3 WHERE trip_v3.id = assignment.trip_id);
+        UPDATE change SET trip_id = (SELECT key FROM trip_v3 WHERE trip_v3.id = change.trip_id);
+        UPDATE event SET trip_id = (SELECT key FROM trip_v3 WHERE trip_v3.id = event.trip_id);
+        DROP TABLE trip;
+        ALTER TABLE trip_v3 RENAME TO trip;
+        CREATE INDEX trip_driver ON trip (driver, key);
+        UPDATE meta SET value = lower(hex(randomblob(8))) WHERE key = 'epoch';"],
 };
 
 /// Who a bearer token belongs to.
@@ -364,6 +390,9 @@ pub fn prepare_push(body: &[u8], now: DateTime<Utc>) -> Result<PreparedTrip, Fai
     let warnings = validate::validate(&trip, &validate::Policy::fleet(now))
         .into_result()
         .map_err(|r| ApiFailure::from_core(crossing_core::Error::Invalid(r)))?;
+    if trip.id.chars().count() > 64 {
+        return Err(ApiFailure::invalid("id", "must be 1–64 characters"));
+    }
     let doc = format::to_json(&trip).map_err(ApiFailure::from_core)?;
     let version =
         i64::try_from(trip.version).map_err(|_| ApiFailure::invalid("version", "is too large"))?;
@@ -407,21 +436,17 @@ pub fn store_push(
     if let Some(d) = driver {
         check_roster(&tx, fleet, d)?;
     }
-    let stored: Option<(String, Option<String>, i64, String, String)> = tx
+    // Trip ids are the fleet's own: another fleet may use the same id for another trip.
+    let key = trip_key(fleet, &trip.id);
+    let stored: Option<(Option<String>, i64, String, String)> = tx
         .query_row(
-            "SELECT fleet, driver, version, state, doc FROM trip WHERE id = ?1",
-            params![trip.id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            "SELECT driver, version, state, doc FROM trip WHERE key = ?1",
+            params![key],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
         )
         .optional()?;
     let (outcome, previous_driver) = match &stored {
-        Some((f, _, _, _, _)) if f != fleet => {
-            return Err(ApiFailure::forbidden(
-                "id",
-                "this trip id belongs to another fleet",
-            ))
-        }
-        Some((_, _, v, state, old_doc))
+        Some((_, v, state, old_doc))
             if *v == version && *old_doc == doc && state == "cancelled" =>
         {
             return Err(ApiFailure::conflict(
@@ -429,7 +454,7 @@ pub fn store_push(
                 format!("trip version {v} is cancelled; push a higher version to reactivate it"),
             ));
         }
-        Some((_, d, v, _, old_doc))
+        Some((d, v, _, old_doc))
             if *v == version && *old_doc == doc && (driver.is_none() || driver == d.as_deref()) =>
         {
             let out = PushOutcome {
@@ -441,23 +466,24 @@ pub fn store_push(
             };
             return Ok(out);
         }
-        Some((_, _, v, _, _)) if *v >= version => {
+        Some((_, v, _, _)) if *v >= version => {
             return Err(ApiFailure::conflict(
                 "version",
                 format!("must be greater than the stored version {v} to amend the trip"),
             ))
         }
-        Some((_, d, _, _, _)) => ("amended", d.clone()),
+        Some((d, _, _, _)) => ("amended", d.clone()),
         None => ("created", None),
     };
     let new_driver = driver.map(str::to_string).or(previous_driver.clone());
     tx.execute(
-        "INSERT INTO trip (id, fleet, driver, version, state, trip_number, doc, updated_at, created_at)
-         VALUES (?1, ?2, ?3, ?4, 'active', ?5, ?6, ?7, ?7)
-         ON CONFLICT (id) DO UPDATE SET driver = excluded.driver, version = excluded.version,
+        "INSERT INTO trip (key, id, fleet, driver, version, state, trip_number, doc, updated_at, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, 'active', ?6, ?7, ?8, ?8)
+         ON CONFLICT (key) DO UPDATE SET driver = excluded.driver, version = excluded.version,
              state = 'active', trip_number = excluded.trip_number, doc = excluded.doc,
              updated_at = excluded.updated_at",
         params![
+            key,
             trip.id,
             fleet,
             new_driver,
@@ -469,20 +495,13 @@ pub fn store_push(
     )?;
     if let Some(old) = &previous_driver {
         if Some(old) != new_driver.as_ref() {
-            end_assignment(&tx, &trip.id, old, &at)?;
-            log_tombstone(
-                &tx,
-                old,
-                &trip.id,
-                version,
-                TombstoneReason::Unassigned,
-                &at,
-            )?;
+            end_assignment(&tx, &key, old, &at)?;
+            log_tombstone(&tx, old, &key, version, TombstoneReason::Unassigned, &at)?;
         }
     }
     if let Some(d) = &new_driver {
-        begin_assignment(&tx, &trip.id, d)?;
-        log_upsert(&tx, d, &trip.id, version, &doc, &at)?;
+        begin_assignment(&tx, &key, d)?;
+        log_upsert(&tx, d, &key, version, &doc, &at)?;
     }
     tx.commit()?;
     Ok(PushOutcome {
@@ -494,23 +513,27 @@ pub fn store_push(
     })
 }
 
+/// The identity of a fleet's trip everywhere outside the manager API: `<fleet>:<id>`. The
+/// driver's phone sees it as the trip id (two fleets may both number a trip `T-1`, and one driver
+/// may drive for both); assignments, the change log and events refer to it.
+pub fn trip_key(fleet: &str, id: &str) -> String {
+    format!("{fleet}:{id}")
+}
+
+/// A fleet's trip: (key, driver, version, state, document). Another fleet's trip is reported
+/// exactly like a missing one (ids are per fleet, so it is one).
 fn fleet_trip(
     tx: &Connection,
     fleet: &str,
     id: &str,
-) -> Result<(Option<String>, i64, String, String), Fail> {
-    let row: Option<(String, Option<String>, i64, String, String)> = tx
-        .query_row(
-            "SELECT fleet, driver, version, state, doc FROM trip WHERE id = ?1",
-            params![id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
-        )
-        .optional()?;
-    match row {
-        Some((f, d, v, s, doc)) if f == fleet => Ok((d, v, s, doc)),
-        // Another fleet's trip is reported exactly like a missing one.
-        _ => Err(ApiFailure::not_found("id", "no such trip in this fleet")),
-    }
+) -> Result<(String, Option<String>, i64, String, String), Fail> {
+    tx.query_row(
+        "SELECT key, driver, version, state, doc FROM trip WHERE fleet = ?1 AND id = ?2",
+        params![fleet, id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+    )
+    .optional()?
+    .ok_or_else(|| ApiFailure::not_found("id", "no such trip in this fleet"))
 }
 
 /// Cancels a trip: tombstone for its driver. Idempotent.
@@ -522,16 +545,16 @@ pub fn cancel_trip(
 ) -> Result<(), Fail> {
     let at = stamp(now);
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let (driver, version, state, _) = fleet_trip(&tx, fleet, id)?;
+    let (key, driver, version, state, _) = fleet_trip(&tx, fleet, id)?;
     if state == "cancelled" {
         return Ok(());
     }
     tx.execute(
-        "UPDATE trip SET state = 'cancelled', updated_at = ?2 WHERE id = ?1",
-        params![id, at],
+        "UPDATE trip SET state = 'cancelled', updated_at = ?2 WHERE key = ?1",
+        params![key, at],
     )?;
     if let Some(d) = driver {
-        log_tombstone(&tx, &d, id, version, TombstoneReason::Cancelled, &at)?;
+        log_tombstone(&tx, &d, &key, version, TombstoneReason::Cancelled, &at)?;
     }
     tx.commit()?;
     Ok(())
@@ -547,7 +570,7 @@ pub fn assign_trip(
 ) -> Result<(), Fail> {
     let at = stamp(now);
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let (previous, version, state, doc) = fleet_trip(&tx, fleet, id)?;
+    let (key, previous, version, state, doc) = fleet_trip(&tx, fleet, id)?;
     if let Some(d) = driver {
         check_roster(&tx, fleet, d)?;
     }
@@ -561,16 +584,16 @@ pub fn assign_trip(
         return Ok(());
     }
     tx.execute(
-        "UPDATE trip SET driver = ?2, updated_at = ?3 WHERE id = ?1",
-        params![id, driver, at],
+        "UPDATE trip SET driver = ?2, updated_at = ?3 WHERE key = ?1",
+        params![key, driver, at],
     )?;
     if let Some(old) = &previous {
-        end_assignment(&tx, id, old, &at)?;
-        log_tombstone(&tx, old, id, version, TombstoneReason::Unassigned, &at)?;
+        end_assignment(&tx, &key, old, &at)?;
+        log_tombstone(&tx, old, &key, version, TombstoneReason::Unassigned, &at)?;
     }
     if let Some(d) = driver {
-        begin_assignment(&tx, id, d)?;
-        log_upsert(&tx, d, id, version, &doc, &at)?;
+        begin_assignment(&tx, &key, d)?;
+        log_upsert(&tx, d, &key, version, &doc, &at)?;
     }
     tx.commit()?;
     Ok(())
@@ -597,7 +620,7 @@ pub struct FleetTrip {
 pub fn list_trips(conn: &Connection, fleet: &str) -> Result<Vec<FleetTrip>, Fail> {
     let mut stmt = conn.prepare_cached(
         "SELECT t.id, t.version, t.state, t.driver, t.trip_number,
-                (SELECT count(*) FROM event e WHERE e.trip_id = t.id)
+                (SELECT count(*) FROM event e WHERE e.trip_id = t.key)
          FROM trip t WHERE t.fleet = ?1 ORDER BY t.id",
     )?;
     let rows = stmt.query_map(params![fleet], |r| {
@@ -663,7 +686,7 @@ pub fn trip_events(
     after: Option<(&str, i64)>,
     limit: usize,
 ) -> Result<(Vec<ServerEvent>, bool), Fail> {
-    fleet_trip(conn, fleet, id)?;
+    let (key, ..) = fleet_trip(conn, fleet, id)?;
     let limit = limit.clamp(1, MAX_EVENTS_PAGE);
     let (after_device, after_seq) = after.unwrap_or(("", 0));
     let mut stmt = conn.prepare_cached(
@@ -673,7 +696,7 @@ pub fn trip_events(
          ORDER BY device_id, device_seq LIMIT ?4",
     )?;
     let rows = stmt.query_map(
-        params![id, after_device, after_seq, limit as i64 + 1],
+        params![key, after_device, after_seq, limit as i64 + 1],
         |r| {
             let flags: String = r.get(15)?;
             Ok(ServerEvent {
@@ -827,7 +850,7 @@ struct TripFacts {
 
 fn trip_facts(tx: &Connection, id: &str) -> Result<TripFacts, Fail> {
     let (version, state, doc, created_at): (i64, String, String, Option<String>) = tx.query_row(
-        "SELECT version, state, doc, created_at FROM trip WHERE id = ?1",
+        "SELECT version, state, doc, created_at FROM trip WHERE key = ?1",
         params![id],
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
     )?;
@@ -931,11 +954,38 @@ fn add_flag(tx: &Connection, event_id: &str, flag: &str) -> Result<(), Fail> {
     Ok(())
 }
 
+/// The key of the trip an uploaded event names: its key as the phone got it from the feed, or,
+/// from a phone that synced before trip ids were per fleet, the plain id of the one trip with
+/// that id ever assigned to this driver (none or two: unknown).
+fn resolve_trip(tx: &Connection, named: &str, driver: &str) -> Result<Option<String>, Fail> {
+    let exact: bool = tx
+        .query_row("SELECT 1 FROM trip WHERE key = ?1", params![named], |_| {
+            Ok(true)
+        })
+        .optional()?
+        .unwrap_or(false);
+    if exact {
+        return Ok(Some(named.to_string()));
+    }
+    let mut stmt = tx.prepare_cached(
+        "SELECT t.key FROM trip t JOIN assignment a ON a.trip_id = t.key
+         WHERE t.id = ?1 AND a.driver = ?2 LIMIT 2",
+    )?;
+    let keys: Vec<String> = stmt
+        .query_map(params![named, driver], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    Ok(match keys.as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
+    })
+}
+
 /// An event already stored under this id: `Some(true)` if it has exactly these facts (a resend),
 /// `Some(false)` if its facts differ (a conflict), `None` if the id is new.
 fn same_event(
     tx: &Connection,
     e: &WireEvent,
+    trip_key: &str,
     device_id: &str,
     driver: &str,
 ) -> Result<Option<bool>, Fail> {
@@ -949,7 +999,7 @@ fn same_event(
                 e.event_id,
                 device_id,
                 driver,
-                e.trip_id,
+                trip_key,
                 e.trip_version_seen,
                 e.device_seq,
                 e.kind,
@@ -1017,11 +1067,15 @@ pub fn upload_events(
         };
         // Ownership first, then de-duplication: whether an id exists is told only to a driver
         // who may post to the trip (an id of another driver's event is never confirmed).
+        let Some(key) = resolve_trip(&tx, &e.trip_id, driver)? else {
+            results.push(refused("UNKNOWN_TRIP", None));
+            continue;
+        };
         let mut flags = Vec::new();
         let assignment: Option<Option<String>> = tx
             .query_row(
                 "SELECT ended_at FROM assignment WHERE trip_id = ?1 AND driver = ?2",
-                params![e.trip_id, driver],
+                params![key, driver],
                 |r| r.get(0),
             )
             .optional()?;
@@ -1042,7 +1096,7 @@ pub fn upload_events(
                 }
             }
         }
-        match same_event(&tx, e, &batch.device_id, driver)? {
+        match same_event(&tx, e, &key, &batch.device_id, driver)? {
             Some(true) => {
                 results.push(EventResult {
                     event_id: e.event_id.clone(),
@@ -1063,10 +1117,10 @@ pub fn upload_events(
             }
             None => {}
         }
-        if !trips.contains_key(&e.trip_id) {
-            trips.insert(e.trip_id.clone(), trip_facts(&tx, &e.trip_id)?);
+        if !trips.contains_key(&key) {
+            trips.insert(key.clone(), trip_facts(&tx, &key)?);
         }
-        let Some(trip) = trips.get(&e.trip_id) else {
+        let Some(trip) = trips.get(&key) else {
             results.push(refused("UNKNOWN_TRIP", None));
             continue;
         };
@@ -1081,7 +1135,7 @@ pub fn upload_events(
             let known: bool = tx
                 .query_row(
                     "SELECT 1 FROM event WHERE event_id = ?1 AND trip_id = ?2 AND driver = ?3",
-                    params![target, e.trip_id, driver],
+                    params![target, key, driver],
                     |_| Ok(true),
                 )
                 .optional()?
@@ -1115,7 +1169,7 @@ pub fn upload_events(
                 e.event_id,
                 batch.device_id,
                 driver,
-                e.trip_id,
+                key,
                 e.trip_version_seen,
                 e.device_seq,
                 e.kind,
@@ -1231,6 +1285,13 @@ fn doc_to_trip(doc: &str) -> Result<Box<Trip>, Fail> {
         .map_err(|e| ApiFailure::internal(format!("stored trip unreadable: {e}")))
 }
 
+/// A stored trip as its driver gets it: the document with the fleet-qualified key as its id.
+fn driver_doc(key: &str, doc: &str) -> Result<Box<Trip>, Fail> {
+    let mut trip = doc_to_trip(doc)?;
+    trip.id = key.to_string();
+    Ok(trip)
+}
+
 /// One row of the change log: seq, trip id, op, version, reason, document.
 type LogRow = (i64, String, String, i64, Option<String>, Option<String>);
 
@@ -1316,10 +1377,10 @@ pub fn changes(
                 changes.push(if op == "upsert" {
                     Change {
                         op: ChangeOp::Upsert,
+                        trip: Some(driver_doc(&id, doc.as_deref().unwrap_or("{}"))?),
                         id,
                         version,
                         reason: None,
-                        trip: Some(doc_to_trip(doc.as_deref().unwrap_or("{}"))?),
                     }
                 } else {
                     Change {
@@ -1354,8 +1415,8 @@ pub fn changes(
                 return Err(ApiFailure::gone());
             }
             let mut stmt = conn.prepare_cached(
-                "SELECT id, version, doc FROM trip
-                 WHERE driver = ?1 AND state = 'active' AND id > ?2 ORDER BY id LIMIT ?3",
+                "SELECT key, version, doc FROM trip
+                 WHERE driver = ?1 AND state = 'active' AND key > ?2 ORDER BY key LIMIT ?3",
             )?;
             let rows: Vec<(String, i64, String)> = stmt
                 .query_map(params![driver, after, limit as i64 + 1], |r| {
@@ -1377,7 +1438,7 @@ pub fn changes(
                     id: id.clone(),
                     version,
                     reason: None,
-                    trip: Some(doc_to_trip(&doc)?),
+                    trip: Some(driver_doc(&id, &doc)?),
                 });
                 last = id;
             }
@@ -1415,14 +1476,22 @@ pub fn compact_feed(conn: &mut Connection, driver: &str) -> Result<usize, Fail> 
 }
 
 /// A trip for its driver: (version, document) if assigned to them and active.
-pub fn driver_trip(conn: &Connection, driver: &str, id: &str) -> Result<(i64, String), Fail> {
-    conn.query_row(
-        "SELECT version, doc FROM trip WHERE id = ?1 AND driver = ?2 AND state = 'active'",
-        params![id, driver],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )
-    .optional()?
-    .ok_or_else(|| ApiFailure::not_found("id", "no such trip assigned to you"))
+/// A trip for its driver, by the key the feed gave them: (version, document with the key as
+/// its id) if assigned to them and active.
+pub fn driver_trip(conn: &Connection, driver: &str, key: &str) -> Result<(i64, String), Fail> {
+    let (version, doc): (i64, String) = conn
+        .query_row(
+            "SELECT version, doc FROM trip WHERE key = ?1 AND driver = ?2 AND state = 'active'",
+            params![key, driver],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?
+        .ok_or_else(|| ApiFailure::not_found("id", "no such trip assigned to you"))?;
+    let trip = driver_doc(key, &doc)?;
+    Ok((
+        version,
+        format::to_json(&trip).map_err(ApiFailure::from_core)?,
+    ))
 }
 
 #[cfg(test)]
@@ -1520,5 +1589,53 @@ mod tests {
             .map(|e| e.received_at)
             .collect();
         assert_eq!(received, ["2026-11-25T13:00:00.000Z"; 2]);
+    }
+
+    /// A database written by the server before rosters, epochs and per-fleet ids (schema 1)
+    /// opens and migrates: its drivers join the rosters of the fleets whose trips they had, a
+    /// trip's assignment, change log and events follow it to its fleet-qualified key, an
+    /// assignment that was taken away is ended, and the database gets an epoch.
+    #[test]
+    fn a_database_of_schema_1_migrates() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("fleet.db");
+        {
+            let conn = Connection::open(&path).expect("v1");
+            conn.execute_batch(FLEET.migrations[0]).expect("schema 1");
+            conn.execute_batch(
+                "INSERT INTO trip VALUES ('T1', 'F1', 'D2', 2, 'active', 'N1', '{}', '2026-11-25T00:00:00.000Z');
+                 INSERT INTO assignment VALUES ('T1', 'D1'), ('T1', 'D2');
+                 INSERT INTO change (driver, trip_id, op, version, reason, doc, at)
+                     VALUES ('D2', 'T1', 'upsert', 2, NULL, '{}', '2026-11-25T00:00:00.000Z');
+                 INSERT INTO event (event_id, device_id, driver, trip_id, trip_version_seen, device_seq,
+                                    kind, occurred_at, sent_at, received_at, skew_ms, flags)
+                     VALUES ('e1', 'd1', 'D1', 'T1', 1, 1, 'departed_origin', 'x', 'x', 'x', 0, '[]');
+                 PRAGMA user_version = 1;",
+            )
+            .expect("v1 rows");
+        }
+        let conn = open(&path).expect("migrates");
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .expect("version");
+        assert_eq!(version, FLEET.migrations.len() as i64);
+        let one = |sql: &str| -> String { conn.query_row(sql, [], |r| r.get(0)).expect(sql) };
+        assert_eq!(one("SELECT key FROM trip"), "F1:T1");
+        assert_eq!(
+            one("SELECT group_concat(trip_id) FROM (SELECT DISTINCT trip_id FROM assignment)"),
+            "F1:T1"
+        );
+        assert_eq!(one("SELECT trip_id FROM change"), "F1:T1");
+        assert_eq!(one("SELECT trip_id FROM event"), "F1:T1");
+        assert_eq!(
+            one("SELECT group_concat(driver, ',') FROM (SELECT driver FROM roster WHERE fleet = 'F1' ORDER BY driver)"),
+            "D1,D2"
+        );
+        assert_eq!(
+            one("SELECT driver FROM assignment WHERE ended_at IS NOT NULL"),
+            "D1",
+            "D1's assignment was taken away before the upgrade"
+        );
+        assert_eq!(epoch(&conn).expect("epoch").len(), 16);
     }
 }

@@ -154,12 +154,13 @@ async fn every_endpoint_refuses_everyone_but_its_principal() {
             Who::Driver | Who::OtherDriver | Who::ForeignDriver => 200,
             _ => 403,
         }),
-        ("GET", format!("/v1/trips/{id}"), None, |w| match w {
+        // Drivers read a trip by the key the feed gives them: `<fleet>:<id>`.
+        ("GET", format!("/v1/trips/F1:{id}"), None, |w| match w {
             Who::Driver => 200,
             Who::OtherDriver | Who::ForeignDriver => 404,
             _ => 403,
         }),
-        ("GET", "/v1/trips/T-F2-1".into(), None, |w| match w {
+        ("GET", "/v1/trips/F2:T-F2-1".into(), None, |w| match w {
             Who::ForeignDriver => 200,
             Who::Driver | Who::OtherDriver => 404,
             _ => 403,
@@ -222,8 +223,10 @@ async fn every_endpoint_refuses_everyone_but_its_principal() {
             "/v1/fleet/trips?driver=D2".into(),
             Some(f2_doc.to_string()),
             |w| match w {
-                Who::Manager => 403, // the id is F2's (issue 11, D6: not yet per fleet)
-                Who::OtherManager => 404,
+                // Trip ids are per fleet (issue 11, D6): F1 may use the id F2 uses, with no
+                // hint that F2 does; F2's trip is untouched (checked below).
+                Who::Manager => 201,
+                Who::OtherManager => 404, // D2 is not on F2's roster
                 _ => 403,
             },
         ),
@@ -265,13 +268,27 @@ async fn every_endpoint_refuses_everyone_but_its_principal() {
             checked += 1;
         }
     }
+    // F1's push of the id F2 uses made F1's own trip: F2's is still there, still D3's.
+    let listed = client
+        .get(format!("{base}/v1/fleet/trips"))
+        .header("authorization", format!("Bearer {other_manager}"))
+        .send()
+        .await
+        .expect("list");
+    let f2: serde_json::Value =
+        serde_json::from_str(&listed.text().await.expect("body")).expect("json");
+    assert_eq!(f2[0]["id"], "T-F2-1");
+    assert_eq!(f2[0]["driver"], "D3");
     // F2's trip never reached F1's drivers.
     for who in [Who::Driver, Who::OtherDriver] {
-        assert_eq!(send("GET", "/v1/trips/T-F2-1".into(), who, None).await, 404);
+        assert_eq!(
+            send("GET", "/v1/trips/F2:T-F2-1".into(), who, None).await,
+            404
+        );
     }
     // After the owner unassigned and cancelled: D1 no longer reads the trip.
     assert_eq!(
-        send("GET", format!("/v1/trips/{id}"), Who::Driver, None).await,
+        send("GET", format!("/v1/trips/F1:{id}"), Who::Driver, None).await,
         404
     );
     println!("authorization matrix: {checked} endpoint × caller combinations checked");

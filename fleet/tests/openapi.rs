@@ -238,11 +238,18 @@ async fn every_answer_is_documented_and_matches_its_schema() {
         .0,
         400
     );
+    // A trip of F2's own (trip ids are per fleet; F2 using F1's ids is tested in authz.rs).
     assert_eq!(
-        c.call("post", tmpl, "/v1/fleet/trips", Some(m2), Some(trip(5)))
-            .await
-            .0,
-        403
+        c.call(
+            "post",
+            tmpl,
+            "/v1/fleet/trips",
+            Some(m2),
+            Some(trip(5).replace("T-2026-11-0417", "T-F2-OWN"))
+        )
+        .await
+        .0,
+        201
     );
     assert_eq!(
         c.call("post", tmpl, "/v1/fleet/trips", Some(d), Some(trip(5)))
@@ -531,13 +538,15 @@ async fn every_answer_is_documented_and_matches_its_schema() {
         410
     );
     let tp = "/v1/trips/{id}";
+    // The driver reads the trip by the key the feed gave: `<fleet>:<id>`.
     let (s, trip_doc) = c
-        .call("get", tp, &format!("/v1/trips/{id}"), Some(d), None)
+        .call("get", tp, &format!("/v1/trips/F1:{id}"), Some(d), None)
         .await;
     assert_eq!((s, trip_doc["version"].as_i64()), (200, Some(2)));
+    assert_eq!(trip_doc["id"], format!("F1:{id}"));
     let resp = c
         .client
-        .get(format!("{}/v1/trips/{id}", c.base))
+        .get(format!("{}/v1/trips/F1:{id}", c.base))
         .header("authorization", format!("Bearer {d}"))
         .header("if-none-match", "\"v2\"")
         .send()
@@ -551,13 +560,13 @@ async fn every_answer_is_documented_and_matches_its_schema() {
         404
     );
     assert_eq!(
-        c.call("get", tp, &format!("/v1/trips/{id}"), None, None)
+        c.call("get", tp, &format!("/v1/trips/F1:{id}"), None, None)
             .await
             .0,
         401
     );
     assert_eq!(
-        c.call("get", tp, &format!("/v1/trips/{id}"), Some(m), None)
+        c.call("get", tp, &format!("/v1/trips/F1:{id}"), Some(m), None)
             .await
             .0,
         403

@@ -173,8 +173,11 @@ async fn canaries_stay_out_of_logs_errors_and_files() {
         SyncConfig::default(),
     );
     syncer.sync_once(0).await.expect("sync");
-    core.record_event(EventInput::new("T-2026-11-0417", EventKind::DepartedOrigin))
-        .expect("record");
+    core.record_event(EventInput::new(
+        "F1:T-2026-11-0417",
+        EventKind::DepartedOrigin,
+    ))
+    .expect("record");
     syncer.sync_once(0).await.expect("sync events");
     for t in &broken {
         errors.push(
@@ -183,7 +186,7 @@ async fn canaries_stay_out_of_logs_errors_and_files() {
                 .to_string(),
         );
     }
-    let mut e = EventInput::new("T-2026-11-0417", EventKind::Released);
+    let mut e = EventInput::new("F1:T-2026-11-0417", EventKind::Released);
     e.shipment = Some("ZQCANARYDOC77".into());
     errors.push(
         core.record_event(e)
@@ -197,7 +200,7 @@ async fn canaries_stay_out_of_logs_errors_and_files() {
         SyncConfig::default(),
     );
     core.record_event(EventInput::new(
-        "T-2026-11-0417",
+        "F1:T-2026-11-0417",
         EventKind::ArrivedAtBorder,
     ))
     .expect("record");

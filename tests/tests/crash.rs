@@ -19,6 +19,8 @@ async fn events_survive_random_kills_during_record_and_sync() {
         .unwrap_or(100);
     let fleet = Fleet::start(Config::default()).await;
     let trip = "T-2026-11-0417";
+    // The phone knows the trip qualified with its fleet (trip ids are per fleet).
+    let trip_key = "F1:T-2026-11-0417";
     fleet
         .push(&fleet.fresh_trip("aci-trip.json"), Some("D1"))
         .await;
@@ -32,7 +34,7 @@ async fn events_survive_random_kills_during_record_and_sync() {
             .arg(&data)
             .arg(&fleet.url)
             .arg(&fleet.driver)
-            .arg(trip)
+            .arg(trip_key)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()

@@ -12,6 +12,8 @@ use crossing_fleet::Config;
 use crossing_integration_tests::fleet::Fleet;
 
 const TRIP: &str = "T-2026-11-0417";
+/// The trip as the phone knows it once synced from fleet F1 (trip ids are per fleet).
+const TRIP_KEY: &str = "F1:T-2026-11-0417";
 
 fn syncer(core: &Arc<Crossing>, fleet: &Fleet) -> Syncer {
     Syncer::new(
@@ -36,7 +38,7 @@ async fn phone_with_events(fleet: &Fleet, dir: &Path, n: usize, synced: usize) -
     let s = syncer(&core, fleet);
     s.sync_once(0).await.expect("pull the trip");
     for i in 0..n {
-        let mut e = EventInput::new(TRIP, EventKind::Exception);
+        let mut e = EventInput::new(TRIP_KEY, EventKind::Exception);
         // Long notes spread the rows over many pages.
         e.note = Some(format!("event {i} {}", "n".repeat(300)));
         core.record_event(e).expect("record");
@@ -81,7 +83,10 @@ async fn garbage_or_truncated_cache_is_rebuilt_and_pulled_again() {
         // The next sync pulls the trip again and delivers the events.
         let report = syncer(&core, &fleet).sync_once(0).await.expect("sync");
         assert_eq!(report.trips_updated, 1, "{damage}: trip pulled again");
-        assert!(core.manifest_view(TRIP).is_ok(), "{damage}: manifest back");
+        assert!(
+            core.manifest_view(TRIP_KEY).is_ok(),
+            "{damage}: manifest back"
+        );
         assert!(all_events(&core)
             .iter()
             .all(|e| e.state == DeliveryState::Sent));
@@ -159,7 +164,7 @@ async fn damaged_outbox_is_moved_aside_and_readable_events_salvaged() {
         // The phone keeps working: a new event continues the sequence, and sync delivers.
         let last = now.iter().map(|e| e.device_seq).max().unwrap_or(0);
         let new = core
-            .record_event(EventInput::new(TRIP, EventKind::DepartedOrigin))
+            .record_event(EventInput::new(TRIP_KEY, EventKind::DepartedOrigin))
             .expect("record after recovery");
         assert!(new.device_seq > last, "{damage}: sequence continues");
         let core = Arc::new(core);
@@ -198,7 +203,7 @@ async fn damaged_cache_pages_found_in_use_never_stop_recording() {
     let core = Arc::new(Crossing::open(&dir).expect("opens: the header is intact"));
     assert!(!core.recovery().cache_rebuilt, "not found at open");
     // Recording a delivery (which checks the shipment against the trip) works.
-    let mut delivered = EventInput::new(TRIP, EventKind::Delivered);
+    let mut delivered = EventInput::new(TRIP_KEY, EventKind::Delivered);
     delivered.shipment = Some("1234PARS261126001".into());
     let e = core
         .record_event(delivered)
@@ -208,7 +213,7 @@ async fn damaged_cache_pages_found_in_use_never_stop_recording() {
         "the damage was found and the cache rebuilt"
     );
     // A shipment the trip does not have is still refused, from the remembered context.
-    let mut wrong = EventInput::new(TRIP, EventKind::Delivered);
+    let mut wrong = EventInput::new(TRIP_KEY, EventKind::Delivered);
     wrong.shipment = Some("1234NOPE".into());
     assert!(core.record_event(wrong).is_err());
     assert!(core.trips().expect("the rebuilt cache reads").is_empty());

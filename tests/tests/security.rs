@@ -12,6 +12,8 @@ use crossing_integration_tests::fleet::Fleet;
 use serde_json::{json, Value};
 
 const ACI: &str = "T-2026-11-0417";
+/// The trip as a phone synced from fleet F1 knows it (trip ids are per fleet).
+const ACI_KEY: &str = "F1:T-2026-11-0417";
 
 /// A fleet whose server and phones share a clock that stands still until the test moves it.
 async fn fleet_on_fixed_clock() -> (Fleet, Arc<FixedClock>) {
@@ -79,8 +81,8 @@ async fn another_fleets_manager_cannot_put_a_trip_on_a_driver() {
         .into_iter()
         .map(|t| t.id)
         .collect();
-    assert_eq!(ids, [ACI]);
-    assert_eq!(phone.core.resolve_trip_id(None).expect("current"), ACI);
+    assert_eq!(ids, [ACI_KEY]);
+    assert_eq!(phone.core.resolve_trip_id(None).expect("current"), ACI_KEY);
 }
 
 /// D1: events for a trip taken away while the phone was offline are kept (flagged) if they were
@@ -99,7 +101,7 @@ async fn events_of_a_trip_taken_away_offline_are_kept_flagged_or_refused() {
     // Offline: the driver records an event; meanwhile the fleet gives the trip to D2.
     let kept = phone
         .core
-        .record_event(EventInput::new(ACI, EventKind::DepartedOrigin))
+        .record_event(EventInput::new(ACI_KEY, EventKind::DepartedOrigin))
         .expect("record");
     clock.advance(chrono::Duration::minutes(30));
     let (status, _) = fleet
@@ -115,7 +117,7 @@ async fn events_of_a_trip_taken_away_offline_are_kept_flagged_or_refused() {
     clock.advance(chrono::Duration::hours(1));
     let late = phone
         .core
-        .record_event(EventInput::new(ACI, EventKind::ArrivedAtBorder))
+        .record_event(EventInput::new(ACI_KEY, EventKind::ArrivedAtBorder))
         .expect("record");
     let (report, _) = phone.sync_until_ok(3).await;
     assert_eq!((report.uploaded, report.dead_lettered), (1, 1));
@@ -135,7 +137,7 @@ async fn events_of_a_trip_taken_away_offline_are_kept_flagged_or_refused() {
     assert_eq!(server[0]["flags"], json!(["unassigned"]));
     // The trip left the phone.
     assert_eq!(
-        phone.core.trip(ACI).expect("trip").summary.state,
+        phone.core.trip(ACI_KEY).expect("trip").summary.state,
         crossing_core::TripState::Unassigned
     );
 }
@@ -255,7 +257,7 @@ async fn a_restored_backup_makes_phones_pull_a_fresh_snapshot() {
             204
         );
         syncer.sync_once(0).await.expect("sync");
-        assert_eq!(active_ids(&core), ["R-2", "R-3", "R-4"]);
+        assert_eq!(active_ids(&core), ["F1:R-2", "F1:R-3", "F1:R-4"]);
         // Disaster: the database is restored from the backup, and work goes on: R-5 is pushed.
         server.stop().await;
         std::fs::copy(&backup, &db).expect("restore");
@@ -273,11 +275,11 @@ async fn a_restored_backup_makes_phones_pull_a_fresh_snapshot() {
         // never revives a cancelled version (the fleet pushes a new version to reactivate it), so
         // a restore cannot put a cancelled trip back in front of an officer.
         assert!(report.resynced, "{how}: the phone re-pulled a snapshot");
-        assert_eq!(active_ids(&core), ["R-2", "R-5"], "{how}: {report:?}");
+        assert_eq!(active_ids(&core), ["F1:R-2", "F1:R-5"], "{how}: {report:?}");
         let state = |id: &str| core.trip(id).expect("trip").summary.state;
-        assert_eq!(state("R-1"), crossing_core::TripState::Cancelled);
-        assert_eq!(state("R-3"), crossing_core::TripState::Unassigned);
-        assert_eq!(state("R-4"), crossing_core::TripState::Unassigned);
+        assert_eq!(state("F1:R-1"), crossing_core::TripState::Cancelled);
+        assert_eq!(state("F1:R-3"), crossing_core::TripState::Unassigned);
+        assert_eq!(state("F1:R-4"), crossing_core::TripState::Unassigned);
         drop(server);
     }
 }
@@ -670,7 +672,7 @@ async fn the_managers_event_list_is_paged() {
     let (phone, _) = fleet.phone();
     phone.sync_until_ok(3).await;
     for i in 0..5 {
-        let mut e = EventInput::new(ACI, EventKind::Exception);
+        let mut e = EventInput::new(ACI_KEY, EventKind::Exception);
         e.note = Some(format!("n{i}"));
         phone.core.record_event(e).expect("record");
     }
@@ -737,13 +739,13 @@ async fn one_token_has_a_bounded_share() {
     let (phone, _) = fleet.phone();
     phone.sync_until_ok(3).await;
     for i in 0..10 {
-        let mut e = EventInput::new(ACI, EventKind::Exception);
+        let mut e = EventInput::new(ACI_KEY, EventKind::Exception);
         e.note = Some(format!("n{i}"));
         phone.core.record_event(e).expect("record");
     }
     let report = phone.syncer.sync_once(0).await.expect("within the share");
     assert_eq!(report.uploaded, 10);
-    let mut e = EventInput::new(ACI, EventKind::Exception);
+    let mut e = EventInput::new(ACI_KEY, EventKind::Exception);
     e.note = Some("one more".into());
     phone.core.record_event(e).expect("record");
     match phone.syncer.sync_once(0).await {

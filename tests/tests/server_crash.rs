@@ -19,7 +19,8 @@ use crossing_core::{Crossing, DeliveryState, EventFilter, EventInput, EventKind}
 use crossing_fleet::store::{self, NewToken};
 use crossing_integration_tests::fleet::trip_for_tomorrow;
 
-const TRIP: &str = "T-2026-11-0417";
+/// The trip as the phone knows it (qualified with fleet F1: trip ids are per fleet).
+const TRIP: &str = "F1:T-2026-11-0417";
 
 fn start_server(db: &Path, addr: &str) -> Child {
     let mut child = Command::new(env!("CARGO_BIN_EXE_fleet_serve"))

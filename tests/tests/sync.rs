@@ -10,7 +10,10 @@ use crossing_core::{planner::SyncState, CodeKind, EventFilter, EventInput, Event
 use crossing_fleet::Config;
 use crossing_integration_tests::fleet::{Faults, Fleet, Phone};
 
+/// The ACI example trip as fleet F1 pushes it, and as its driver's phone knows it (trip ids are
+/// per fleet: the phone gets them qualified with the fleet).
 const ACI: &str = "T-2026-11-0417";
+const ACI_KEY: &str = "F1:T-2026-11-0417";
 
 async fn record_n(phone: &Phone, trip: &str, n: usize) {
     for i in 0..n {
@@ -36,11 +39,11 @@ async fn push_sync_record_offline_sync_and_the_manager_sees_each_event_once() {
     let (phone, faulty) = fleet.phone();
     let (report, _) = phone.sync_until_ok(1).await;
     assert_eq!(report.trips_updated, 1);
-    let view = phone.core.manifest_view(ACI).expect("view");
+    let view = phone.core.manifest_view(ACI_KEY).expect("view");
     assert_eq!(view.title, "ACI trip 1234TR261126001 → 0453");
     phone
         .core
-        .border_code(ACI, CodeKind::Qr, None)
+        .border_code(ACI_KEY, CodeKind::Qr, None)
         .expect("QR offline");
 
     // No signal: events are recorded and kept.
@@ -50,15 +53,15 @@ async fn push_sync_record_offline_sync_and_the_manager_sees_each_event_once() {
     });
     phone
         .core
-        .record_event(EventInput::new(ACI, EventKind::TripAcknowledged))
+        .record_event(EventInput::new(ACI_KEY, EventKind::TripAcknowledged))
         .expect("ack");
     phone
         .core
-        .record_event(EventInput::new(ACI, EventKind::DepartedOrigin))
+        .record_event(EventInput::new(ACI_KEY, EventKind::DepartedOrigin))
         .expect("dep");
     phone
         .core
-        .record_event(EventInput::new(ACI, EventKind::ArrivedAtBorder))
+        .record_event(EventInput::new(ACI_KEY, EventKind::ArrivedAtBorder))
         .expect("arr");
     let e = phone.syncer.sync_once(0).await.expect_err("offline");
     assert!(matches!(e, SyncError::Retry { offline: true, .. }), "{e}");
@@ -106,7 +109,7 @@ async fn lost_responses_on_30_percent_of_uploads_lose_and_duplicate_nothing() {
     let (phone, faulty) = fleet.phone();
     phone.sync_until_ok(1).await;
     // 3,000 events: six uploads of 500, each answer lost with probability 0.3 (the first always).
-    record_n(&phone, ACI, 3000).await;
+    record_n(&phone, ACI_KEY, 3000).await;
     faulty.set(Faults {
         drop_event_responses: 0.3,
         drop_first_event_response: true,
@@ -146,7 +149,7 @@ async fn replayed_and_shuffled_batches_give_the_same_result() {
         .await;
     let (phone, faulty) = fleet.phone();
     phone.sync_until_ok(1).await;
-    record_n(&phone, ACI, 1000).await;
+    record_n(&phone, ACI_KEY, 1000).await;
     faulty.set(Faults {
         replay_events: true,
         ..Faults::default()
@@ -182,11 +185,11 @@ async fn one_poison_event_is_dead_lettered_and_the_queue_moves_on() {
         .core
         .import_trip_json(stray.to_string().as_bytes())
         .expect("local import");
-    record_n(&phone, ACI, 500).await;
+    record_n(&phone, ACI_KEY, 500).await;
     let mut poison = EventInput::new("T-NOT-MINE", EventKind::Exception);
     poison.note = Some("not my trip".into());
     let poison = phone.core.record_event(poison).expect("poison");
-    record_n(&phone, ACI, 499).await;
+    record_n(&phone, ACI_KEY, 499).await;
     let (report, _) = phone.sync_until_ok(1).await;
     assert_eq!((report.uploaded, report.dead_lettered), (999, 1));
     assert_eq!(fleet.events(ACI).await.len(), 999);
@@ -373,7 +376,7 @@ async fn a_single_transient_failure_is_retried_without_new_writes() {
         .await;
     let (phone, faulty) = fleet.phone();
     phone.sync_until_ok(1).await;
-    record_n(&phone, ACI, 10).await;
+    record_n(&phone, ACI_KEY, 10).await;
     faulty.set(Faults {
         fail_next: 1,
         ..Faults::default()
@@ -436,7 +439,7 @@ async fn server_view(fleet: &Fleet) -> std::collections::BTreeMap<String, i64> {
         .filter(|t| t["state"] == "active" && t["driver"] == "D1")
         .map(|t| {
             (
-                t["id"].as_str().expect("id").to_string(),
+                format!("F1:{}", t["id"].as_str().expect("id")),
                 t["version"].as_i64().expect("v"),
             )
         })
@@ -563,7 +566,7 @@ async fn expired_cursor_re_pulls_everything_and_keeps_the_outbox() {
     fleet.push(&ace, Some("D1")).await;
     let (phone, _faulty) = fleet.phone();
     phone.sync_until_ok(1).await;
-    record_n(&phone, ACI, 5).await;
+    record_n(&phone, ACI_KEY, 5).await;
     // While the phone is away: the ACE trip is amended, the ACI one unassigned, the log compacted.
     ace["version"] = 3.into();
     fleet.push(&ace, Some("D1")).await;
@@ -584,7 +587,7 @@ async fn expired_cursor_re_pulls_everything_and_keeps_the_outbox() {
     assert!(report.resynced, "410 led to a full re-pull");
     assert_eq!(phone_view(&phone), server_view(&fleet).await);
     assert_eq!(
-        phone.core.trip(ACI).expect("tombstone").summary.state,
+        phone.core.trip(ACI_KEY).expect("tombstone").summary.state,
         TripState::Unassigned
     );
     // The events recorded on the (then assigned) trip were delivered before the pull.
@@ -601,9 +604,12 @@ async fn amendments_are_flagged_shown_and_cleared_by_acknowledging() {
     phone.sync_until_ok(1).await;
     phone
         .core
-        .record_event(EventInput::new(ACI, EventKind::TripAcknowledged))
+        .record_event(EventInput::new(ACI_KEY, EventKind::TripAcknowledged))
         .expect("ack v1");
-    let qr_v1 = phone.core.border_code(ACI, CodeKind::Qr, None).expect("qr");
+    let qr_v1 = phone
+        .core
+        .border_code(ACI_KEY, CodeKind::Qr, None)
+        .expect("qr");
     // The fleet amends to v2 (new trip number, a shipment removed) while the phone still shows v1.
     doc["version"] = 2.into();
     doc["tripNumber"] = "1234TR261126009".into();
@@ -614,7 +620,7 @@ async fn amendments_are_flagged_shown_and_cleared_by_acknowledging() {
     fleet.push(&doc, Some("D1")).await;
     phone
         .core
-        .record_event(EventInput::new(ACI, EventKind::DepartedOrigin))
+        .record_event(EventInput::new(ACI_KEY, EventKind::DepartedOrigin))
         .expect("on v1");
     phone.sync_until_ok(1).await;
     let events = fleet.events(ACI).await;
@@ -623,7 +629,7 @@ async fn amendments_are_flagged_shown_and_cleared_by_acknowledging() {
         events[1]["flags"],
         serde_json::json!(["stale_trip_version"])
     );
-    let view = phone.core.manifest_view(ACI).expect("view");
+    let view = phone.core.manifest_view(ACI_KEY).expect("view");
     let a = view.amendment.expect("amendment banner");
     assert_eq!((a.from_version, a.to_version), (1, 2));
     assert_eq!(
@@ -632,7 +638,10 @@ async fn amendments_are_flagged_shown_and_cleared_by_acknowledging() {
     );
     assert_eq!(a.shipments_removed, ["1234BND261126003"]);
     assert!(a.codes_changed);
-    let qr_v2 = phone.core.border_code(ACI, CodeKind::Qr, None).expect("qr");
+    let qr_v2 = phone
+        .core
+        .border_code(ACI_KEY, CodeKind::Qr, None)
+        .expect("qr");
     assert_eq!(
         (qr_v2.trip_version, qr_v2.payload.as_str()),
         (2, "1234TR261126009")
@@ -641,9 +650,9 @@ async fn amendments_are_flagged_shown_and_cleared_by_acknowledging() {
     assert!(view.status.needs_acknowledgement);
     phone
         .core
-        .record_event(EventInput::new(ACI, EventKind::TripAcknowledged))
+        .record_event(EventInput::new(ACI_KEY, EventKind::TripAcknowledged))
         .expect("ack v2");
-    let view = phone.core.manifest_view(ACI).expect("view");
+    let view = phone.core.manifest_view(ACI_KEY).expect("view");
     assert!(view.amendment.is_none() && !view.status.needs_acknowledgement);
     phone.sync_until_ok(1).await;
     assert_eq!(fleet.events(ACI).await[2]["flags"], serde_json::json!([]));
@@ -663,7 +672,7 @@ async fn cancellation_removes_personal_data_at_the_next_sync_and_late_events_are
     });
     phone
         .core
-        .record_event(EventInput::new(ACI, EventKind::ArrivedAtBorder))
+        .record_event(EventInput::new(ACI_KEY, EventKind::ArrivedAtBorder))
         .expect("offline event");
     fleet
         .request(
@@ -676,7 +685,7 @@ async fn cancellation_removes_personal_data_at_the_next_sync_and_late_events_are
     faulty.set(Faults::default());
     let (report, _) = phone.sync_until_ok(1).await;
     assert_eq!(report.trips_removed, 1);
-    let trip = phone.core.trip(ACI).expect("tombstone");
+    let trip = phone.core.trip(ACI_KEY).expect("tombstone");
     assert_eq!(trip.summary.state, TripState::Cancelled);
     assert!(trip.manifest.is_none());
     for f in ["cache.db", "cache.db-wal"] {
@@ -700,7 +709,7 @@ async fn dropping_a_sync_at_any_await_point_loses_and_duplicates_nothing() {
     record_after_first_pull(&phone).await;
     let mut cancelled = 0;
     for k in 0..40u64 {
-        record_n(&phone, ACI, 7).await;
+        record_n(&phone, ACI_KEY, 7).await;
         // Drop the sync after a random, short time: inside a request, between requests, or
         // after the server committed but before the phone applied the answer.
         let delay = std::time::Duration::from_micros(200 + fastrand::u64(0..(3000 + k * 200)));
@@ -820,10 +829,15 @@ async fn drivers_and_managers_see_only_their_own() {
             Some(fleet.fresh_trip("aci-trip.json").to_string()),
         )
         .await;
-    assert_eq!(
-        s, 403,
-        "a trip id owned by another fleet cannot be overwritten"
-    );
+    // Trip ids are per fleet (issue 11, D6): F2's push of the same id is F2's own trip, with no
+    // hint that F1 uses the id, and F1's trip is untouched.
+    assert_eq!(s, 201, "another fleet may use the same trip id");
+    let (_, f1) = fleet
+        .request("GET", "/v1/fleet/trips", Some(&fleet.manager), None)
+        .await;
+    let f1: serde_json::Value = serde_json::from_str(&f1).expect("json");
+    assert_eq!(f1.as_array().map(Vec::len), Some(1));
+    assert_eq!(f1[0]["driver"], "D1");
     // Roles: a driver cannot push, a manager cannot pull a driver's feed; no token, no entry.
     assert_eq!(
         fleet
@@ -897,7 +911,7 @@ async fn a_bad_page_never_advances_the_cursor() {
     faulty.set(Faults::default());
     phone.sync_until_ok(1).await;
     assert_eq!(
-        phone.core.trip(ACI).expect("trip").summary.version,
+        phone.core.trip(ACI_KEY).expect("trip").summary.version,
         2,
         "the same page applies once it is sound"
     );
@@ -911,7 +925,7 @@ async fn a_whole_request_400_stops_with_the_queue_intact() {
         .await;
     let (phone, faulty) = fleet.phone();
     phone.sync_until_ok(1).await;
-    record_n(&phone, ACI, 1000).await;
+    record_n(&phone, ACI_KEY, 1000).await;
     faulty.set(Faults {
         events_status: Some(400),
         ..Faults::default()

@@ -20,10 +20,12 @@ class CrossingCoreTest {
     private fun config(dir: String, server: String? = Fleet.url) =
         CoreConfig(dataDir = dir, serverUrl = server, platform = "jvm-test", appVersion = coreVersion())
 
+    /** Pushes a trip as fleet JVM's manager; returns its id as the phone knows it (trip ids are
+     *  per fleet: the phone gets `<fleet>:<id>`). */
     private fun newTrip(tag: String): String {
         val id = "T-JVM-$tag"
         assertEquals(201, Fleet.push(Fleet.trip("aci-trip.json", id, "1234JVM$tag")))
-        return id
+        return "JVM:$id"
     }
 
     @Test
@@ -91,7 +93,7 @@ class CrossingCoreTest {
             assertEquals(3u, report.uploaded)
             assertEquals(0u, core.syncStatus().pending)
         }
-        val server = Fleet.events(id)
+        val server = Fleet.events(id.substringAfter(':'))
         assertEquals(3, Regex("\"event_id\"").findAll(server).count(), server)
     }
 
