@@ -397,18 +397,8 @@ async fn gate(
                     }
                 }
             }
-            (Principal::Driver { .. }, true) => {
-                return Err(ApiFailure::forbidden(
-                    "authorization",
-                    "this endpoint is for fleet managers",
-                ))
-            }
-            (Principal::Manager { .. }, false) => {
-                return Err(ApiFailure::forbidden(
-                    "authorization",
-                    "this endpoint is for drivers",
-                ))
-            }
+            (Principal::Driver { .. }, true) => return Err(wrong_role(true)),
+            (Principal::Manager { .. }, false) => return Err(wrong_role(false)),
         }
         req.extensions_mut().insert(who);
     }
@@ -424,6 +414,25 @@ struct AsManager(String);
 /// The driver [`gate`] authenticated.
 struct AsDriver(String);
 
+/// 403 for a token of the other role.
+fn wrong_role(for_managers: bool) -> Fail {
+    ApiFailure::forbidden(
+        "authorization",
+        if for_managers {
+            "this endpoint is for fleet managers"
+        } else {
+            "this endpoint is for drivers"
+        },
+    )
+}
+
+fn principal_of(parts: &axum::http::request::Parts) -> Result<&Principal, Fail> {
+    parts
+        .extensions
+        .get::<Principal>()
+        .ok_or_else(ApiFailure::unauthorized)
+}
+
 impl<S: Send + Sync> axum::extract::FromRequestParts<S> for AsManager {
     type Rejection = Fail;
 
@@ -431,13 +440,9 @@ impl<S: Send + Sync> axum::extract::FromRequestParts<S> for AsManager {
         parts: &mut axum::http::request::Parts,
         _: &S,
     ) -> Result<Self, Fail> {
-        match parts.extensions.get::<Principal>() {
-            Some(Principal::Manager { fleet }) => Ok(AsManager(fleet.clone())),
-            Some(Principal::Driver { .. }) => Err(ApiFailure::forbidden(
-                "authorization",
-                "this endpoint is for fleet managers",
-            )),
-            None => Err(ApiFailure::unauthorized()),
+        match principal_of(parts)? {
+            Principal::Manager { fleet } => Ok(AsManager(fleet.clone())),
+            Principal::Driver { .. } => Err(wrong_role(true)),
         }
     }
 }
@@ -449,13 +454,9 @@ impl<S: Send + Sync> axum::extract::FromRequestParts<S> for AsDriver {
         parts: &mut axum::http::request::Parts,
         _: &S,
     ) -> Result<Self, Fail> {
-        match parts.extensions.get::<Principal>() {
-            Some(Principal::Driver { driver }) => Ok(AsDriver(driver.clone())),
-            Some(Principal::Manager { .. }) => Err(ApiFailure::forbidden(
-                "authorization",
-                "this endpoint is for drivers",
-            )),
-            None => Err(ApiFailure::unauthorized()),
+        match principal_of(parts)? {
+            Principal::Driver { driver } => Ok(AsDriver(driver.clone())),
+            Principal::Manager { .. } => Err(wrong_role(false)),
         }
     }
 }

@@ -178,6 +178,17 @@ fn open_file_limit() -> Option<usize> {
     line.split_whitespace().nth(3)?.parse().ok()
 }
 
+/// The body of a successful answer, or the server's reason for a failed one (`404: …`).
+fn success_text(status: reqwest::StatusCode, text: String) -> Result<String, String> {
+    if status.is_success() {
+        return Ok(text);
+    }
+    let reason = serde_json::from_str::<crossing_core::protocol::ApiError>(&text)
+        .map(|e| e.reason)
+        .unwrap_or(text);
+    Err(format!("{}: {reason}", status.as_u16()))
+}
+
 /// `trip events`: every page of a trip's events, printed as one JSON array.
 async fn print_all_events(
     client: &reqwest::Client,
@@ -204,13 +215,7 @@ async fn print_all_events(
             .get(crossing_fleet::NEXT_PAGE_HEADER)
             .and_then(|v| v.to_str().ok())
             .map(str::to_string);
-        let text = resp.text().await.map_err(|e| e.to_string())?;
-        if !status.is_success() {
-            let reason = serde_json::from_str::<crossing_core::protocol::ApiError>(&text)
-                .map(|e| e.reason)
-                .unwrap_or(text);
-            return Err(format!("{}: {reason}", status.as_u16()));
-        }
+        let text = success_text(status, resp.text().await.map_err(|e| e.to_string())?)?;
         let page: Vec<serde_json::Value> =
             serde_json::from_str(&text).map_err(|e| e.to_string())?;
         all.extend(page);
@@ -376,13 +381,7 @@ async fn manager_action(server: &str, token: &str, action: TripCommand) -> Resul
         .await
         .map_err(|e| format!("{base}: {e}"))?;
     let status = resp.status();
-    let text = resp.text().await.map_err(|e| e.to_string())?;
-    if !status.is_success() {
-        let reason = serde_json::from_str::<crossing_core::protocol::ApiError>(&text)
-            .map(|e| e.reason)
-            .unwrap_or(text);
-        return Err(format!("{}: {reason}", status.as_u16()));
-    }
+    let text = success_text(status, resp.text().await.map_err(|e| e.to_string())?)?;
     if text.is_empty() {
         println!("ok");
     } else {
