@@ -481,7 +481,8 @@ async fn server_benches(out: &mut String) {
             .await
             .expect("register");
         assert!(resp.status().is_success());
-        setups.push((token, device, format!("T-LOAD-{d}")));
+        // The trip's key as the driver's phone knows it (trip ids are per fleet).
+        setups.push((token, device, format!("BENCH:T-LOAD-{d}")));
     }
     let start = Instant::now();
     for (d, (token, device, trip)) in setups.into_iter().enumerate() {
@@ -523,12 +524,157 @@ async fn server_benches(out: &mut String) {
     let secs = start.elapsed().as_secs_f64();
     all.sort();
     let events = DRIVERS * BATCHES * PER_BATCH;
+    // The floor, in the same run: the same number of event rows inserted by raw rusqlite into
+    // the server's own schema, in transactions of one upload each (no HTTP, no checks).
+    let floor_secs = raw_insert_floor(events, PER_BATCH);
     writeln!(
         out,
-        "| Fleet server: {DRIVERS} concurrent drivers × {BATCHES} uploads × {PER_BATCH} events | {:.0} events/s accepted ({events} in {secs:.2} s); upload latency p50 {}, p99 {} | (no target) |",
+        "| Fleet server: {DRIVERS} concurrent drivers × {BATCHES} uploads × {PER_BATCH} events | {:.0} events/s accepted ({events} in {secs:.2} s); upload latency p50 {}, p99 {}; floor (raw rusqlite, same rows, batches of {PER_BATCH}) {:.0} events/s: **{:.1}× the floor's time** | (no target) |",
         events as f64 / secs,
         fmt(percentile(&all, 0.5)),
-        fmt(percentile(&all, 0.99))
+        fmt(percentile(&all, 0.99)),
+        events as f64 / floor_secs,
+        secs / floor_secs
+    )
+    .ok();
+    isolation_bench(out).await;
+}
+
+/// Seconds to insert `events` rows into the fleet's `event` table with raw rusqlite, in
+/// transactions of `per_batch`.
+fn raw_insert_floor(events: usize, per_batch: usize) -> f64 {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut conn = store::open(&dir.path().join("floor.db")).expect("db");
+    let start = Instant::now();
+    for b in 0..events.div_ceil(per_batch) {
+        let tx = conn.transaction().expect("tx");
+        {
+            let mut stmt = tx
+                .prepare_cached(
+                    "INSERT INTO event (event_id, device_id, driver, trip_id, trip_version_seen, device_seq,
+                                        kind, note, occurred_at, sent_at, received_at, skew_ms, flags)
+                     VALUES (?1, 'dev', 'drv', 'BENCH:T', 2, ?2, 'exception', 'load', 'x', 'x', 'x', 0, '[]')",
+                )
+                .expect("prepare");
+            for i in 0..per_batch {
+                let n = b * per_batch + i;
+                stmt.execute(params![
+                    format!("0190cccc-0000-7000-8000-{n:012}"),
+                    n as i64 + 1
+                ])
+                .expect("insert");
+            }
+        }
+        tx.commit().expect("commit");
+    }
+    start.elapsed().as_secs_f64()
+}
+
+/// A driver's upload latency on its own, and while another fleet's manager pushes
+/// 500-shipment trips from 8 tasks at once (parsing is outside the database lock).
+async fn isolation_bench(out: &mut String) {
+    const ROUNDS: usize = 60;
+    let f = fleet().await;
+    let token = driver_token(&f, "iso-driver");
+    let other = {
+        let conn = store::open(&f.conn_path).expect("db");
+        store::create_token(
+            &conn,
+            &store::NewToken::Manager("OTHER".into()),
+            chrono::Utc::now(),
+        )
+        .expect("other manager")
+    };
+    let mut doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(root().join("examples/ace-trip.json")).expect("ace"))
+            .expect("json");
+    doc["id"] = "T-ISO".into();
+    doc["eta"]["local"] = (chrono::Utc::now() + chrono::Duration::days(1))
+        .format("%Y-%m-%dT12:00:00")
+        .to_string()
+        .into();
+    push(&f, doc.to_string(), "iso-driver").await;
+    let client = reqwest::Client::new();
+    let device = "0190aaaa-0000-4000-8000-00000000150d";
+    let reg = client
+        .post(format!("http://{}/v1/devices", f.addr))
+        .header("authorization", format!("Bearer {token}"))
+        .body(
+            serde_json::json!({"device_id": device, "platform": "bench", "app_version": "0.1.0"})
+                .to_string(),
+        )
+        .send()
+        .await
+        .expect("register");
+    assert!(reg.status().is_success());
+    let seq = AtomicU64::new(0);
+    let upload = || {
+        let n = seq.fetch_add(1, Ordering::Relaxed) + 1;
+        let body = serde_json::json!({"device_id": device, "sent_at": chrono::Utc::now().to_rfc3339(), "events": [{
+            "event_id": format!("0190dddd-0000-7000-8000-{n:012}"), "device_seq": n, "trip_id": "BENCH:T-ISO",
+            "trip_version_seen": 2, "kind": "exception", "note": "iso",
+            "occurred_at": (chrono::Utc::now() - chrono::Duration::minutes(1)).to_rfc3339()}]});
+        let client = client.clone();
+        let addr = f.addr;
+        let token = token.clone();
+        async move {
+            let t = Instant::now();
+            let resp = client
+                .post(format!("http://{addr}/v1/events"))
+                .header("authorization", format!("Bearer {token}"))
+                .body(body.to_string())
+                .send()
+                .await
+                .expect("upload");
+            assert!(resp.status().is_success());
+            let _ = resp.bytes().await;
+            t.elapsed()
+        }
+    };
+    let mut alone = Vec::new();
+    for _ in 0..ROUNDS {
+        alone.push(upload().await);
+    }
+    let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let mut pushers = Vec::new();
+    for task in 0..8 {
+        let (client, addr, other, stop) =
+            (client.clone(), f.addr, other.clone(), Arc::clone(&stop));
+        pushers.push(tokio::spawn(async move {
+            let mut n = 0;
+            while !stop.load(Ordering::Relaxed) {
+                let mut doc: serde_json::Value = serde_json::from_str(&trip_500(1)).expect("json");
+                doc["id"] = format!("ISO-{task}-{n}").into();
+                let _ = client
+                    .post(format!("http://{addr}/v1/fleet/trips"))
+                    .header("authorization", format!("Bearer {other}"))
+                    .body(doc.to_string())
+                    .send()
+                    .await;
+                n += 1;
+            }
+            n
+        }));
+    }
+    let mut loaded = Vec::new();
+    for _ in 0..ROUNDS {
+        loaded.push(upload().await);
+    }
+    stop.store(true, Ordering::Relaxed);
+    let mut pushes = 0;
+    for p in pushers {
+        pushes += p.await.expect("pusher");
+    }
+    alone.sort();
+    loaded.sort();
+    writeln!(
+        out,
+        "| A driver's 1-event upload while another fleet pushes 500-shipment trips from 8 tasks ({pushes} pushes) | p50 {} → {}, p99 {} → {} (alone → during the pushes): **p99 {:.1}× its own floor** | (no target) |",
+        fmt(percentile(&alone, 0.5)),
+        fmt(percentile(&loaded, 0.5)),
+        fmt(percentile(&alone, 0.99)),
+        fmt(percentile(&loaded, 0.99)),
+        percentile(&loaded, 0.99).as_secs_f64() / percentile(&alone, 0.99).as_secs_f64().max(1e-9)
     )
     .ok();
 }
