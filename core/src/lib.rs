@@ -301,11 +301,18 @@ impl Crossing {
     }
 
     /// Keeps what recording needs of received trips beside the events (see `events::remember_trip`).
+    /// One transaction for the whole list: the outbox syncs fully, so a page of a thousand
+    /// trips costs one fsync, not a thousand.
     pub(crate) fn remember_trips(&self, trips: &[Trip]) -> Result<()> {
-        let outbox = lock(&self.outbox);
-        for t in trips {
-            events::remember_trip(&outbox, t)?;
+        if trips.is_empty() {
+            return Ok(());
         }
+        let mut outbox = lock(&self.outbox);
+        let tx = outbox.transaction()?;
+        for t in trips {
+            events::remember_trip(&tx, t)?;
+        }
+        tx.commit()?;
         Ok(())
     }
 

@@ -85,13 +85,15 @@ async fn a_flood_of_idle_and_slow_connections_does_not_stop_a_drivers_sync() {
 
     let stop = Arc::new(AtomicBool::new(false));
     let closed_by_server = Arc::new(AtomicUsize::new(0));
+    let connected = Arc::new(AtomicUsize::new(0));
     let mut attackers = Vec::new();
     // Idle sockets that send nothing and reconnect whenever the server drops them.
     for _ in 0..IDLE {
-        let (addr, stop, closed) = (
+        let (addr, stop, closed, connected) = (
             addr.clone(),
             Arc::clone(&stop),
             Arc::clone(&closed_by_server),
+            Arc::clone(&connected),
         );
         attackers.push(tokio::spawn(async move {
             while !stop.load(Ordering::Relaxed) {
@@ -99,6 +101,7 @@ async fn a_flood_of_idle_and_slow_connections_does_not_stop_a_drivers_sync() {
                     tokio::time::sleep(Duration::from_millis(20)).await;
                     continue;
                 };
+                connected.fetch_add(1, Ordering::Relaxed);
                 let mut buf = [0u8; 64];
                 match tokio::time::timeout(Duration::from_secs(5), s.read(&mut buf)).await {
                     Ok(Ok(0)) => {
@@ -154,8 +157,16 @@ async fn a_flood_of_idle_and_slow_connections_does_not_stop_a_drivers_sync() {
         }));
     }
 
-    // Meanwhile a real driver syncs (pulls the trip, sends an event) and a manager lists trips.
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    // Once every idle socket is open, a real driver syncs (pulls the trip, sends an event) and
+    // a manager lists trips.
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
+    while connected.load(Ordering::Relaxed) < IDLE && tokio::time::Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    assert!(
+        connected.load(Ordering::Relaxed) >= IDLE,
+        "the flood did not start"
+    );
     let phone_dir = tempfile::tempdir().expect("tempdir");
     let core = Arc::new(crossing_core::Crossing::open(phone_dir.path()).expect("phone"));
     core.import_trip_json(include_bytes!("../../examples/aci-trip.json"))
