@@ -43,7 +43,9 @@ for off in "${OFFSETS[@]}"; do
     log=$(mktemp)
     if ! (cd "$dir" && FAKETIME="$off" FAKETIME_DONT_FAKE_MONOTONIC=1 LD_PRELOAD="$LIB" \
           "$exe" --test-threads=2 >"$log" 2>&1); then
-      tail -40 "$log"
+      # The panic message first: a backtrace would push it out of a plain tail.
+      grep -A6 'panicked at' "$log" | grep -v '^ *[0-9]*: \|^ *at ' | head -60 || true
+      tail -8 "$log"
       echo "faketime $off: FAILED $exe" >&2
       failed=1
     fi

@@ -286,7 +286,10 @@ async fn an_hour_of_503_retry_after_120_is_respected_with_jitter() {
     }
     let log = faulty.log.lock().expect("log").clone();
     let times: Vec<f64> = log.iter().map(|l| (l.0 - start).as_secs_f64()).collect();
-    let gaps: Vec<f64> = times.windows(2).map(|w| w[1] - w[0]).collect();
+    // Gaps are measured as exact `Duration`s: differences of f64 offsets drift by ~1e-13 s,
+    // which read an exact 120 s gap as 119.99999999999989 s.
+    let exact_gaps: Vec<std::time::Duration> = log.windows(2).map(|w| w[1].0 - w[0].0).collect();
+    let gaps: Vec<f64> = exact_gaps.iter().map(|g| g.as_secs_f64()).collect();
     println!(
         "T4 outage: {} requests in 1 simulated hour; gaps min {:.1}s max {:.1}s",
         times.len(),
@@ -300,7 +303,9 @@ async fn an_hour_of_503_retry_after_120_is_respected_with_jitter() {
         times.len()
     );
     assert!(
-        gaps.iter().all(|g| *g >= 120.0),
+        exact_gaps
+            .iter()
+            .all(|g| *g >= std::time::Duration::from_secs(120)),
         "no request within 120 s of a Retry-After: {gaps:?}"
     );
     let mut distinct = gaps.iter().map(|g| (g * 1000.0) as i64).collect::<Vec<_>>();
