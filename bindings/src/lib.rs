@@ -109,21 +109,26 @@ impl std::error::Error for CoreError {}
 
 impl From<crossing_core::Error> for CoreError {
     fn from(e: crossing_core::Error) -> Self {
+        use crossing_core::error::DocumentError as D;
         use crossing_core::Error as E;
         let reason = e.to_string();
+        // Exhaustive on both enums: a new variant does not compile until it is mapped here.
         match e {
-            E::DocumentTooLarge { .. }
-            | E::DocumentOverLimit { .. }
-            | E::Malformed { .. }
-            | E::UnsupportedFormat { .. }
-            | E::ForbiddenField { .. }
-            | E::Invalid(_) => CoreError::InvalidTrip { reason },
-            E::InvalidInput { .. } | E::Barcode { .. } => CoreError::InvalidInput { reason },
+            E::Document(
+                D::DocumentTooLarge { .. }
+                | D::DocumentOverLimit { .. }
+                | D::Malformed { .. }
+                | D::UnsupportedFormat { .. }
+                | D::ForbiddenField { .. }
+                | D::Invalid(_),
+            ) => CoreError::InvalidTrip { reason },
+            E::Document(D::InvalidInput { .. }) | E::Barcode { .. } => {
+                CoreError::InvalidInput { reason }
+            }
             E::UnknownTrip(_) | E::NoActiveTrip => CoreError::NotFound { reason },
             E::DatabaseTooNew { .. } | E::Storage(_) | E::Io { .. } | E::Corrupt(_) => {
                 CoreError::Storage { reason }
             }
-            _ => CoreError::Internal { reason },
         }
     }
 }

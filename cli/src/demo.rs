@@ -131,7 +131,7 @@ async fn demo(work: &Path, out: &Path, clock: &SharedClock) -> Result<Checks, St
         "Start a fleet server on a free loopback port with a temporary database",
     );
     let db_path = work.join("fleet.db");
-    let conn = store::open(&db_path).map_err(err)?;
+    let conn = store::open(&db_path).map_err(|e| e.to_string())?;
     let manager_token = store::create_token(
         &conn,
         &store::NewToken::Manager("NORTHSTAR".into()),

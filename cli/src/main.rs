@@ -169,11 +169,13 @@ fn parse_code_kind(s: &str) -> Result<CodeKind, String> {
 }
 
 fn parse_event_kind(s: &str) -> Result<EventKind, String> {
-    s.parse().map_err(|e: crossing_core::Error| e.to_string())
+    s.parse()
+        .map_err(|e: crossing_core::DocumentError| e.to_string())
 }
 
 fn parse_inspection(s: &str) -> Result<Inspection, String> {
-    s.parse().map_err(|e: crossing_core::Error| e.to_string())
+    s.parse()
+        .map_err(|e: crossing_core::DocumentError| e.to_string())
 }
 
 /// An error for the one-line message on stderr.

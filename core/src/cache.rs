@@ -176,7 +176,7 @@ pub(crate) fn apply_in(
     warnings: &[Issue],
     now: &str,
 ) -> Result<ApplyOutcome> {
-    let manifest = format::to_json(trip)?;
+    let manifest = format::to_json(trip).map_err(|e| Error::Corrupt(e.to_string()))?;
     let warnings = serde_json::to_string(warnings).map_err(|e| Error::Corrupt(e.to_string()))?;
     let version =
         i64::try_from(trip.version).map_err(|_| Error::input("version", "is too large"))?;

@@ -13,23 +13,21 @@
 
 pub mod amend;
 pub mod cache;
-pub mod clock;
 pub mod codes;
-pub mod db;
 pub mod error;
 pub mod events;
-pub mod format;
-pub mod limits;
-pub mod model;
 pub mod planner;
-pub mod protocol;
 pub mod recover;
 pub mod schema;
 pub mod status;
 pub mod sync;
 pub mod transport;
-pub mod validate;
 pub mod view;
+
+pub(crate) use crossing_sqlite as db;
+/// The document and its rules live in `crossing-trip`, shared with the fleet server; they are
+/// re-exported under their old paths so the phone's API reads as one crate.
+pub use crossing_trip::{clock, format, limits, model, protocol, validate};
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
@@ -40,7 +38,7 @@ use serde::Serialize;
 pub use cache::{ApplyOutcome, StoredTrip, TripState, TripSummary};
 pub use clock::{Clock, FixedClock, SharedClock, SystemClock};
 pub use codes::{BorderCode, CodeKind, ModuleMatrix, Symbology};
-pub use error::{Error, Issue, Rejection, Result, Severity};
+pub use error::{DocumentError, Error, Issue, Rejection, Result, Severity};
 pub use events::{DeliveryState, EventFilter, EventInput, EventKind, Inspection, StatusEvent};
 pub use model::{Regime, Trip};
 pub use status::{DisplayStatus, Progress};
@@ -216,10 +214,10 @@ impl Crossing {
         let size = std::fs::metadata(path).map_err(io)?.len();
         let size = usize::try_from(size).unwrap_or(usize::MAX);
         if size > limits::MAX_DOCUMENT_BYTES {
-            return Err(Error::DocumentTooLarge {
+            return Err(Error::Document(DocumentError::DocumentTooLarge {
                 size,
                 limit: limits::MAX_DOCUMENT_BYTES,
-            });
+            }));
         }
         // Read through a cap: metadata says nothing of a pipe, /dev/zero or a /proc file.
         let mut bytes = Vec::new();
@@ -232,9 +230,9 @@ impl Crossing {
         )
         .map_err(io)?;
         if bytes.len() > limits::MAX_DOCUMENT_BYTES {
-            return Err(Error::DocumentOverLimit {
+            return Err(Error::Document(DocumentError::DocumentOverLimit {
                 limit: limits::MAX_DOCUMENT_BYTES,
-            });
+            }));
         }
         self.import_trip_json(&bytes)
     }
@@ -252,7 +250,7 @@ impl Crossing {
         let mut warnings =
             validate::validate(&trip, &validate::Policy::device(self.clock.now_utc()))
                 .into_result()
-                .map_err(Error::Invalid)?;
+                .map_err(|r| Error::Document(DocumentError::Invalid(r)))?;
         let at = self.clock.now().to_rfc3339();
         let outcome = self.with_cache(|cache| {
             let mut all = warnings.clone();
@@ -286,7 +284,7 @@ impl Crossing {
         let mut warnings =
             validate::validate(&trip, &validate::Policy::device(self.clock.now_utc()))
                 .into_result()
-                .map_err(Error::Invalid)?;
+                .map_err(|r| Error::Document(DocumentError::Invalid(r)))?;
         for other in self.with_cache(|c| cache::trip_number_clashes(c, &trip))? {
             warnings.push(Issue {
                 severity: Severity::Warning,

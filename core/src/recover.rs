@@ -125,7 +125,7 @@ pub(crate) fn recreate_cache(path: &Path, schema: &Schema) -> Result<Connection>
             _ => {}
         }
     }
-    db::open(path, schema, Durability::Normal)
+    Ok(db::open(path, schema, Durability::Normal)?)
 }
 
 /// Opens the outbox; if it is damaged, moves it aside (named after `now`), creates a new one

@@ -22,7 +22,7 @@ use tokio::sync::{watch, Notify};
 use tokio::time::Instant;
 
 use crate::cache::{self, TripState};
-use crate::error::{Error, Result};
+use crate::error::{DocumentError, Error, Result};
 use crate::events::{DeliveryState, StatusEvent};
 use crate::planner::{self, Decision, Failure, SyncState};
 use crate::protocol::{
@@ -683,11 +683,11 @@ impl Crossing {
                     ));
                 }
                 if trip.format != crate::model::FORMAT_VERSION {
-                    return Err(Error::UnsupportedFormat {
+                    return Err(Error::Document(DocumentError::UnsupportedFormat {
                         found: trip.format.to_string(),
                         supported: crate::model::FORMAT_VERSION,
                         hint: " (update the app)",
-                    });
+                    }));
                 }
                 prepared.push(Some(self.prepare_trip(trip.clone())?));
             } else {

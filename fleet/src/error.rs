@@ -4,7 +4,7 @@
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use crossing_core::protocol::ApiError;
+use crossing_trip::protocol::ApiError;
 
 /// A failure on its way to becoming an HTTP answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -125,7 +125,7 @@ impl ApiFailure {
         Self::new(
             StatusCode::UPGRADE_REQUIRED,
             "client_too_old",
-            Some(crossing_core::protocol::CLIENT_VERSION_HEADER),
+            Some(crossing_trip::protocol::CLIENT_VERSION_HEADER),
             format!("this server needs app version {min} or newer; update the app"),
         )
     }
@@ -142,9 +142,9 @@ impl ApiFailure {
         )
     }
 
-    /// Maps a core error (trip parsing and validation) to 400/413/403.
-    pub fn from_core(e: crossing_core::Error) -> Self {
-        use crossing_core::Error as E;
+    /// Maps a document error (trip parsing and validation) to 400 or 413.
+    pub fn from_document(e: crossing_trip::Error) -> Self {
+        use crossing_trip::Error as E;
         match &e {
             E::DocumentTooLarge { .. } | E::DocumentOverLimit { .. } => {
                 Self::too_large(e.to_string())
@@ -173,13 +173,24 @@ impl ApiFailure {
                 r.errors.first().map(|i| i.path.as_str()),
                 e.to_string(),
             ),
-            _ => Self::internal(e.to_string()),
+            E::InvalidInput { field, .. } => Self::new(
+                StatusCode::BAD_REQUEST,
+                "invalid",
+                Some(field),
+                e.to_string(),
+            ),
         }
     }
 }
 
 impl From<rusqlite::Error> for ApiFailure {
     fn from(e: rusqlite::Error) -> Self {
+        Self::internal(format!("database: {e}"))
+    }
+}
+
+impl From<crossing_sqlite::Error> for ApiFailure {
+    fn from(e: crossing_sqlite::Error) -> Self {
         Self::internal(format!("database: {e}"))
     }
 }

@@ -6,6 +6,8 @@
 //! hashed. The API is documented in `openapi.json` (served at `/openapi.json`), and a test
 //! checks the server against it.
 
+pub mod cli;
+pub mod client;
 pub mod error;
 pub mod store;
 
@@ -19,8 +21,8 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use crossing_core::clock::SharedClock;
-use crossing_core::protocol::{
+use crossing_trip::clock::SharedClock;
+use crossing_trip::protocol::{
     DeviceRegistered, EventsResponse, EventsUpload, RegisterDevice, CLIENT_VERSION_HEADER,
 };
 use rusqlite::Connection;
@@ -33,9 +35,9 @@ use store::Principal;
 pub const OPENAPI: &str = include_str!("../openapi.json");
 
 /// Largest event upload body (bytes); larger gets 413.
-pub const MAX_EVENTS_BODY: usize = crossing_core::protocol::MAX_BATCH_BYTES;
+pub const MAX_EVENTS_BODY: usize = crossing_trip::protocol::MAX_BATCH_BYTES;
 /// Largest trip push body (bytes); larger gets 413. Same as the phone's document limit.
-pub const MAX_TRIP_BODY: usize = crossing_core::limits::MAX_DOCUMENT_BYTES;
+pub const MAX_TRIP_BODY: usize = crossing_trip::limits::MAX_DOCUMENT_BYTES;
 /// Largest body of other requests.
 const MAX_SMALL_BODY: usize = 16 * 1024;
 
@@ -112,7 +114,7 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             min_client_version: None,
-            clock: crossing_core::clock::system(),
+            clock: crossing_trip::clock::system(),
             limits: Limits::default(),
         }
     }
@@ -546,7 +548,7 @@ async fn upload_events(
         .await?;
     let stored = results
         .iter()
-        .filter(|r| r.status == crossing_core::protocol::ResultStatus::Accepted)
+        .filter(|r| r.status == crossing_trip::protocol::ResultStatus::Accepted)
         .count();
     state.share_events(&driver, Some(stored))?;
     Ok(Json(EventsResponse {
@@ -569,11 +571,11 @@ async fn changes(
     query: Result<Query<ChangesQuery>, QueryRejection>,
 ) -> Result<Response, Fail> {
     let Query(q) = query.map_err(|r| ApiFailure::invalid("query", r.body_text()))?;
-    let limit = q.limit.unwrap_or(crossing_core::protocol::MAX_PAGE_CHANGES);
-    if limit == 0 || limit > crossing_core::protocol::MAX_PAGE_CHANGES {
+    let limit = q.limit.unwrap_or(crossing_trip::protocol::MAX_PAGE_CHANGES);
+    if limit == 0 || limit > crossing_trip::protocol::MAX_PAGE_CHANGES {
         return Err(ApiFailure::invalid(
             "limit",
-            format!("must be 1–{}", crossing_core::protocol::MAX_PAGE_CHANGES),
+            format!("must be 1–{}", crossing_trip::protocol::MAX_PAGE_CHANGES),
         ));
     }
     let now = state.now();

@@ -2,12 +2,12 @@
 //! log, devices and status events. Every write is one transaction: nothing is half-written.
 
 use chrono::{DateTime, Utc};
-use crossing_core::db::{self, Durability, Schema};
-use crossing_core::protocol::{
+use crossing_sqlite::{self as db, Durability, Schema};
+use crossing_trip::protocol::{
     Change, ChangeOp, ChangesPage, EventResult, EventsUpload, ResultStatus, TombstoneReason,
     WireEvent,
 };
-use crossing_core::{format, validate, Trip};
+use crossing_trip::{format, validate, Trip};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -170,7 +170,7 @@ pub fn hash_token(token: &str) -> String {
 }
 
 /// Opens (creating, migrating) the server database.
-pub fn open(path: &std::path::Path) -> Result<Connection, crossing_core::Error> {
+pub fn open(path: &std::path::Path) -> Result<Connection, crossing_sqlite::Error> {
     db::open(path, &FLEET, Durability::Full)
 }
 
@@ -378,22 +378,22 @@ pub struct PreparedTrip {
     trip: Trip,
     doc: String,
     version: i64,
-    warnings: Vec<crossing_core::Issue>,
+    warnings: Vec<crossing_trip::Issue>,
 }
 
 /// Parses and validates a pushed trip document (the core's rules, fleet policy at `now`). Needs
 /// no database: the server runs it before taking the database lock, so a large push never
 /// holds up other fleets' drivers while it is parsed.
 pub fn prepare_push(body: &[u8], now: DateTime<Utc>) -> Result<PreparedTrip, Fail> {
-    let mut trip = format::parse_trip(body).map_err(ApiFailure::from_core)?;
+    let mut trip = format::parse_trip(body).map_err(ApiFailure::from_document)?;
     validate::normalize(&mut trip);
     let warnings = validate::validate(&trip, &validate::Policy::fleet(now))
         .into_result()
-        .map_err(|r| ApiFailure::from_core(crossing_core::Error::Invalid(r)))?;
+        .map_err(|r| ApiFailure::from_document(crossing_trip::Error::Invalid(r)))?;
     if trip.id.chars().count() > 64 {
         return Err(ApiFailure::invalid("id", "must be 1–64 characters"));
     }
-    let doc = format::to_json(&trip).map_err(ApiFailure::from_core)?;
+    let doc = format::to_json(&trip).map_err(|e| ApiFailure::internal(e.to_string()))?;
     let version =
         i64::try_from(trip.version).map_err(|_| ApiFailure::invalid("version", "is too large"))?;
     Ok(PreparedTrip {
@@ -811,7 +811,7 @@ fn is_canonical_uuid(s: &str, version: Option<usize>) -> bool {
 }
 
 /// The rules an event must meet on its own, as its phone applies them: canonical ids, counters,
-/// and `crossing_core::events::check_wire` (the phone's field rules, one implementation).
+/// and `crossing_trip::event::check_wire` (the phone's field rules, one implementation).
 /// Returns the event's recorded time, or the field and rule it broke.
 fn check_event(e: &WireEvent) -> Result<DateTime<chrono::FixedOffset>, String> {
     if !is_canonical_uuid(&e.event_id, Some(7)) {
@@ -825,7 +825,7 @@ fn check_event(e: &WireEvent) -> Result<DateTime<chrono::FixedOffset>, String> {
             return Err("corrects: must be an event id (a lowercase hyphenated UUID)".into());
         }
     }
-    let input = crossing_core::events::check_wire(e).map_err(|err| err.to_string())?;
+    let input = crossing_trip::event::check_wire(e).map_err(|err| err.to_string())?;
     if input.port != e.port || input.shipment != e.shipment || input.note != e.note {
         // The phone sends what it stored, already normalized: anything else did not come
         // from its recording path.
@@ -1026,10 +1026,10 @@ pub fn upload_events(
     batch: &EventsUpload,
     received: DateTime<Utc>,
 ) -> Result<Vec<EventResult>, Fail> {
-    if batch.events.len() > crossing_core::protocol::MAX_BATCH_EVENTS {
+    if batch.events.len() > crossing_trip::protocol::MAX_BATCH_EVENTS {
         return Err(ApiFailure::too_large(format!(
             "events: at most {} per request",
-            crossing_core::protocol::MAX_BATCH_EVENTS
+            crossing_trip::protocol::MAX_BATCH_EVENTS
         )));
     }
     let sent_at = DateTime::parse_from_rfc3339(&batch.sent_at)
@@ -1275,7 +1275,7 @@ pub fn backup(conn: &Connection, to: &std::path::Path) -> Result<String, Fail> {
         .to_str()
         .ok_or_else(|| ApiFailure::invalid("to", "must be a UTF-8 path"))?;
     conn.execute("VACUUM INTO ?1", params![path])?;
-    let copy = open(to).map_err(ApiFailure::from_core)?;
+    let copy = open(to)?;
     new_epoch(&copy)
 }
 
@@ -1318,7 +1318,7 @@ pub fn changes(
     limit: usize,
     now: DateTime<Utc>,
 ) -> Result<ChangesPage, Fail> {
-    let limit = limit.clamp(1, crossing_core::protocol::MAX_PAGE_CHANGES);
+    let limit = limit.clamp(1, crossing_trip::protocol::MAX_PAGE_CHANGES);
     let server_time = stamp(now);
     let epoch = epoch(conn)?;
     let top = log_top(conn)?;
@@ -1490,7 +1490,7 @@ pub fn driver_trip(conn: &Connection, driver: &str, key: &str) -> Result<(i64, S
     let trip = driver_doc(key, &doc)?;
     Ok((
         version,
-        format::to_json(&trip).map_err(ApiFailure::from_core)?,
+        format::to_json(&trip).map_err(|e| ApiFailure::internal(e.to_string()))?,
     ))
 }
 

@@ -1,12 +1,12 @@
 //! The store on real SQLite files: the trip cache (server-authoritative, wipeable) and the
 //! event outbox (append-only, durable), across restarts, migrations and bad input.
 
-use crossing_core::db::{self, Durability, Schema};
 use crossing_core::{
     schema, ApplyOutcome, Crossing, DeliveryState, Error, EventFilter, EventInput, EventKind,
     Inspection, Progress, TripState, CACHE_FILE, OUTBOX_FILE,
 };
 use crossing_integration_tests::{example, example_value, phone_at_examples_time};
+use crossing_sqlite::{self as db, Durability, Schema};
 use rusqlite::Connection;
 
 const ACI: &str = "T-2026-11-0417";
@@ -69,7 +69,10 @@ fn an_invalid_amendment_changes_nothing_stored() {
     let e = core
         .import_trip_json(doc.to_string().as_bytes())
         .expect_err("invalid");
-    assert!(matches!(e, Error::Invalid(_)), "{e}");
+    assert!(
+        matches!(e, Error::Document(crossing_core::DocumentError::Invalid(_))),
+        "{e}"
+    );
     assert_eq!(manifest_json(dir.path(), ACI), manifest_before);
     assert_eq!(core.trip(ACI).expect("trip").summary.version, 1);
     assert!(

@@ -2,7 +2,7 @@
 //! Each case mutates a valid example and checks the exact field path and rule in the error.
 
 use crossing_core::validate::{self, Policy};
-use crossing_core::{format, limits, Crossing, Error, Severity};
+use crossing_core::{format, limits, Crossing, DocumentError, Error, Severity};
 use crossing_integration_tests::{example, example_value, phone_at_examples_time};
 use serde_json::{json, Value};
 
@@ -308,7 +308,7 @@ fn personal_data_never_appears_in_errors() {
     for secret in ["Marie", "17/04/1981", "T7654", "AB#12345"] {
         assert!(!text.contains(secret), "{secret} leaked: {text}");
     }
-    let Err(Error::Invalid(rejection)) = import(&doc) else {
+    let Err(Error::Document(DocumentError::Invalid(rejection))) = import(&doc) else {
         panic!("invalid")
     };
     let paths: Vec<&str> = rejection.errors.iter().map(|i| i.path.as_str()).collect();
@@ -402,7 +402,7 @@ fn oversized_documents_are_refused_before_parsing() {
     let mut big = vec![b' '; limits::MAX_DOCUMENT_BYTES + 1];
     big[0] = b'{';
     match import_bytes(&big) {
-        Error::DocumentTooLarge { size, limit } => {
+        Error::Document(DocumentError::DocumentTooLarge { size, limit }) => {
             assert_eq!(
                 (size, limit),
                 (limits::MAX_DOCUMENT_BYTES + 1, 5 * 1024 * 1024)

@@ -56,7 +56,7 @@ async fn a_flood_of_idle_and_slow_connections_does_not_stop_a_drivers_sync() {
     let mut server = Command::new("sh")
         .arg("-c")
         .arg(r#"ulimit -n 128 && exec "$0" "$@""#)
-        .arg(env!("CARGO_BIN_EXE_crossing-fleet"))
+        .arg(env!("CARGO_BIN_EXE_fleet_cli"))
         .args(["serve", "--db"])
         .arg(&db)
         .args(["--listen", "127.0.0.1:0", "--header-timeout", "2"])

@@ -9,7 +9,26 @@ use std::path::Path;
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
-use crate::error::{Error, Result};
+/// Why a database could not be opened or migrated.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The file was written by a newer version of the program; it was left untouched.
+    #[error("{file}: database schema version {found} is newer than this app supports ({supported}); update the app (the file was left untouched)")]
+    TooNew {
+        /// Which file ([`Schema::name`]).
+        file: String,
+        /// Its `user_version`.
+        found: i64,
+        /// Highest version the code knows.
+        supported: i64,
+    },
+    /// SQLite failed.
+    #[error("storage: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+/// Result type of the SQLite helper.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// A database schema: its file name and its migrations, oldest first.
 #[derive(Debug)]
@@ -47,7 +66,7 @@ pub fn open(path: &Path, schema: &Schema, durability: Durability) -> Result<Conn
     // Check the version before any pragma writes to the file.
     let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if found > schema.version() {
-        return Err(Error::DatabaseTooNew {
+        return Err(Error::TooNew {
             file: schema.name.to_string(),
             found,
             supported: schema.version(),
@@ -74,7 +93,7 @@ pub fn migrate(conn: &mut Connection, schema: &Schema) -> Result<()> {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let current: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         if current > schema.version() {
-            return Err(Error::DatabaseTooNew {
+            return Err(Error::TooNew {
                 file: schema.name.to_string(),
                 found: current,
                 supported: schema.version(),
@@ -109,7 +128,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("t.db");
         let err = open(&path, &BROKEN, Durability::Normal).expect_err("second migration fails");
-        assert!(matches!(err, Error::Storage(_)), "{err}");
+        assert!(matches!(err, Error::Sqlite(_)), "{err}");
         let conn = Connection::open(&path).expect("reopen");
         let v: i64 = conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
@@ -139,7 +158,7 @@ mod tests {
         let before = std::fs::read(&path).expect("read");
         let err = open(&path, &BROKEN, Durability::Full).expect_err("too new");
         match err {
-            Error::DatabaseTooNew {
+            Error::TooNew {
                 found, supported, ..
             } => {
                 assert_eq!((found, supported), (9, 2));

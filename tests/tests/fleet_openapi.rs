@@ -35,7 +35,7 @@ fn documented_limits_are_the_codes() {
         doc["components"]["schemas"]["ChangesPage"]["properties"]["changes"]["maxItems"],
         MAX_PAGE_CHANGES
     );
-    let readme = include_str!("../README.md");
+    let readme = include_str!("../../fleet/README.md");
     assert!(
         readme.contains(&format!("events 256 KiB / {MAX_BATCH_EVENTS} events")),
         "fleet/README.md states another upload limit"

@@ -1,0 +1,387 @@
+//! `crossing-fleet`: run the reference fleet server, create tokens, and act as a fleet manager
+//! over the server's HTTP API. A library module so the integration tests can build the same
+//! command line into their own helper binary.
+//!
+//! Exit codes: 0 success, 2 usage error, 1 any other error (one line on stderr).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::client::{self, Answer};
+use crate::{store, AppState, Config};
+use clap::{Parser, Subcommand, ValueEnum};
+use hyper::Method;
+
+/// Crossing reference fleet server.
+#[derive(Parser, Debug)]
+#[command(name = "crossing-fleet", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Serve the HTTP API.
+    Serve {
+        /// SQLite database file (created if missing).
+        #[arg(long, value_name = "FILE")]
+        db: PathBuf,
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        listen: String,
+        /// Oldest app version accepted from phones; older ones get 426.
+        #[arg(long)]
+        min_client_version: Option<String>,
+        /// Connections served at once (default 512, and always 32 below the process's
+        /// open-file limit); more wait in the accept queue.
+        #[arg(long)]
+        max_connections: Option<usize>,
+        /// Seconds a client may take to send a request's headers, or stay idle between
+        /// requests, before its connection is closed.
+        #[arg(long, default_value_t = 10)]
+        header_timeout: u64,
+        /// Seconds one request may take, body included (408 after).
+        #[arg(long, default_value_t = 60)]
+        request_timeout: u64,
+    },
+    /// Bearer tokens (stored hashed; shown once).
+    #[command(subcommand)]
+    Token(TokenCommand),
+    /// A fleet's roster: the drivers its managers may give trips to.
+    #[command(subcommand)]
+    Roster(RosterCommand),
+    /// Copy the database to a backup file (consistent while serving). The copy gets a new
+    /// epoch, so once restored every phone's feed cursor answers 410 and the phones pull a
+    /// fresh snapshot instead of trusting positions of a history the backup never had.
+    Backup {
+        /// SQLite database file.
+        #[arg(long, value_name = "FILE")]
+        db: PathBuf,
+        /// The backup file to write (must not exist).
+        #[arg(long, value_name = "FILE")]
+        to: PathBuf,
+    },
+    /// Give the database a new epoch: every phone re-pulls a snapshot at its next sync. Run it
+    /// after restoring a copy that was not made by `backup`.
+    NewEpoch {
+        /// SQLite database file.
+        #[arg(long, value_name = "FILE")]
+        db: PathBuf,
+    },
+    /// Manager actions over the HTTP API (`--server`, `--token` or the environment).
+    Trip {
+        /// Server URL.
+        #[arg(
+            long,
+            env = "CROSSING_FLEET_URL",
+            default_value = "http://127.0.0.1:8080"
+        )]
+        server: String,
+        /// Manager token.
+        #[arg(long, env = "CROSSING_FLEET_TOKEN", hide_env_values = true)]
+        token: String,
+        #[command(subcommand)]
+        action: TripCommand,
+    },
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum Role {
+    Manager,
+    Driver,
+}
+
+#[derive(Subcommand, Debug)]
+enum TokenCommand {
+    /// Create a token for a fleet manager (`--fleet`) or a driver (`--driver`; with `--fleet`
+    /// the driver is also put on that fleet's roster).
+    Create {
+        /// SQLite database file.
+        #[arg(long, value_name = "FILE")]
+        db: PathBuf,
+        /// manager or driver.
+        #[arg(long)]
+        role: Role,
+        /// The manager's fleet; for a driver, a fleet whose roster they join.
+        #[arg(long, required_if_eq("role", "manager"))]
+        fleet: Option<String>,
+        /// The driver's id.
+        #[arg(long, required_if_eq("role", "driver"))]
+        driver: Option<String>,
+    },
+    /// Revoke a token.
+    Revoke {
+        /// SQLite database file.
+        #[arg(long, value_name = "FILE")]
+        db: PathBuf,
+        /// The token.
+        token: String,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum RosterCommand {
+    /// Put a driver on a fleet's roster.
+    Add {
+        /// SQLite database file.
+        #[arg(long, value_name = "FILE")]
+        db: PathBuf,
+        /// The fleet.
+        #[arg(long)]
+        fleet: String,
+        /// The driver.
+        #[arg(long)]
+        driver: String,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum TripCommand {
+    /// Push (create or amend) a trip document, optionally assigning it.
+    Push {
+        /// Trip JSON (docs/trip-format.md).
+        file: PathBuf,
+        /// Assign to this driver.
+        #[arg(long)]
+        driver: Option<String>,
+    },
+    /// Cancel a trip.
+    Cancel {
+        /// Trip id.
+        id: String,
+    },
+    /// Assign a trip to a driver.
+    Assign {
+        /// Trip id.
+        id: String,
+        /// Driver id.
+        #[arg(long)]
+        driver: String,
+    },
+    /// Take a trip off its driver.
+    Unassign {
+        /// Trip id.
+        id: String,
+    },
+    /// The status events of a trip, with the server's flags.
+    Events {
+        /// Trip id.
+        id: String,
+    },
+    /// The fleet's trips.
+    List,
+}
+
+/// The soft limit on open files of this process (Linux: `/proc/self/limits`), if known. The
+/// connection cap stays below it so clients can never exhaust the server's descriptors.
+fn open_file_limit() -> Option<usize> {
+    let limits = std::fs::read_to_string("/proc/self/limits").ok()?;
+    let line = limits.lines().find(|l| l.starts_with("Max open files"))?;
+    line.split_whitespace().nth(3)?.parse().ok()
+}
+
+/// The body of a successful answer, or the server's reason for a failed one (`404: …`).
+fn success_text(answer: Answer) -> Result<String, String> {
+    if (200..300).contains(&answer.status) {
+        return Ok(answer.body);
+    }
+    let reason = serde_json::from_str::<crossing_trip::protocol::ApiError>(&answer.body)
+        .map(|e| e.reason)
+        .unwrap_or(answer.body);
+    Err(format!("{}: {reason}", answer.status))
+}
+
+/// `trip events`: every page of a trip's events, printed as one JSON array.
+async fn print_all_events(base: &str, auth: &str, id: &str) -> Result<(), String> {
+    let mut all: Vec<serde_json::Value> = Vec::new();
+    let mut after: Option<String> = None;
+    loop {
+        let mut url = format!("{base}/v1/fleet/trips/{id}/events");
+        if let Some(a) = &after {
+            url.push_str(&format!("?after={a}"));
+        }
+        let answer = client::send(Method::GET, &url, auth, Vec::new()).await?;
+        after = answer
+            .headers
+            .get(crate::NEXT_PAGE_HEADER)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        let text = success_text(answer)?;
+        let page: Vec<serde_json::Value> =
+            serde_json::from_str(&text).map_err(|e| e.to_string())?;
+        all.extend(page);
+        if after.is_none() {
+            break;
+        }
+    }
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&all).map_err(|e| e.to_string())?
+    );
+    Ok(())
+}
+
+/// Parses the arguments and runs the command: 0 on success, 2 on a usage error, 1 otherwise.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(msg) => {
+            eprintln!("crossing-fleet: {msg}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn runtime() -> Result<tokio::runtime::Runtime, String> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| format!("runtime: {e}"))
+}
+
+fn run(cli: Cli) -> Result<(), String> {
+    // The server's one clock: the system's. Tests start servers with a fixed one (Config::clock).
+    let clock = crossing_trip::clock::system();
+    match cli.command {
+        Command::Serve {
+            db,
+            listen,
+            min_client_version,
+            max_connections,
+            header_timeout,
+            request_timeout,
+        } => {
+            let conn = store::open(&db).map_err(|e| e.to_string())?;
+            let wanted = max_connections.unwrap_or(crate::Limits::default().max_connections);
+            let limits = crate::Limits {
+                header_read: std::time::Duration::from_secs(header_timeout.max(1)),
+                request: std::time::Duration::from_secs(request_timeout.max(1)),
+                max_connections: match open_file_limit() {
+                    Some(n) => wanted.min(n.saturating_sub(32).max(8)),
+                    None => wanted,
+                },
+                ..crate::Limits::default()
+            };
+            let state = AppState::new(
+                conn,
+                Config {
+                    min_client_version,
+                    clock,
+                    limits,
+                },
+            );
+            runtime()?.block_on(async move {
+                let listener = tokio::net::TcpListener::bind(&listen)
+                    .await
+                    .map_err(|e| format!("{listen}: {e}"))?;
+                let addr = listener.local_addr().map_err(|e| e.to_string())?;
+                println!(
+                    "crossing-fleet listening on http://{addr} (db {})",
+                    db.display()
+                );
+                crate::serve(listener, state)
+                    .await
+                    .map_err(|e| e.to_string())
+            })
+        }
+        Command::Token(TokenCommand::Create {
+            db,
+            role,
+            fleet,
+            driver,
+        }) => {
+            let conn = store::open(&db).map_err(|e| e.to_string())?;
+            let who = match role {
+                Role::Manager => store::NewToken::Manager(fleet.clone().unwrap_or_default()),
+                Role::Driver => store::NewToken::Driver(driver.unwrap_or_default()),
+            };
+            let token =
+                store::create_token(&conn, &who, clock.now_utc()).map_err(|f| f.body.reason)?;
+            if let (store::NewToken::Driver(d), Some(f)) = (&who, fleet.as_deref()) {
+                store::add_to_roster(&conn, f, d, clock.now_utc()).map_err(|f| f.body.reason)?;
+            }
+            println!("{token}");
+            Ok(())
+        }
+        Command::Roster(RosterCommand::Add { db, fleet, driver }) => {
+            let conn = store::open(&db).map_err(|e| e.to_string())?;
+            store::add_to_roster(&conn, &fleet, &driver, clock.now_utc())
+                .map_err(|f| f.body.reason)?;
+            println!("{driver} is on the roster of {fleet}");
+            Ok(())
+        }
+        Command::Backup { db, to } => {
+            let conn = store::open(&db).map_err(|e| e.to_string())?;
+            let epoch = store::backup(&conn, &to).map_err(|f| f.body.reason)?;
+            println!("backed up to {} (epoch {epoch})", to.display());
+            Ok(())
+        }
+        Command::NewEpoch { db } => {
+            let conn = store::open(&db).map_err(|e| e.to_string())?;
+            let epoch = store::new_epoch(&conn).map_err(|f| f.body.reason)?;
+            println!("new epoch {epoch}: phones will pull a fresh snapshot");
+            Ok(())
+        }
+        Command::Token(TokenCommand::Revoke { db, token }) => {
+            let conn = store::open(&db).map_err(|e| e.to_string())?;
+            if store::revoke_token(&conn, &token, clock.now_utc()).map_err(|f| f.body.reason)? {
+                println!("revoked");
+                Ok(())
+            } else {
+                Err("no such active token".into())
+            }
+        }
+        Command::Trip {
+            server,
+            token,
+            action,
+        } => runtime()?.block_on(manager_action(&server, &token, action)),
+    }
+}
+
+async fn manager_action(server: &str, token: &str, action: TripCommand) -> Result<(), String> {
+    let base = server.trim_end_matches('/');
+    let auth = format!("Bearer {token}");
+    let (method, url, body) = match &action {
+        TripCommand::Push { file, driver } => {
+            let body = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
+            let mut url = format!("{base}/v1/fleet/trips");
+            if let Some(d) = driver {
+                url.push_str(&format!("?driver={d}"));
+            }
+            (Method::POST, url, body)
+        }
+        TripCommand::Cancel { id } => (
+            Method::POST,
+            format!("{base}/v1/fleet/trips/{id}/cancel"),
+            Vec::new(),
+        ),
+        TripCommand::Assign { id, driver } => (
+            Method::POST,
+            format!("{base}/v1/fleet/trips/{id}/assign"),
+            serde_json::json!({ "driver": driver })
+                .to_string()
+                .into_bytes(),
+        ),
+        TripCommand::Unassign { id } => (
+            Method::POST,
+            format!("{base}/v1/fleet/trips/{id}/unassign"),
+            Vec::new(),
+        ),
+        TripCommand::Events { id } => return print_all_events(base, &auth, id).await,
+        TripCommand::List => (Method::GET, format!("{base}/v1/fleet/trips"), Vec::new()),
+    };
+    let text = success_text(client::send(method, &url, &auth, body).await?)?;
+    if text.is_empty() {
+        println!("ok");
+    } else {
+        let v: serde_json::Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?
+        );
+    }
+    Ok(())
+}
