@@ -784,7 +784,8 @@ impl CrossingCore {
 
     /// The manifest screen of a trip.
     pub fn manifest(&self, trip_id: String) -> Result<Manifest, CoreError> {
-        let (v, actions) = self.core.manifest_screen(&trip_id)?;
+        let crossing_core::ManifestScreen { view: v, actions } =
+            self.core.manifest_screen(&trip_id)?;
         Ok(Manifest {
             trip_id: v.trip_id,
             version: v.version,

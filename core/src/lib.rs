@@ -11,43 +11,38 @@
 //! - `cache.db`: trips, server-authoritative; the phone may wipe and re-pull it;
 //! - `outbox.db`: the driver's status events, append-only, `synchronous = FULL`, never wiped.
 
-pub mod amend;
-pub mod cache;
 pub mod codes;
 pub mod error;
 pub mod events;
-pub mod planner;
-pub mod recover;
-pub mod schema;
 pub mod status;
+pub mod store;
 pub mod sync;
-pub mod transport;
 pub mod view;
 
-pub(crate) use crossing_sqlite as db;
 /// The document and its rules live in `crossing-trip`, shared with the fleet server; they are
 /// re-exported under their old paths so the phone's API reads as one crate.
 pub use crossing_trip::{clock, format, limits, model, protocol, validate};
+pub use store::{recover, schema, Recovery, CACHE_FILE, OUTBOX_FILE};
+pub use sync::{planner, transport};
+pub use view::amend;
 
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
 
-use rusqlite::Connection;
 use serde::Serialize;
 
-pub use cache::{ApplyOutcome, StoredTrip, TripState, TripSummary};
+pub(crate) use crossing_sqlite as db;
+use planner::SyncState;
+use store::trips::{self as cache, PreparedTrip};
+use store::{meta, outbox, Store};
+
 pub use clock::{Clock, FixedClock, SharedClock, SystemClock};
 pub use codes::{BorderCode, CodeKind, ModuleMatrix, Symbology};
 pub use error::{DocumentError, Error, Issue, Rejection, Result, Severity};
 pub use events::{DeliveryState, EventFilter, EventInput, EventKind, Inspection, StatusEvent};
 pub use model::{Regime, Trip};
 pub use status::{DisplayStatus, Progress};
+pub use store::trips::{ApplyOutcome, PageCounts, StoredTrip, TripState, TripSummary};
 pub use view::ManifestView;
-
-/// File name of the trip cache inside the data directory.
-pub const CACHE_FILE: &str = "cache.db";
-/// File name of the event outbox inside the data directory.
-pub const OUTBOX_FILE: &str = "outbox.db";
 
 /// What importing (or receiving) a trip did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -68,17 +63,27 @@ pub struct ImportReport {
 #[derive(Debug)]
 pub struct Crossing {
     dir: PathBuf,
-    cache: Mutex<Connection>,
-    outbox: Mutex<Connection>,
+    store: Store,
     device_id: String,
-    recovery: Mutex<recover::Recovery>,
     clock: SharedClock,
 }
 
-fn lock(m: &Mutex<Connection>) -> MutexGuard<'_, Connection> {
-    // A panic while holding the lock leaves SQLite consistent (open transactions roll back on
-    // drop), so a poisoned lock is still safe to use.
-    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+/// The manifest screen of a trip and its status buttons, from one read.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ManifestScreen {
+    /// What to draw.
+    pub view: ManifestView,
+    /// The status buttons that make sense now.
+    pub actions: Vec<status::Action>,
+}
+
+/// What recording an event needs of its trip (from the cache, or from the outbox when the
+/// cache does not have it).
+struct RecordContext {
+    version: i64,
+    port: String,
+    /// The trip's shipments when one is named (`None`: a tombstone without them).
+    shipments: Option<Vec<String>>,
 }
 
 /// The control numbers of a stored trip's shipments (none for a tombstone).
@@ -108,28 +113,12 @@ impl Crossing {
             path: dir.display().to_string(),
             source,
         })?;
-        let mut recovery = recover::Recovery {
-            // SQLite takes an empty file for a new database: say so instead of starting over
-            // silently (a file emptied by a tool or a failing disk loses its events).
-            outbox_found_empty: std::fs::metadata(dir.join(OUTBOX_FILE))
-                .is_ok_and(|m| m.len() == 0),
-            ..recover::Recovery::default()
-        };
-        let outbox = recover::open_outbox(
-            &dir.join(OUTBOX_FILE),
-            &schema::OUTBOX,
-            &mut recovery,
-            clock.now_utc(),
-        )?;
-        let (cache, rebuilt) = recover::open_cache(&dir.join(CACHE_FILE), &schema::CACHE)?;
-        recovery.cache_rebuilt = rebuilt;
-        let device_id = events::device_id(&outbox)?;
+        let store = Store::open(&dir, clock.now_utc())?;
+        let device_id = store.outbox(|c| outbox::device_id(c))?;
         Ok(Crossing {
             dir,
-            cache: Mutex::new(cache),
-            outbox: Mutex::new(outbox),
+            store,
             device_id,
-            recovery: Mutex::new(recovery),
             clock,
         })
     }
@@ -142,54 +131,8 @@ impl Crossing {
     /// What had to be repaired: a rebuilt cache (at open, or later when damage was found), or a
     /// damaged outbox moved aside with the number of events salvaged and lost. Shells show it
     /// once to the driver when not empty.
-    pub fn recovery(&self) -> recover::Recovery {
-        self.recovery
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .clone()
-    }
-
-    /// Runs `f` on the cache. The cache is disposable: if SQLite finds it damaged (at any
-    /// time, not only at open), it is recreated empty, [`Crossing::recovery`] says so, the
-    /// next sync pulls every trip again, and `f` runs once more on the fresh cache. For reads
-    /// and self-contained writes (a whole trip); see [`Crossing::with_cache_once`].
-    pub(crate) fn with_cache<T>(&self, f: impl FnMut(&mut Connection) -> Result<T>) -> Result<T> {
-        self.cache_op(f, true)
-    }
-
-    /// [`Crossing::with_cache`] without the second run, for writes that build on what the cache
-    /// held (a change-feed page after its cursor): after a rebuild they fail, and the next sync
-    /// starts over from a snapshot.
-    pub(crate) fn with_cache_once<T>(
-        &self,
-        f: impl FnMut(&mut Connection) -> Result<T>,
-    ) -> Result<T> {
-        self.cache_op(f, false)
-    }
-
-    fn cache_op<T>(
-        &self,
-        mut f: impl FnMut(&mut Connection) -> Result<T>,
-        again: bool,
-    ) -> Result<T> {
-        let mut conn = lock(&self.cache);
-        match f(&mut conn) {
-            Err(e) if recover::is_damage(&e) => {
-                // Close the damaged file before replacing it.
-                drop(std::mem::replace(&mut *conn, Connection::open_in_memory()?));
-                *conn = recover::recreate_cache(&self.dir.join(CACHE_FILE), &schema::CACHE)?;
-                self.recovery
-                    .lock()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner)
-                    .cache_rebuilt = true;
-                if again {
-                    f(&mut conn)
-                } else {
-                    Err(e)
-                }
-            }
-            other => other,
-        }
+    pub fn recovery(&self) -> Recovery {
+        self.store.recovery()
     }
 
     /// The data directory.
@@ -245,47 +188,36 @@ impl Crossing {
 
     /// Validates and stores a trip the fleet sent. A version lower than or equal to the
     /// stored one changes nothing.
-    pub fn receive_trip(&self, mut trip: Trip) -> Result<ImportReport> {
-        validate::normalize(&mut trip);
-        let mut warnings =
-            validate::validate(&trip, &validate::Policy::device(self.clock.now_utc()))
-                .into_result()
-                .map_err(|r| Error::Document(DocumentError::Invalid(r)))?;
+    pub fn receive_trip(&self, trip: Trip) -> Result<ImportReport> {
         let at = self.clock.now().to_rfc3339();
-        let outcome = self.with_cache(|cache| {
-            let mut all = warnings.clone();
-            for other in cache::trip_number_clashes(cache, &trip)? {
-                all.push(Issue {
-                    severity: Severity::Warning,
-                    path: "tripNumber".into(),
-                    value: Some(trip.trip_number.clone()),
-                    rule: format!(
-                        "is also the trip number of trip {other:?}; trip numbers must be unique"
-                    ),
-                });
-            }
-            let outcome = cache::apply(cache, &trip, &all, &at)?;
-            Ok((outcome, all))
+        // The clash check and the write share one cache run, so a rebuilt cache redoes both.
+        let (outcome, prepared) = self.store.cache(|cache| {
+            let prepared = self.prepare_trip_in(cache, trip.clone())?;
+            let outcome = cache::apply(cache, &prepared.trip, &prepared.warnings, &at)?;
+            Ok((outcome, prepared))
         })?;
-        let (outcome, all) = outcome;
-        warnings = all;
-        self.remember_trips(std::slice::from_ref(&trip))?;
+        self.remember_trips(std::slice::from_ref(&prepared.trip))?;
         Ok(ImportReport {
-            trip_id: trip.id,
-            version: trip.version,
+            trip_id: prepared.trip.id,
+            version: prepared.trip.version,
             outcome,
-            warnings,
+            warnings: prepared.warnings,
         })
     }
 
-    /// Normalizes and validates a received trip (device policy); returns it with its warnings.
-    fn prepare_trip(&self, mut trip: Trip) -> Result<(Trip, Vec<Issue>)> {
+    /// Normalizes and validates a received trip (device policy), adding a warning for each
+    /// other stored trip with the same trip number.
+    fn prepare_trip_in(
+        &self,
+        cache: &rusqlite::Connection,
+        mut trip: Trip,
+    ) -> Result<PreparedTrip> {
         validate::normalize(&mut trip);
         let mut warnings =
             validate::validate(&trip, &validate::Policy::device(self.clock.now_utc()))
                 .into_result()
                 .map_err(|r| Error::Document(DocumentError::Invalid(r)))?;
-        for other in self.with_cache(|c| cache::trip_number_clashes(c, &trip))? {
+        for other in cache::trip_number_clashes(cache, &trip)? {
             warnings.push(Issue {
                 severity: Severity::Warning,
                 path: "tripNumber".into(),
@@ -295,36 +227,33 @@ impl Crossing {
                 ),
             });
         }
-        Ok((trip, warnings))
+        Ok(PreparedTrip { trip, warnings })
     }
 
-    /// Keeps what recording needs of received trips beside the events (see `events::remember_trip`).
-    /// One transaction for the whole list: the outbox syncs fully, so a page of a thousand
-    /// trips costs one fsync, not a thousand.
-    pub(crate) fn remember_trips(&self, trips: &[Trip]) -> Result<()> {
-        if trips.is_empty() {
-            return Ok(());
-        }
-        let mut outbox = lock(&self.outbox);
-        let tx = outbox.transaction()?;
-        for t in trips {
-            events::remember_trip(&tx, t)?;
-        }
-        tx.commit()?;
-        Ok(())
+    /// [`Crossing::prepare_trip_in`] on its own cache run (for a page, before its transaction).
+    fn prepare_trip(&self, trip: Trip) -> Result<PreparedTrip> {
+        self.store.cache(|c| self.prepare_trip_in(c, trip.clone()))
+    }
+
+    /// Keeps what recording needs of received trips beside the events, so recording never
+    /// depends on the cache.
+    fn remember_trips(&self, trips: &[Trip]) -> Result<()> {
+        self.store.outbox(|c| outbox::remember_trips(c, trips))
     }
 
     /// The fleet cancelled a trip: keep a tombstone, drop the manifest and its personal data.
     /// Returns whether anything changed (an older cancellation is ignored).
     pub fn cancel_trip(&self, id: &str, version: Option<i64>) -> Result<bool> {
         let at = self.clock.now().to_rfc3339();
-        self.with_cache(|c| cache::tombstone(c, id, version, TripState::Cancelled, &at))
+        self.store
+            .cache(|c| cache::tombstone(c, id, version, TripState::Cancelled, &at))
     }
 
     /// The fleet took a trip off this driver: same as cancel, with its own state.
     pub fn unassign_trip(&self, id: &str, version: Option<i64>) -> Result<bool> {
         let at = self.clock.now().to_rfc3339();
-        self.with_cache(|c| cache::tombstone(c, id, version, TripState::Unassigned, &at))
+        self.store
+            .cache(|c| cache::tombstone(c, id, version, TripState::Unassigned, &at))
     }
 
     /// Removes crew and shipment personal data of a trip that is over: every shipment delivered,
@@ -345,30 +274,18 @@ impl Crossing {
             other => other,
         };
         let changed = stored.manifest.is_some();
-        self.with_cache(|cache| {
-            cache.execute(
-                "UPDATE trip SET manifest = NULL, warnings = '[]', state = ?2,
-                                 base_version = NULL, base_manifest = NULL
-                 WHERE id = ?1",
-                rusqlite::params![id, state.as_str()],
-            )?;
-            cache::scrub(cache)
-        })?;
+        self.store.cache(|c| cache::purge(c, id, state))?;
         Ok(changed)
     }
 
     /// Deletes every cached trip (they can be pulled again). The outbox is not touched.
     pub fn wipe_cache(&self) -> Result<()> {
-        self.with_cache(|cache| {
-            cache.execute("DELETE FROM trip", [])?;
-            cache.execute("DELETE FROM sync_cursor", [])?;
-            cache::scrub(cache)
-        })
+        self.store.cache(|c| cache::wipe(c))
     }
 
     /// Every stored trip: active ones by ETA, then tombstones.
     pub fn trips(&self) -> Result<Vec<TripSummary>> {
-        self.with_cache(|c| cache::list(c))
+        self.store.cache(|c| cache::list(c))
     }
 
     /// The given trip id, or the current trip (the active one with the earliest ETA).
@@ -376,14 +293,15 @@ impl Crossing {
         match id {
             Some(id) => Ok(id.to_string()),
             None => self
-                .with_cache(|c| cache::current_id(c))?
+                .store
+                .cache(|c| cache::current_id(c))?
                 .ok_or(Error::NoActiveTrip),
         }
     }
 
     /// One stored trip, with its manifest unless it is a tombstone.
     pub fn trip(&self, id: &str) -> Result<StoredTrip> {
-        self.with_cache(|c| cache::get(c, id))
+        self.store.cache(|c| cache::get(c, id))
     }
 
     fn status_of(&self, stored: &StoredTrip) -> Result<DisplayStatus> {
@@ -411,27 +329,27 @@ impl Crossing {
 
     /// The status buttons that make sense for a trip now.
     pub fn allowed_actions(&self, id: &str) -> Result<Vec<status::Action>> {
-        Ok(self.manifest_screen(id)?.1)
+        Ok(self.manifest_screen(id)?.actions)
     }
 
     /// The manifest screen of a trip, ready to render.
     pub fn manifest_view(&self, id: &str) -> Result<ManifestView> {
-        Ok(self.manifest_screen(id)?.0)
+        Ok(self.manifest_screen(id)?.view)
     }
 
     /// The manifest screen and its status buttons, from one read of the trip and its events.
-    pub fn manifest_screen(&self, id: &str) -> Result<(ManifestView, Vec<status::Action>)> {
+    pub fn manifest_screen(&self, id: &str) -> Result<ManifestScreen> {
         let stored = self.trip(id)?;
         let status = self.status_of(&stored)?;
         let shipments = shipment_numbers(&stored);
         let actions = status::allowed_actions(stored.summary.state, &status, &shipments);
         let mut view = view::manifest_view(&stored, status);
         if let (Some(current), Some((_, base))) =
-            (&stored.manifest, self.with_cache(|c| cache::base(c, id))?)
+            (&stored.manifest, self.store.cache(|c| cache::base(c, id))?)
         {
             view.amendment = Some(amend::diff(&base, current));
         }
-        Ok((view, actions))
+        Ok(ManifestScreen { view, actions })
     }
 
     /// Draws a border code from the trip's current version.
@@ -443,7 +361,10 @@ impl Crossing {
     ) -> Result<BorderCode> {
         if codes::is_trip_number_code(kind, shipment) {
             // The border screen's default codes need only the trip number: no manifest parse.
-            let (summary, has_manifest) = self.with_cache(|c| cache::summary(c, id))?;
+            let cache::SummaryRow {
+                summary,
+                has_manifest,
+            } = self.store.cache(|c| cache::summary(c, id))?;
             if has_manifest {
                 return codes::trip_number_code(
                     &codes::TripRef {
@@ -470,49 +391,180 @@ impl Crossing {
     /// Records a status event. When this returns `Ok`, the event is on disk (fsynced) and will
     /// survive a crash or power loss; it stays in the outbox until the fleet acknowledges it.
     pub fn record_event(&self, mut input: EventInput) -> Result<StatusEvent> {
-        let (version, port, shipments) =
-            self.event_context(&input.trip_id, input.shipment.is_some())?;
+        let context = self.record_context(&input.trip_id, input.shipment.is_some())?;
         let now = self.clock.now();
-        events::check(&mut input, &port, shipments.as_deref(), now)?;
-        let event = events::record(&mut lock(&self.outbox), &input, version, now)?;
+        events::check(&mut input, &context.port, context.shipments.as_deref(), now)?;
+        let event = self
+            .store
+            .outbox(|c| outbox::record(c, &input, context.version, now))?;
         if event.kind == EventKind::TripAcknowledged {
             // The event is recorded; a cache that cannot take the acknowledgement is rebuilt
             // and the pull brings the trip back.
-            let _ =
-                self.with_cache(|c| cache::acknowledge(c, &event.trip_id, event.trip_version_seen));
+            let _ = self
+                .store
+                .cache(|c| cache::acknowledge(c, &event.trip_id, event.trip_version_seen));
         }
         Ok(event)
     }
 
     /// What recording needs of a trip: its version, its port, and (when a shipment is named)
-    /// its shipment numbers (`None`: a tombstone without them). From the cache; if the cache
-    /// does not have the trip (damaged and rebuilt, or wiped), from what the outbox remembers,
-    /// so recording never depends on the cache.
-    fn event_context(
-        &self,
-        id: &str,
-        need_shipments: bool,
-    ) -> Result<(i64, String, Option<Vec<String>>)> {
-        match self.with_cache(|c| cache::event_context(c, id)) {
-            Ok((version, port, has_manifest)) => {
+    /// its shipment numbers. From the cache; if the cache does not have the trip (damaged and
+    /// rebuilt, or wiped), from what the outbox remembers, so recording never depends on the
+    /// cache.
+    fn record_context(&self, id: &str, need_shipments: bool) -> Result<RecordContext> {
+        match self.store.cache(|c| cache::event_context(c, id)) {
+            Ok(cached) => {
                 // The manifest is parsed only when a shipment must be checked against it.
-                let shipments = match (need_shipments, has_manifest) {
+                let shipments = match (need_shipments, cached.has_manifest) {
                     (true, true) => Some(shipment_numbers(&self.trip(id)?)),
                     (true, false) => None,
                     (false, _) => Some(Vec::new()),
                 };
-                Ok((version, port, shipments))
+                Ok(RecordContext {
+                    version: cached.version,
+                    port: cached.port,
+                    shipments,
+                })
             }
-            Err(Error::UnknownTrip(_)) => match events::trip_context(&lock(&self.outbox), id)? {
-                Some((version, port, shipments)) => Ok((version, port, Some(shipments))),
-                None => Err(Error::UnknownTrip(id.to_string())),
-            },
+            Err(Error::UnknownTrip(_)) => {
+                match self.store.outbox(|c| outbox::trip_context(c, id))? {
+                    Some(known) => Ok(RecordContext {
+                        version: known.version,
+                        port: known.port,
+                        shipments: Some(known.shipments),
+                    }),
+                    None => Err(Error::UnknownTrip(id.to_string())),
+                }
+            }
             Err(e) => Err(e),
         }
     }
 
     /// Events in device order.
     pub fn events(&self, filter: &EventFilter) -> Result<Vec<StatusEvent>> {
-        events::list(&lock(&self.outbox), filter)
+        self.store.outbox(|c| outbox::list(c, filter))
+    }
+
+    // --- What the sync engine reads and writes (its protocol logic is in `sync`). ---
+
+    fn meta(&self, key: &str) -> Result<Option<String>> {
+        self.store.outbox(|c| meta::get(c, key))
+    }
+
+    fn set_meta(&self, key: &str, value: Option<&str>) -> Result<()> {
+        self.store.outbox(|c| meta::set(c, key, value))
+    }
+
+    pub(crate) fn device_registered(&self) -> Result<bool> {
+        Ok(self.meta(meta::REGISTERED)?.is_some())
+    }
+
+    pub(crate) fn set_device_registered(&self, yes: bool) -> Result<()> {
+        self.set_meta(meta::REGISTERED, yes.then_some("1"))
+    }
+
+    /// Saves the sync state (and the time of the last success) for status displays.
+    pub fn save_sync_state(&self, state: &SyncState, success: bool) -> Result<()> {
+        let json = serde_json::to_string(state).map_err(|e| Error::Corrupt(e.to_string()))?;
+        self.set_meta(meta::STATE, Some(&json))?;
+        if success {
+            let now = self
+                .clock
+                .now()
+                .to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
+            self.set_meta(meta::LAST_SUCCESS, Some(&now))?;
+        }
+        Ok(())
+    }
+
+    /// Sync state and counts, as last saved.
+    pub fn sync_status(&self) -> Result<sync::SyncStatus> {
+        let state = self
+            .meta(meta::STATE)?
+            .and_then(|s| serde_json::from_str(&s).ok())
+            .unwrap_or(SyncState::Idle);
+        let counts = self.store.outbox(|c| outbox::queue_counts(c))?;
+        Ok(sync::SyncStatus {
+            state,
+            pending: counts.pending,
+            dead: counts.dead,
+            last_success: self.meta(meta::LAST_SUCCESS)?,
+        })
+    }
+
+    /// The next pending events, in device order.
+    pub(crate) fn pending_events(&self, limit: usize) -> Result<Vec<StatusEvent>> {
+        self.store.outbox(|c| outbox::pending(c, limit))
+    }
+
+    /// Applies the server's per-event results in one outbox transaction.
+    pub(crate) fn apply_results(
+        &self,
+        results: &[protocol::EventResult],
+    ) -> Result<outbox::ResultCounts> {
+        let now = self
+            .clock
+            .now()
+            .to_rfc3339_opts(chrono::SecondsFormat::Millis, false);
+        self.store
+            .outbox(|c| outbox::apply_results(c, results, &now))
+    }
+
+    pub(crate) fn feed_cursor(&self) -> Result<Option<String>> {
+        self.store.cache(|c| cache::cursor(c, cache::TRIPS_FEED))
+    }
+
+    pub(crate) fn reset_feed_cursor(&self) -> Result<()> {
+        self.store
+            .cache(|c| cache::set_cursor(c, cache::TRIPS_FEED, None))
+    }
+
+    /// Applies one page of the change feed and its cursor in one cache transaction.
+    /// Any trip that fails validation refuses the whole page: nothing changes, the cursor
+    /// stays.
+    pub fn apply_page(
+        &self,
+        page: &protocol::ChangesPage,
+        snapshot_start: bool,
+    ) -> Result<PageCounts> {
+        let now = self.clock.now().to_rfc3339();
+        // Validate every trip before touching the database.
+        let prepared = page
+            .changes
+            .iter()
+            .enumerate()
+            .map(|(i, change)| self.prepare_change(i, change))
+            .collect::<Result<Vec<_>>>()?;
+        let counts = self
+            .store
+            .cache_once(|c| cache::apply_page(c, page, &prepared, snapshot_start, &now))?;
+        // What recording needs of the new trips, beside the events (after the page is in).
+        let received: Vec<Trip> = prepared.into_iter().flatten().map(|p| p.trip).collect();
+        self.remember_trips(&received)?;
+        Ok(counts)
+    }
+
+    /// Checks one change of a page: an upsert's trip is validated (`None` for a tombstone).
+    fn prepare_change(&self, i: usize, change: &protocol::Change) -> Result<Option<PreparedTrip>> {
+        if change.op != protocol::ChangeOp::Upsert {
+            return Ok(None);
+        }
+        let trip = change.trip.as_deref().ok_or_else(|| {
+            Error::input(format!("changes[{i}].trip"), "an upsert needs its trip")
+        })?;
+        if trip.id != change.id {
+            return Err(Error::input(
+                format!("changes[{i}].id"),
+                "does not match the trip's id",
+            ));
+        }
+        if trip.format != model::FORMAT_VERSION {
+            return Err(Error::Document(DocumentError::UnsupportedFormat {
+                found: trip.format.to_string(),
+                supported: model::FORMAT_VERSION,
+                hint: " (update the app)",
+            }));
+        }
+        Ok(Some(self.prepare_trip(trip.clone())?))
     }
 }

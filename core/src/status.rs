@@ -13,9 +13,9 @@ use std::collections::HashSet;
 
 use serde::Serialize;
 
-use crate::cache::TripState;
 use crate::events::{DeliveryState, EventKind, Inspection, StatusEvent};
 use crate::model::{CustomsStatus, CustomsStatusCode};
+use crate::store::trips::TripState;
 
 /// How far along the trip is, by the driver's own events.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

@@ -40,7 +40,7 @@ fn documented_limits_are_the_codes() {
         readme.contains(&format!("events 256 KiB / {MAX_BATCH_EVENTS} events")),
         "fleet/README.md states another upload limit"
     );
-    let sync = include_str!("../../core/src/sync.rs");
+    let sync = include_str!("../../core/src/sync/mod.rs");
     assert!(sync.contains(&format!("batches of at most {MAX_BATCH_EVENTS} events")));
 }
 

@@ -10,6 +10,7 @@ use serde::Serialize;
 use crate::error::{Error, Issue, Result};
 use crate::format;
 use crate::model::{Regime, Trip};
+use crate::protocol::{ChangeOp, ChangesPage, TombstoneReason};
 
 /// Where a stored trip stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -404,8 +405,17 @@ pub(crate) fn get(conn: &Connection, id: &str) -> Result<StoredTrip> {
     })
 }
 
+/// A trip's summary row, read without parsing its manifest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SummaryRow {
+    /// The summary.
+    pub summary: TripSummary,
+    /// Whether the manifest is on the device (not a tombstone).
+    pub has_manifest: bool,
+}
+
 /// One trip's summary and whether its manifest is on the device, without parsing the manifest.
-pub(crate) fn summary(conn: &Connection, id: &str) -> Result<(TripSummary, bool)> {
+pub(crate) fn summary(conn: &Connection, id: &str) -> Result<SummaryRow> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {SUMMARY_COLUMNS}, NULL, '[]', manifest IS NOT NULL FROM trip WHERE id = ?1"
     ))?;
@@ -415,7 +425,10 @@ pub(crate) fn summary(conn: &Connection, id: &str) -> Result<(TripSummary, bool)
         })
         .optional()?
         .ok_or_else(|| Error::UnknownTrip(id.to_string()))?;
-    Ok((raw.finish()?, has_manifest))
+    Ok(SummaryRow {
+        summary: raw.finish()?,
+        has_manifest,
+    })
 }
 
 /// The id of the current trip: the active trip with the earliest ETA.
@@ -429,13 +442,136 @@ pub(crate) fn current_id(conn: &Connection) -> Result<Option<String>> {
         .optional()?)
 }
 
-/// What recording an event needs to know about a trip: version, first port, and whether its
-/// manifest is still on the device (not a tombstone). Cheap: no JSON is parsed.
-pub(crate) fn event_context(conn: &Connection, id: &str) -> Result<(i64, String, bool)> {
+/// What recording an event needs to know about a cached trip.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct EventContext {
+    /// The trip's version (the one the driver is looking at).
+    pub version: i64,
+    /// Its port of entry (the default border port of an arrival).
+    pub port: String,
+    /// Whether its manifest is still on the device (not a tombstone).
+    pub has_manifest: bool,
+}
+
+/// What recording an event needs to know about a trip. Cheap: no JSON is parsed.
+pub(crate) fn event_context(conn: &Connection, id: &str) -> Result<EventContext> {
     conn.prepare_cached(
         "SELECT version, port_of_entry, manifest IS NOT NULL FROM trip WHERE id = ?1",
     )?
-    .query_row(params![id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+    .query_row(params![id], |r| {
+        Ok(EventContext {
+            version: r.get(0)?,
+            port: r.get(1)?,
+            has_manifest: r.get(2)?,
+        })
+    })
     .optional()?
     .ok_or_else(|| Error::UnknownTrip(id.to_string()))
+}
+
+/// Drops a finished trip's manifest and personal data, keeping a tombstone in `state`.
+pub(crate) fn purge(conn: &Connection, id: &str, state: TripState) -> Result<()> {
+    conn.execute(
+        "UPDATE trip SET manifest = NULL, warnings = '[]', state = ?2,
+                         base_version = NULL, base_manifest = NULL
+         WHERE id = ?1",
+        params![id, state.as_str()],
+    )?;
+    scrub(conn)
+}
+
+/// Deletes every cached trip and feed cursor (they can be pulled again).
+pub(crate) fn wipe(conn: &Connection) -> Result<()> {
+    conn.execute("DELETE FROM trip", [])?;
+    conn.execute("DELETE FROM sync_cursor", [])?;
+    scrub(conn)
+}
+
+/// The feed name of the trips cursor.
+pub(crate) const TRIPS_FEED: &str = "trips";
+/// Where the current snapshot generation is kept.
+const SNAPSHOT_GEN: &str = "snapshot_gen";
+
+/// A received trip, normalized and validated (device policy), with the warnings to show.
+#[derive(Debug, Clone)]
+pub(crate) struct PreparedTrip {
+    /// The trip.
+    pub trip: Trip,
+    /// Its warnings, trip-number clashes included.
+    pub warnings: Vec<Issue>,
+}
+
+/// What one change-feed page did to the cache.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PageCounts {
+    /// Trips stored or amended.
+    pub updated: usize,
+    /// Trips removed (tombstoned, or missing from a finished snapshot).
+    pub removed: usize,
+}
+
+/// Applies one change-feed page and its cursor in one transaction. `prepared` holds, for each
+/// change in order, its checked trip (`None` for a tombstone). In a snapshot, trips the server
+/// no longer lists are unassigned once its last page is in; `snapshot_start` opens a new
+/// generation for that count.
+pub(crate) fn apply_page(
+    conn: &mut Connection,
+    page: &ChangesPage,
+    prepared: &[Option<PreparedTrip>],
+    snapshot_start: bool,
+    now: &str,
+) -> Result<PageCounts> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let gen = snapshot_generation(&tx, page.snapshot, snapshot_start)?;
+    let mut counts = PageCounts::default();
+    for (change, prep) in page.changes.iter().zip(prepared) {
+        match (change.op, prep) {
+            (ChangeOp::Upsert, Some(p)) => {
+                let outcome = apply_in(&tx, &p.trip, &p.warnings, now)?;
+                if !matches!(outcome, ApplyOutcome::Unchanged { .. }) {
+                    counts.updated += 1;
+                }
+                if page.snapshot {
+                    mark_seen(&tx, &p.trip.id, gen)?;
+                }
+            }
+            (ChangeOp::Tombstone, _) => {
+                let state = match change.reason {
+                    Some(TombstoneReason::Cancelled) => TripState::Cancelled,
+                    _ => TripState::Unassigned,
+                };
+                if tombstone_in(&tx, &change.id, Some(change.version), state, now)? == Some(true) {
+                    counts.removed += 1;
+                }
+            }
+            (ChangeOp::Upsert, None) => {}
+        }
+    }
+    if page.snapshot && !page.has_more {
+        counts.removed += unassign_unseen(&tx, gen, now)?.len();
+    }
+    set_cursor(&tx, TRIPS_FEED, Some(&page.next_cursor))?;
+    tx.commit()?;
+    if counts.removed > 0 {
+        scrub(conn)?;
+    }
+    Ok(counts)
+}
+
+/// The snapshot generation a page's trips are marked with (0 outside a snapshot).
+fn snapshot_generation(tx: &Connection, snapshot: bool, start: bool) -> Result<i64> {
+    if !snapshot {
+        return Ok(0);
+    }
+    if start {
+        let g: i64 = tx.query_row("SELECT coalesce(max(seen_gen), 0) + 1 FROM trip", [], |r| {
+            r.get(0)
+        })?;
+        set_cursor(tx, SNAPSHOT_GEN, Some(&g.to_string()))?;
+        Ok(g)
+    } else {
+        Ok(cursor(tx, SNAPSHOT_GEN)?
+            .and_then(|g| g.parse().ok())
+            .unwrap_or(1))
+    }
 }

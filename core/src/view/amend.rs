@@ -149,7 +149,7 @@ mod tests {
     use super::*;
 
     fn trip() -> Trip {
-        serde_json::from_str(include_str!("../../examples/ace-trip.json")).expect("example")
+        serde_json::from_str(include_str!("../../../examples/ace-trip.json")).expect("example")
     }
 
     #[test]

@@ -16,27 +16,22 @@ use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use rusqlite::{params, OptionalExtension, TransactionBehavior};
 use serde::Serialize;
 use tokio::sync::{watch, Notify};
 use tokio::time::Instant;
 
-use crate::cache::{self, TripState};
-use crate::error::{DocumentError, Error, Result};
+use crate::error::Error;
 use crate::events::{DeliveryState, StatusEvent};
-use crate::planner::{self, Decision, Failure, SyncState};
-use crate::protocol::{
-    ChangeOp, ChangesPage, EventResult, EventsResponse, EventsUpload, RegisterDevice, ResultStatus,
-    TombstoneReason, WireEvent, CLIENT_VERSION_HEADER, MAX_BATCH_BYTES, MAX_BATCH_EVENTS,
-    MAX_PAGE_CHANGES,
-};
-use crate::transport::{Method, Request, Response, Transport};
-use crate::{lock, Crossing};
+pub mod planner;
+pub mod transport;
 
-/// The feed name of the trips cursor.
-const TRIPS_FEED: &str = "trips";
-/// Where the current snapshot generation is kept.
-const SNAPSHOT_GEN: &str = "snapshot_gen";
+use crate::protocol::{
+    ChangesPage, EventsResponse, EventsUpload, RegisterDevice, WireEvent, CLIENT_VERSION_HEADER,
+    MAX_BATCH_BYTES, MAX_BATCH_EVENTS, MAX_PAGE_CHANGES,
+};
+use crate::Crossing;
+use planner::{Decision, Failure, SyncState};
+use transport::{Method, Request, Response, Transport};
 
 /// Supplies the driver's bearer token. The shell keeps it in Keystore/Keychain; Rust never
 /// stores it.
@@ -401,11 +396,11 @@ impl Syncer {
                         });
                     }
                     let counts = self.core.apply_results(&answer.results)?;
-                    run.report.uploaded += counts.0;
-                    run.report.duplicates += counts.1;
-                    run.report.dead_lettered += counts.2;
-                    run.report.retry_later += counts.3;
-                    if counts.3 > 0 {
+                    run.report.uploaded += counts.accepted;
+                    run.report.duplicates += counts.duplicate;
+                    run.report.dead_lettered += counts.dead_lettered;
+                    run.report.retry_later += counts.retry_later;
+                    if counts.retry_later > 0 {
                         // Some events must wait; the rest of the queue goes next time.
                         return Ok(());
                     }
@@ -438,15 +433,14 @@ impl Syncer {
                             after: planner::STOP_BACKOFF,
                             reason: format!("unusable change page: {e}"),
                         })?;
-                    let (updated, removed) = self
-                        .core
-                        .apply_page(&page, cursor.is_none())
-                        .map_err(|e| SyncError::Stop {
+                    let counts = self.core.apply_page(&page, cursor.is_none()).map_err(|e| {
+                        SyncError::Stop {
                             after: planner::STOP_BACKOFF,
                             reason: format!("change page refused, cursor kept: {e}"),
-                        })?;
-                    run.report.trips_updated += updated;
-                    run.report.trips_removed += removed;
+                        }
+                    })?;
+                    run.report.trips_updated += counts.updated;
+                    run.report.trips_removed += counts.removed;
                     if !page.has_more {
                         return Ok(());
                     }
@@ -460,21 +454,6 @@ impl Syncer {
                 },
             }
         }
-    }
-}
-
-/// What the outbox keeps of a refusal: the server's code, and its reason when it gave one.
-fn refusal(r: &EventResult) -> String {
-    let code = r.code.as_deref().unwrap_or("rejected");
-    match &r.reason {
-        Some(reason) => format!(
-            "{code}: {}",
-            reason
-                .chars()
-                .take(crate::limits::MAX_ECHOED_CHARS * 4)
-                .collect::<String>()
-        ),
-        None => code.to_string(),
     }
 }
 
@@ -535,224 +514,6 @@ pub struct SyncStatus {
     pub dead: usize,
     /// Last successful sync (RFC 3339), if any.
     pub last_success: Option<String>,
-}
-
-impl Crossing {
-    fn meta(&self, key: &str) -> Result<Option<String>> {
-        Ok(lock(&self.outbox)
-            .query_row(
-                "SELECT value FROM sync_meta WHERE key = ?1",
-                params![key],
-                |r| r.get(0),
-            )
-            .optional()?)
-    }
-
-    fn set_meta(&self, key: &str, value: Option<&str>) -> Result<()> {
-        let conn = lock(&self.outbox);
-        match value {
-            Some(v) => conn.execute(
-                "INSERT INTO sync_meta (key, value) VALUES (?1, ?2)
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                params![key, v],
-            )?,
-            None => conn.execute("DELETE FROM sync_meta WHERE key = ?1", params![key])?,
-        };
-        Ok(())
-    }
-
-    fn device_registered(&self) -> Result<bool> {
-        Ok(self.meta("registered")?.is_some())
-    }
-
-    fn set_device_registered(&self, yes: bool) -> Result<()> {
-        self.set_meta("registered", yes.then_some("1"))
-    }
-
-    /// Saves the sync state (and the time of the last success) for status displays.
-    pub fn save_sync_state(&self, state: &SyncState, success: bool) -> Result<()> {
-        let json = serde_json::to_string(state).map_err(|e| Error::Corrupt(e.to_string()))?;
-        self.set_meta("state", Some(&json))?;
-        if success {
-            self.set_meta(
-                "last_success",
-                Some(
-                    &self
-                        .clock
-                        .now()
-                        .to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
-                ),
-            )?;
-        }
-        Ok(())
-    }
-
-    /// Sync state and counts, as last saved.
-    pub fn sync_status(&self) -> Result<SyncStatus> {
-        let state = self
-            .meta("state")?
-            .and_then(|s| serde_json::from_str(&s).ok())
-            .unwrap_or(SyncState::Idle);
-        let (pending, dead): (i64, i64) = lock(&self.outbox).query_row(
-            "SELECT count(*) FILTER (WHERE state = 'pending'), count(*) FILTER (WHERE state = 'dead') FROM event",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?;
-        Ok(SyncStatus {
-            state,
-            pending: usize::try_from(pending).unwrap_or(0),
-            dead: usize::try_from(dead).unwrap_or(0),
-            last_success: self.meta("last_success")?,
-        })
-    }
-
-    /// The next pending events, in device order.
-    fn pending_events(&self, limit: usize) -> Result<Vec<StatusEvent>> {
-        crate::events::pending(&lock(&self.outbox), limit)
-    }
-
-    /// Applies per-event results in one outbox transaction.
-    /// Returns (accepted, duplicate, dead-lettered, retry later).
-    fn apply_results(&self, results: &[EventResult]) -> Result<(usize, usize, usize, usize)> {
-        let now = self
-            .clock
-            .now()
-            .to_rfc3339_opts(chrono::SecondsFormat::Millis, false);
-        let mut conn = lock(&self.outbox);
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut counts = (0, 0, 0, 0);
-        for r in results {
-            match (r.status, r.retryable) {
-                (ResultStatus::Accepted | ResultStatus::Duplicate, _) => {
-                    tx.execute(
-                        "UPDATE event SET state = 'sent', sent_at = ?2, attempts = attempts + 1, last_error = NULL
-                         WHERE event_id = ?1 AND state = 'pending'",
-                        params![r.event_id, now],
-                    )?;
-                    if r.status == ResultStatus::Accepted {
-                        counts.0 += 1;
-                    } else {
-                        counts.1 += 1;
-                    }
-                }
-                (ResultStatus::Rejected, Some(true)) => {
-                    tx.execute(
-                        "UPDATE event SET attempts = attempts + 1, last_error = ?2 WHERE event_id = ?1",
-                        params![r.event_id, refusal(r)],
-                    )?;
-                    counts.3 += 1;
-                }
-                (ResultStatus::Rejected, _) => {
-                    tx.execute(
-                        "UPDATE event SET state = 'dead', attempts = attempts + 1, last_error = ?2
-                         WHERE event_id = ?1 AND state = 'pending'",
-                        params![r.event_id, refusal(r)],
-                    )?;
-                    counts.2 += 1;
-                }
-            }
-        }
-        tx.commit()?;
-        Ok(counts)
-    }
-
-    fn feed_cursor(&self) -> Result<Option<String>> {
-        self.with_cache(|c| cache::cursor(c, TRIPS_FEED))
-    }
-
-    fn reset_feed_cursor(&self) -> Result<()> {
-        self.with_cache(|c| cache::set_cursor(c, TRIPS_FEED, None))
-    }
-
-    /// Applies one page of the change feed and its cursor in one cache transaction.
-    /// Any trip that fails validation refuses the whole page: nothing changes, the cursor
-    /// stays. Returns (trips stored or amended, trips removed).
-    pub fn apply_page(&self, page: &ChangesPage, snapshot_start: bool) -> Result<(usize, usize)> {
-        let now = self.clock.now().to_rfc3339();
-        // Validate every trip before touching the database.
-        let mut prepared = Vec::new();
-        for (i, change) in page.changes.iter().enumerate() {
-            if change.op == ChangeOp::Upsert {
-                let trip = change.trip.as_deref().ok_or_else(|| {
-                    Error::input(format!("changes[{i}].trip"), "an upsert needs its trip")
-                })?;
-                if trip.id != change.id {
-                    return Err(Error::input(
-                        format!("changes[{i}].id"),
-                        "does not match the trip's id",
-                    ));
-                }
-                if trip.format != crate::model::FORMAT_VERSION {
-                    return Err(Error::Document(DocumentError::UnsupportedFormat {
-                        found: trip.format.to_string(),
-                        supported: crate::model::FORMAT_VERSION,
-                        hint: " (update the app)",
-                    }));
-                }
-                prepared.push(Some(self.prepare_trip(trip.clone())?));
-            } else {
-                prepared.push(None);
-            }
-        }
-        let counts = self.with_cache_once(|conn| {
-            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let gen: i64 = if page.snapshot {
-                if snapshot_start {
-                    let g: i64 =
-                        tx.query_row("SELECT coalesce(max(seen_gen), 0) + 1 FROM trip", [], |r| {
-                            r.get(0)
-                        })?;
-                    cache::set_cursor(&tx, SNAPSHOT_GEN, Some(&g.to_string()))?;
-                    g
-                } else {
-                    cache::cursor(&tx, SNAPSHOT_GEN)?
-                        .and_then(|g| g.parse().ok())
-                        .unwrap_or(1)
-                }
-            } else {
-                0
-            };
-            let (mut updated, mut removed) = (0, 0);
-            for (change, prep) in page.changes.iter().zip(&prepared) {
-                match (change.op, prep) {
-                    (ChangeOp::Upsert, Some((trip, warnings))) => {
-                        let outcome = cache::apply_in(&tx, trip, warnings, &now)?;
-                        if !matches!(outcome, cache::ApplyOutcome::Unchanged { .. }) {
-                            updated += 1;
-                        }
-                        if page.snapshot {
-                            cache::mark_seen(&tx, &trip.id, gen)?;
-                        }
-                    }
-                    (ChangeOp::Tombstone, _) => {
-                        let state = match change.reason {
-                            Some(TombstoneReason::Cancelled) => TripState::Cancelled,
-                            _ => TripState::Unassigned,
-                        };
-                        if cache::tombstone_in(&tx, &change.id, Some(change.version), state, &now)?
-                            == Some(true)
-                        {
-                            removed += 1;
-                        }
-                    }
-                    (ChangeOp::Upsert, None) => {}
-                }
-            }
-            if page.snapshot && !page.has_more {
-                removed += cache::unassign_unseen(&tx, gen, &now)?.len();
-            }
-            cache::set_cursor(&tx, TRIPS_FEED, Some(&page.next_cursor))?;
-            tx.commit()?;
-            if removed > 0 {
-                cache::scrub(conn)?;
-            }
-            Ok((updated, removed))
-        })?;
-        // What recording needs of the new trips, beside the events (after the page is in).
-        let received: Vec<crate::Trip> = prepared.into_iter().flatten().map(|(t, _)| t).collect();
-        self.remember_trips(&received)?;
-        Ok(counts)
-    }
 }
 
 /// Runs syncs when asked and when a backoff ends; shows the state.

@@ -1,13 +1,15 @@
 //! The manifest as screens show it: titled sections of labelled rows, ready to render.
 //! Built here once so the CLI, Android and iOS show the same thing in the same order.
 
+pub mod amend;
+
 use serde::Serialize;
 
-use crate::cache::{StoredTrip, TripState};
 use crate::codes::{self, CodeKind};
 use crate::error::Issue;
 use crate::model::{CrewRole, Person, Plate, Regime, Trip};
 use crate::status::DisplayStatus;
+use crate::store::trips::{StoredTrip, TripState};
 
 /// A label and its value.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
