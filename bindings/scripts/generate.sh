@@ -3,7 +3,9 @@
 # Kotlin and Swift bindings into build/gen/. Generated code is never edited by hand.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-cargo build --locked -p crossing-ffi
+# CROSSING_FFI_FEATURES=test-hooks adds the shells' test hooks (bindings/scripts/kotlin-test.sh);
+# bindings for an app are generated without them, from the same library the app ships.
+cargo build --locked -p crossing-ffi ${CROSSING_FFI_FEATURES:+--features "$CROSSING_FFI_FEATURES"}
 cargo build --locked -p uniffi-bindgen
 rm -rf build/gen
 for lang in kotlin swift; do

@@ -18,7 +18,7 @@ for jar in jna.jar junit-platform-console-standalone.jar junit-jupiter-api.jar c
   [ -f "$J/$jar" ] || { echo "missing $J/$jar: apt-get install libjna-java junit5 libzxing-core-java" >&2; exit 1; }
 done
 
-bash bindings/scripts/generate.sh
+CROSSING_FFI_FEATURES=test-hooks bash bindings/scripts/generate.sh
 cargo build --locked -p crossing-fleet
 
 OUT=$ROOT/build/kotlin

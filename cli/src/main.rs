@@ -312,7 +312,7 @@ fn run(cli: Cli) -> CliResult {
                     t.regime.as_str(),
                     t.trip_number,
                     t.port_of_entry,
-                    t.eta_local.replace('T', " "),
+                    crossing_core::view::eta_text(&t.eta_local),
                     t.eta_zone,
                     t.state.as_str()
                 );

@@ -102,6 +102,14 @@ pub struct CustomsLine {
     pub reported_at: String,
 }
 
+impl CustomsLine {
+    /// The line as shown on the status card: the label, marked as customs' word, not the
+    /// driver's (`Released (customs)`).
+    pub fn display(&self) -> String {
+        format!("{} (customs)", self.label)
+    }
+}
+
 /// Derives the displayed status of one trip.
 pub fn derive(input: StatusInputs<'_>) -> DisplayStatus {
     let corrected: HashSet<&str> = input

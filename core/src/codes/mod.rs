@@ -107,6 +107,17 @@ pub enum Symbology {
     Code39,
 }
 
+impl Symbology {
+    /// The symbology's name for the shells' drawing code: `qr`, `code128` or `code39`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Symbology::Qr => "qr",
+            Symbology::Code128 => "code128",
+            Symbology::Code39 => "code39",
+        }
+    }
+}
+
 /// A code as modules: row-major, `1` = dark, the quiet zone included.
 /// A 1D code has `height == 1`: draw each module as a full-height bar.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

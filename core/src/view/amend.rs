@@ -53,8 +53,8 @@ pub fn diff(old: &Trip, new: &Trip) -> Amendment {
     );
     field(
         "ETA",
-        format!("{} {}", old.eta.local.replace('T', " "), old.eta.zone),
-        format!("{} {}", new.eta.local.replace('T', " "), new.eta.zone),
+        format!("{} {}", super::eta_text(&old.eta.local), old.eta.zone),
+        format!("{} {}", super::eta_text(&new.eta.local), new.eta.zone),
     );
     field(
         "Unit",

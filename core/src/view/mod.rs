@@ -108,7 +108,7 @@ pub fn manifest_view(stored: &StoredTrip, status: DisplayStatus) -> ManifestView
             f("First port of arrival", s.port_of_entry.clone()),
             f(
                 "ETA",
-                format!("{} ({})", s.eta_local.replace('T', " "), s.eta_zone),
+                format!("{} ({})", eta_text(&s.eta_local), s.eta_zone),
             ),
             f("Version", s.version.to_string()),
         ],
@@ -308,4 +308,10 @@ pub fn to_text(v: &ManifestView) -> String {
         }
     }
     out
+}
+
+/// An ETA's local date-time as the driver reads it: `2026-11-26 14:30:00` (the document's
+/// `T` becomes a space). One form for the manifest, the amendment banner, the CLI and the shells.
+pub fn eta_text(local: &str) -> String {
+    local.replacen('T', " ", 1)
 }

@@ -1,0 +1,120 @@
+//! [`CoreError`]: every error the library reports to the shells, mapped from the core's in
+//! one place.
+
+use crossing_core::sync::SyncError;
+
+/// Every error the core reports to the shells. `reason` is a sentence naming the field and rule;
+/// it never contains personal data or the token.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Error)]
+pub enum CoreError {
+    /// A call's input broke a rule (event fields, code kind, URL).
+    InvalidInput {
+        /// What was wrong.
+        reason: String,
+    },
+    /// A trip document was refused (format, limits, validation, forbidden fields).
+    InvalidTrip {
+        /// What was wrong.
+        reason: String,
+    },
+    /// No such trip (or no active trip).
+    NotFound {
+        /// What was missing.
+        reason: String,
+    },
+    /// The local database failed or is from a newer app.
+    Storage {
+        /// What failed.
+        reason: String,
+    },
+    /// Sync could not reach the server or it failed; retried automatically.
+    Network {
+        /// What happened.
+        reason: String,
+    },
+    /// The driver must sign in again; nothing is lost.
+    SignInRequired {
+        /// Why.
+        reason: String,
+    },
+    /// The app must be updated; nothing is lost.
+    UpdateRequired {
+        /// Why.
+        reason: String,
+    },
+    /// Sync is not configured (no server URL).
+    NotConfigured {
+        /// Why.
+        reason: String,
+    },
+    /// A shell callback failed, or an unexpected internal error.
+    Internal {
+        /// What happened.
+        reason: String,
+    },
+}
+
+impl std::fmt::Display for CoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (kind, reason) = match self {
+            CoreError::InvalidInput { reason } => ("invalid input", reason),
+            CoreError::InvalidTrip { reason } => ("trip refused", reason),
+            CoreError::NotFound { reason } => ("not found", reason),
+            CoreError::Storage { reason } => ("storage", reason),
+            CoreError::Network { reason } => ("network", reason),
+            CoreError::SignInRequired { reason } => ("sign-in required", reason),
+            CoreError::UpdateRequired { reason } => ("update required", reason),
+            CoreError::NotConfigured { reason } => ("not configured", reason),
+            CoreError::Internal { reason } => ("internal", reason),
+        };
+        write!(f, "{kind}: {reason}")
+    }
+}
+
+impl std::error::Error for CoreError {}
+
+impl From<crossing_core::Error> for CoreError {
+    fn from(e: crossing_core::Error) -> Self {
+        use crossing_core::error::DocumentError as D;
+        use crossing_core::Error as E;
+        let reason = e.to_string();
+        // Exhaustive on both enums: a new variant does not compile until it is mapped here.
+        match e {
+            E::Document(
+                D::DocumentTooLarge { .. }
+                | D::DocumentOverLimit { .. }
+                | D::Malformed { .. }
+                | D::UnsupportedFormat { .. }
+                | D::ForbiddenField { .. }
+                | D::Invalid(_),
+            ) => CoreError::InvalidTrip { reason },
+            E::Document(D::InvalidInput { .. }) | E::Barcode { .. } => {
+                CoreError::InvalidInput { reason }
+            }
+            E::UnknownTrip(_) | E::NoActiveTrip => CoreError::NotFound { reason },
+            E::DatabaseTooNew { .. } | E::Storage(_) | E::Io { .. } | E::Corrupt(_) => {
+                CoreError::Storage { reason }
+            }
+        }
+    }
+}
+
+impl From<SyncError> for CoreError {
+    fn from(e: SyncError) -> Self {
+        let reason = e.to_string();
+        match e {
+            SyncError::SignInRequired => CoreError::SignInRequired { reason },
+            SyncError::UpdateRequired => CoreError::UpdateRequired { reason },
+            SyncError::Local(_) => CoreError::Storage { reason },
+            SyncError::Retry { .. } | SyncError::Stop { .. } => CoreError::Network { reason },
+        }
+    }
+}
+
+impl From<uniffi::UnexpectedUniFFICallbackError> for CoreError {
+    fn from(e: uniffi::UnexpectedUniFFICallbackError) -> Self {
+        CoreError::Internal {
+            reason: format!("shell callback failed: {}", e.reason),
+        }
+    }
+}
