@@ -137,15 +137,15 @@ async fn demo(work: &Path, out: &Path, clock: &SharedClock) -> Result<Checks, St
         &store::NewToken::Manager("NORTHSTAR".into()),
         clock.now_utc(),
     )
-    .map_err(|f| f.body.reason)?;
+    .map_err(crossing_fleet::store::StoreError::into_reason)?;
     let driver_token = store::create_token(
         &conn,
         &store::NewToken::Driver("marie".into()),
         clock.now_utc(),
     )
-    .map_err(|f| f.body.reason)?;
+    .map_err(crossing_fleet::store::StoreError::into_reason)?;
     store::add_to_roster(&conn, "NORTHSTAR", "marie", clock.now_utc())
-        .map_err(|f| f.body.reason)?;
+        .map_err(crossing_fleet::store::StoreError::into_reason)?;
     let state = AppState::new(
         conn,
         Config {

@@ -297,10 +297,11 @@ fn run(cli: Cli) -> Result<(), String> {
                 Role::Manager => store::NewToken::Manager(fleet.clone().unwrap_or_default()),
                 Role::Driver => store::NewToken::Driver(driver.unwrap_or_default()),
             };
-            let token =
-                store::create_token(&conn, &who, clock.now_utc()).map_err(|f| f.body.reason)?;
+            let token = store::create_token(&conn, &who, clock.now_utc())
+                .map_err(store::StoreError::into_reason)?;
             if let (store::NewToken::Driver(d), Some(f)) = (&who, fleet.as_deref()) {
-                store::add_to_roster(&conn, f, d, clock.now_utc()).map_err(|f| f.body.reason)?;
+                store::add_to_roster(&conn, f, d, clock.now_utc())
+                    .map_err(store::StoreError::into_reason)?;
             }
             println!("{token}");
             Ok(())
@@ -308,25 +309,27 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::Roster(RosterCommand::Add { db, fleet, driver }) => {
             let conn = store::open(&db).map_err(|e| e.to_string())?;
             store::add_to_roster(&conn, &fleet, &driver, clock.now_utc())
-                .map_err(|f| f.body.reason)?;
+                .map_err(store::StoreError::into_reason)?;
             println!("{driver} is on the roster of {fleet}");
             Ok(())
         }
         Command::Backup { db, to } => {
             let conn = store::open(&db).map_err(|e| e.to_string())?;
-            let epoch = store::backup(&conn, &to).map_err(|f| f.body.reason)?;
+            let epoch = store::backup(&conn, &to).map_err(store::StoreError::into_reason)?;
             println!("backed up to {} (epoch {epoch})", to.display());
             Ok(())
         }
         Command::NewEpoch { db } => {
             let conn = store::open(&db).map_err(|e| e.to_string())?;
-            let epoch = store::new_epoch(&conn).map_err(|f| f.body.reason)?;
+            let epoch = store::new_epoch(&conn).map_err(store::StoreError::into_reason)?;
             println!("new epoch {epoch}: phones will pull a fresh snapshot");
             Ok(())
         }
         Command::Token(TokenCommand::Revoke { db, token }) => {
             let conn = store::open(&db).map_err(|e| e.to_string())?;
-            if store::revoke_token(&conn, &token, clock.now_utc()).map_err(|f| f.body.reason)? {
+            if store::revoke_token(&conn, &token, clock.now_utc())
+                .map_err(store::StoreError::into_reason)?
+            {
                 println!("revoked");
                 Ok(())
             } else {

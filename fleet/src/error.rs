@@ -189,6 +189,31 @@ impl From<rusqlite::Error> for ApiFailure {
     }
 }
 
+impl crate::store::StoreError {
+    /// The reason the API would answer with (for operator commands and the demo).
+    pub fn into_reason(self) -> String {
+        ApiFailure::from(self).body.reason
+    }
+}
+
+/// The one place a storage failure becomes an HTTP answer.
+impl From<crate::store::StoreError> for ApiFailure {
+    fn from(e: crate::store::StoreError) -> Self {
+        use crate::store::StoreError as S;
+        match e {
+            S::Invalid { field, reason } => Self::invalid(&field, reason),
+            S::NotFound { field, reason } => Self::not_found(&field, reason),
+            S::Conflict { field, reason } => Self::conflict(&field, reason),
+            S::Gone => Self::gone(),
+            S::DeviceUnknown => Self::device_unknown(),
+            S::TooLarge(reason) => Self::too_large(reason),
+            S::Document(d) => Self::from_document(d),
+            S::Database(e) => Self::from(e),
+            S::Internal(reason) => Self::internal(reason),
+        }
+    }
+}
+
 impl From<crossing_sqlite::Error> for ApiFailure {
     fn from(e: crossing_sqlite::Error) -> Self {
         Self::internal(format!("database: {e}"))

@@ -180,7 +180,7 @@ impl AppState {
     pub async fn with_db<T, F>(self: &Arc<Self>, f: F) -> Result<T, Fail>
     where
         T: Send + 'static,
-        F: FnOnce(&mut Connection) -> Result<T, Fail> + Send + 'static,
+        F: FnOnce(&mut Connection) -> Result<T, store::StoreError> + Send + 'static,
     {
         let state = Arc::clone(self);
         tokio::task::spawn_blocking(move || {
@@ -188,7 +188,7 @@ impl AppState {
                 .db
                 .lock()
                 .unwrap_or_else(std::sync::PoisonError::into_inner);
-            f(&mut conn)
+            f(&mut conn).map_err(ApiFailure::from)
         })
         .await
         .map_err(|e| ApiFailure::internal(format!("worker: {e}")))?
