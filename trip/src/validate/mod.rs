@@ -1,0 +1,353 @@
+//! Validation of a trip against the eManifest rules in `research/domain.md`
+//! ("Validation rules a core library should enforce").
+//!
+//! Rules with a source are errors; rules the research marks unconfirmed (†) are warnings.
+//! Rules that depend on the clock (ETA in the past, 90-day window) are errors when the fleet
+//! pushes a trip ([`Policy::fleet`]) and warnings on the phone ([`Policy::device`]): a phone
+//! must still show a manifest whose ETA has passed, the truck may be at the border right now.
+//!
+//! Identifiers are upper-cased by [`normalize`] before validation, as the research says;
+//! leading or trailing spaces are refused, never trimmed.
+//!
+//! Issues on personal fields (names, dates of birth, document numbers, plates, party names and
+//! addresses) carry no value, so no message or log line repeats personal data.
+
+mod conveyance;
+mod crew;
+mod header;
+mod lists;
+mod shipments;
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, Datelike, NaiveDate, TimeZone, Utc};
+
+use crate::error::{Issue, Rejection, Severity};
+use crate::limits::MAX_ECHOED_CHARS;
+use crate::model::{CrewRole, Person, Plate, Regime, Trip};
+
+pub use lists::{ACE_SHIPMENT_TYPES, ACI_SHIPMENT_TYPES, TRAVEL_DOCUMENT_TYPES};
+use lists::{LICENCE_TYPES, VAGUE_DESCRIPTIONS, WHTI_TYPES};
+
+/// When the validator is run and how strict the clock-dependent rules are.
+#[derive(Debug, Clone)]
+pub struct Policy {
+    /// The current time.
+    pub now: DateTime<Utc>,
+    /// Severity of rules that depend on the clock.
+    pub time_rules: Severity,
+    /// How far in the past an ETA may be before the past-ETA rule fires.
+    pub eta_past_tolerance: chrono::Duration,
+}
+
+impl Policy {
+    /// The phone receiving a trip the fleet already filed: clock rules only warn.
+    pub fn device(now: DateTime<Utc>) -> Self {
+        Policy {
+            now,
+            time_rules: Severity::Warning,
+            eta_past_tolerance: chrono::Duration::hours(12),
+        }
+    }
+
+    /// The fleet pushing a trip: clock rules are errors.
+    pub fn fleet(now: DateTime<Utc>) -> Self {
+        Policy {
+            now,
+            time_rules: Severity::Error,
+            eta_past_tolerance: chrono::Duration::hours(1),
+        }
+    }
+}
+
+/// Everything validation found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    /// Findings that refuse the trip.
+    pub errors: Vec<Issue>,
+    /// Findings shown to the driver; the trip is still accepted.
+    pub warnings: Vec<Issue>,
+}
+
+impl Report {
+    /// `Ok(warnings)` when there is no error, else the rejection.
+    pub fn into_result(self) -> Result<Vec<Issue>, Rejection> {
+        if self.errors.is_empty() {
+            Ok(self.warnings)
+        } else {
+            Err(Rejection {
+                errors: self.errors,
+            })
+        }
+    }
+}
+
+/// Upper-cases every identifier and code of the trip, as the rules require before validating
+/// or encoding. Free text (names, descriptions, addresses) is left as sent.
+pub fn normalize(trip: &mut Trip) {
+    fn up(s: &mut String) {
+        if s.bytes().any(|b| b.is_ascii_lowercase()) {
+            *s = s.to_ascii_uppercase();
+        }
+    }
+    fn up_opt(s: &mut Option<String>) {
+        if let Some(s) = s {
+            up(s);
+        }
+    }
+    fn plates(ps: &mut [Plate]) {
+        for p in ps {
+            up(&mut p.number);
+            up(&mut p.jurisdiction);
+            up(&mut p.country);
+        }
+    }
+    up(&mut trip.trip_number);
+    up(&mut trip.carrier_code);
+    up_opt(&mut trip.authorizing_carrier_code);
+    up_opt(&mut trip.sub_location);
+    let c = &mut trip.conveyance;
+    up(&mut c.type_code);
+    up_opt(&mut c.vin);
+    plates(&mut c.plates);
+    c.seals.iter_mut().for_each(up);
+    for t in &mut trip.trailers {
+        up(&mut t.number);
+        up(&mut t.type_code);
+        plates(&mut t.plates);
+        t.seals.iter_mut().for_each(up);
+    }
+    for p in &mut trip.crew {
+        up_opt(&mut p.citizenship);
+        for d in &mut p.travel_documents {
+            up(&mut d.type_code);
+            up(&mut d.number);
+            up_opt(&mut d.jurisdiction);
+            up_opt(&mut d.country);
+        }
+    }
+    for s in &mut trip.shipments {
+        up(&mut s.control_number);
+        up(&mut s.type_code);
+        up_opt(&mut s.scac);
+        up_opt(&mut s.sub_location);
+        up_opt(&mut s.province_of_loading);
+        for party in [&mut s.shipper, &mut s.consignee] {
+            up_opt(&mut party.address.state_province);
+            up(&mut party.address.country);
+        }
+        for m in &mut s.commodities {
+            up(&mut m.packaging_unit);
+            up(&mut m.weight_unit);
+            up_opt(&mut m.country_of_origin);
+            if let Some(h) = &mut m.hazmat {
+                up(&mut h.un_number);
+            }
+        }
+    }
+}
+
+/// Validates a (normalized) trip and returns every finding.
+pub fn validate(trip: &Trip, policy: &Policy) -> Report {
+    let mut v = Validator {
+        report: Report::default(),
+        today: policy.now.date_naive(),
+    };
+    v.trip(trip, policy);
+    v.report
+}
+
+/// Whether a personal value may appear in a message.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Show {
+    Value,
+    Hidden,
+}
+
+struct Validator {
+    report: Report,
+    today: NaiveDate,
+}
+
+fn upper_alnum(c: char) -> bool {
+    c.is_ascii_uppercase() || c.is_ascii_digit()
+}
+
+fn all(s: &str, f: impl Fn(char) -> bool) -> bool {
+    s.chars().all(f)
+}
+
+fn len(s: &str) -> usize {
+    s.chars().count()
+}
+
+fn digits(s: &str, n: usize) -> bool {
+    len(s) == n && all(s, |c| c.is_ascii_digit())
+}
+
+fn iso_country(s: &str) -> bool {
+    len(s) == 2 && all(s, |c| c.is_ascii_uppercase())
+}
+
+fn jurisdiction(s: &str) -> bool {
+    (2..=3).contains(&len(s)) && all(s, upper_alnum)
+}
+
+impl Validator {
+    fn push(
+        &mut self,
+        severity: Severity,
+        path: &str,
+        value: Option<&str>,
+        show: Show,
+        rule: String,
+    ) {
+        let issue = Issue {
+            severity,
+            path: path.to_string(),
+            value: match show {
+                Show::Value => value.map(shown),
+                Show::Hidden => None,
+            },
+            rule,
+        };
+        match severity {
+            Severity::Error => self.report.errors.push(issue),
+            Severity::Warning => self.report.warnings.push(issue),
+        }
+    }
+
+    fn err(&mut self, path: &str, value: &str, show: Show, rule: impl Into<String>) {
+        self.push(Severity::Error, path, Some(value), show, rule.into());
+    }
+
+    fn warn(&mut self, path: &str, value: &str, show: Show, rule: impl Into<String>) {
+        self.push(Severity::Warning, path, Some(value), show, rule.into());
+    }
+
+    fn err_missing(&mut self, path: &str, rule: impl Into<String>) {
+        self.push(Severity::Error, path, None, Show::Hidden, rule.into());
+    }
+
+    /// Length, whitespace and control-character rules shared by every text field.
+    /// Returns false when the value is unusable so callers skip finer rules.
+    fn text(&mut self, path: &str, value: &str, min: usize, max: usize, show: Show) -> bool {
+        let n = len(value);
+        if n < min || n > max {
+            let rule = if min == max {
+                format!("must be exactly {min} characters (found {n})")
+            } else if n == 0 {
+                format!("must not be empty (1–{max} characters)")
+            } else {
+                format!("must be {min}–{max} characters (found {n})")
+            };
+            self.err(path, value, show, rule);
+            return false;
+        }
+        if value.trim() != value {
+            self.err(path, value, show, "must not start or end with a space");
+            return false;
+        }
+        if let Some(rule) = crate::limits::text_rule(value, false) {
+            self.err(path, value, show, rule);
+            return false;
+        }
+        true
+    }
+
+    fn opt_text(&mut self, path: &str, value: &Option<String>, min: usize, max: usize, show: Show) {
+        if let Some(v) = value {
+            self.text(path, v, min, max, show);
+        }
+    }
+
+    fn port(&mut self, path: &str, value: &str) {
+        if !digits(value, 4) {
+            self.err(
+                path,
+                value,
+                Show::Value,
+                "must be 4 digits with leading zeros (e.g. 0453)",
+            );
+        }
+    }
+
+    fn country(&mut self, path: &str, value: &str, show: Show) {
+        if !iso_country(value) {
+            self.err(
+                path,
+                value,
+                show,
+                "must be an ISO 3166-1 alpha-2 country code (2 letters)",
+            );
+        }
+    }
+
+    fn not_for(&mut self, path: &str, present: bool, regime: Regime) {
+        if present {
+            self.err_missing(path, format!("is not used on {} trips", regime.as_str()));
+        }
+    }
+
+    fn trip(&mut self, t: &Trip, policy: &Policy) {
+        // A fleet pushes ids of 1–64 characters; the phone gets them qualified with the fleet
+        // (`<fleet>:<id>`, fleet ids being 1–64 too), hence 129 here.
+        if self.text("id", &t.id, 1, 129, Show::Value)
+            && !all(&t.id, |c| c.is_ascii_alphanumeric() || "._:-".contains(c))
+        {
+            self.err(
+                "id",
+                &t.id,
+                Show::Value,
+                "may hold only letters, digits and . _ : -",
+            );
+        }
+        if t.version == 0 {
+            self.err("version", "0", Show::Value, "must be 1 or more");
+        }
+        match t.regime {
+            Regime::Aci => self.aci_header(t),
+            Regime::Ace => self.ace_header(t),
+        }
+        self.port("portOfEntry", &t.port_of_entry);
+        self.eta(t, policy);
+        if let Some(s) = &t.customs_status {
+            if DateTime::parse_from_rfc3339(&s.reported_at).is_err() {
+                self.err(
+                    "customsStatus.reportedAt",
+                    &s.reported_at,
+                    Show::Value,
+                    "must be an RFC 3339 date-time with offset",
+                );
+            }
+            self.opt_text(
+                "customsStatus.description",
+                &s.description,
+                1,
+                500,
+                Show::Value,
+            );
+        }
+        self.conveyance(t);
+        for (i, tr) in t.trailers.iter().enumerate() {
+            let p = format!("trailers[{i}]");
+            self.text(&format!("{p}.number"), &tr.number, 1, 17, Show::Value);
+            self.type_code(&format!("{p}.type"), &tr.type_code);
+            self.plates(&p, &tr.plates);
+            self.seals(&p, &tr.seals);
+        }
+        self.crew(t);
+        self.shipments(t);
+    }
+}
+
+/// The value as shown in an issue: whole when short, else its start and its length.
+fn shown(value: &str) -> String {
+    let n = value.chars().count();
+    if n <= MAX_ECHOED_CHARS {
+        value.to_string()
+    } else {
+        let start: String = value.chars().take(MAX_ECHOED_CHARS - 16).collect();
+        format!("{start}… ({n} characters)")
+    }
+}
