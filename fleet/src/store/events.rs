@@ -320,8 +320,14 @@ pub fn upload_events(
     }
     let sent_at = DateTime::parse_from_rfc3339(&batch.sent_at)
         .map_err(|_| StoreError::invalid("sent_at", "must be an RFC 3339 date-time"))?;
-    let skew_ms = (received - sent_at.with_timezone(&Utc)).num_milliseconds();
-    let received_at = received.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    let upload = Upload {
+        driver,
+        batch,
+        sent_at,
+        received,
+        received_at: received.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+        skew_ms: (received - sent_at.with_timezone(&Utc)).num_milliseconds(),
+    };
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let owner: Option<String> = tx
         .query_row(
@@ -333,153 +339,190 @@ pub fn upload_events(
     if owner.as_deref() != Some(driver) {
         return Err(StoreError::device_unknown());
     }
+    let mut trips = std::collections::HashMap::new();
     let mut results = Vec::with_capacity(batch.events.len());
-    let mut trips: std::collections::HashMap<String, TripFacts> = std::collections::HashMap::new();
     for e in &batch.events {
-        let refused = |code: &str, reason: Option<String>| EventResult {
-            event_id: e.event_id.clone(),
-            status: ResultStatus::Rejected,
-            code: Some(code.to_string()),
-            retryable: Some(false),
-            reason,
-            flags: Vec::new(),
-        };
-        let occurred = match check_event(e) {
-            Ok(at) => at,
-            Err(why) => {
-                results.push(refused("INVALID_EVENT", Some(why)));
-                continue;
-            }
-        };
-        // Ownership first, then de-duplication: whether an id exists is told only to a driver
-        // who may post to the trip (an id of another driver's event is never confirmed).
-        let Some(key) = resolve_trip(&tx, &e.trip_id, driver)? else {
-            results.push(refused("UNKNOWN_TRIP", None));
-            continue;
-        };
-        let mut flags = Vec::new();
-        let assignment: Option<Option<String>> = tx
-            .query_row(
-                "SELECT ended_at FROM assignment WHERE trip_id = ?1 AND driver = ?2",
-                params![key, driver],
-                |r| r.get(0),
-            )
-            .optional()?;
-        match assignment {
-            None => {
-                results.push(refused("UNKNOWN_TRIP", None));
-                continue;
-            }
-            Some(None) => {}
-            Some(Some(ended)) => {
-                // The trip was taken from this driver. What they recorded while it was theirs
-                // (offline, sent late) is kept and flagged; anything dated after is refused.
-                if recorded_before(&e.occurred_at, &ended) {
-                    flags.push("unassigned".to_string());
-                } else {
-                    results.push(refused("NOT_ASSIGNED", None));
-                    continue;
-                }
-            }
-        }
-        match same_event(&tx, e, &key, &batch.device_id, driver)? {
-            Some(true) => {
-                results.push(EventResult {
-                    event_id: e.event_id.clone(),
-                    status: ResultStatus::Duplicate,
-                    code: None,
-                    retryable: None,
-                    reason: None,
-                    flags: Vec::new(),
-                });
-                continue;
-            }
-            Some(false) => {
-                // The same id with other facts: refused, and the stored event is flagged so the
-                // manager sees that a conflicting copy was sent.
-                add_flag(&tx, &e.event_id, "id_conflict")?;
-                results.push(refused("CONFLICT", None));
-                continue;
-            }
-            None => {}
-        }
-        if !trips.contains_key(&key) {
-            trips.insert(key.clone(), trip_facts(&tx, &key)?);
-        }
-        let Some(trip) = trips.get(&key) else {
-            results.push(refused("UNKNOWN_TRIP", None));
-            continue;
-        };
-        match trip_rules(e, occurred, trip, sent_at, received) {
-            Ok(more) => flags.extend(more),
-            Err(why) => {
-                results.push(refused("INVALID_EVENT", Some(why)));
-                continue;
-            }
-        }
-        if let Some(target) = &e.corrects {
-            let known: bool = tx
-                .query_row(
-                    "SELECT 1 FROM event WHERE event_id = ?1 AND trip_id = ?2 AND driver = ?3",
-                    params![target, key, driver],
-                    |_| Ok(true),
-                )
-                .optional()?
-                .unwrap_or(false);
-            if !known {
-                flags.push("corrects_unknown".to_string());
-            }
-        }
-        if e.device_seq > 1 {
-            let previous: bool = tx
-                .query_row(
-                    "SELECT 1 FROM event WHERE device_id = ?1 AND device_seq = ?2",
-                    params![batch.device_id, e.device_seq - 1],
-                    |_| Ok(true),
-                )
-                .optional()?
-                .unwrap_or(false);
-            if !previous {
-                flags.push("sequence_gap".to_string());
-            }
-        }
-        if skew_ms.abs() > SKEW_FLAG_MS {
-            flags.push("clock_skew".to_string());
-        }
-        tx.execute(
-            "INSERT INTO event (event_id, device_id, driver, trip_id, trip_version_seen, device_seq,
-                                kind, port, shipment, inspection, corrects, note, occurred_at, sent_at,
-                                received_at, skew_ms, flags)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
-            params![
-                e.event_id,
-                batch.device_id,
-                driver,
-                key,
-                e.trip_version_seen,
-                e.device_seq,
-                e.kind,
-                e.port,
-                e.shipment,
-                e.inspection,
-                e.corrects,
-                e.note,
-                e.occurred_at,
-                batch.sent_at,
-                received_at,
-                skew_ms,
-                serde_json::to_string(&flags).unwrap_or_else(|_| "[]".into()),
-            ],
-        )?;
-        results.push(EventResult {
-            event_id: e.event_id.clone(),
-            status: ResultStatus::Accepted,
-            code: None,
-            retryable: None,
-            reason: None,
-            flags,
-        });
+        results.push(upload_one(&tx, &upload, e, &mut trips)?);
     }
     tx.commit()?;
     Ok(results)
+}
+
+/// What every event of one upload shares.
+struct Upload<'a> {
+    driver: &'a str,
+    batch: &'a EventsUpload,
+    sent_at: DateTime<chrono::FixedOffset>,
+    received: DateTime<Utc>,
+    received_at: String,
+    skew_ms: i64,
+}
+
+fn answer(e: &WireEvent, status: ResultStatus, flags: Vec<String>) -> EventResult {
+    EventResult {
+        event_id: e.event_id.clone(),
+        status,
+        code: None,
+        retryable: None,
+        reason: None,
+        flags,
+    }
+}
+
+fn refused(e: &WireEvent, code: &str, reason: Option<String>) -> EventResult {
+    EventResult {
+        code: Some(code.to_string()),
+        retryable: Some(false),
+        reason,
+        ..answer(e, ResultStatus::Rejected, Vec::new())
+    }
+}
+
+/// One event of an upload, in order: its own fields, the trip it names and whether this driver
+/// may post to it, de-duplication, the trip's rules, then the flags the manager sees. A refusal
+/// is an answer; only a storage failure is an error (and rolls the whole upload back).
+fn upload_one(
+    tx: &Connection,
+    up: &Upload<'_>,
+    e: &WireEvent,
+    trips: &mut std::collections::HashMap<String, TripFacts>,
+) -> Result<EventResult, StoreError> {
+    let occurred = match check_event(e) {
+        Ok(at) => at,
+        Err(why) => return Ok(refused(e, "INVALID_EVENT", Some(why))),
+    };
+    // Ownership first, then de-duplication: whether an id exists is told only to a driver who
+    // may post to the trip (an id of another driver's event is never confirmed).
+    let Some(key) = resolve_trip(tx, &e.trip_id, up.driver)? else {
+        return Ok(refused(e, "UNKNOWN_TRIP", None));
+    };
+    let mut flags = match assignment_flags(tx, e, &key, up.driver)? {
+        Ok(flags) => flags,
+        Err(code) => return Ok(refused(e, code, None)),
+    };
+    match same_event(tx, e, &key, &up.batch.device_id, up.driver)? {
+        Some(true) => return Ok(answer(e, ResultStatus::Duplicate, Vec::new())),
+        Some(false) => {
+            // The same id with other facts: refused, and the stored event is flagged so the
+            // manager sees that a conflicting copy was sent.
+            add_flag(tx, &e.event_id, "id_conflict")?;
+            return Ok(refused(e, "CONFLICT", None));
+        }
+        None => {}
+    }
+    if !trips.contains_key(&key) {
+        trips.insert(key.clone(), trip_facts(tx, &key)?);
+    }
+    let Some(trip) = trips.get(&key) else {
+        return Ok(refused(e, "UNKNOWN_TRIP", None));
+    };
+    match trip_rules(e, occurred, trip, up.sent_at, up.received) {
+        Ok(more) => flags.extend(more),
+        Err(why) => return Ok(refused(e, "INVALID_EVENT", Some(why))),
+    }
+    flags.extend(history_flags(tx, up, e, &key)?);
+    insert_event(tx, up, e, &key, &flags)?;
+    Ok(answer(e, ResultStatus::Accepted, flags))
+}
+
+/// Whether `driver` may post this event to the trip: `Ok` with the flags it then carries,
+/// `Err` with the refusal code. A trip taken from the driver keeps what they recorded while it
+/// was theirs (offline, sent late), flagged `unassigned`; anything dated after is refused.
+fn assignment_flags(
+    tx: &Connection,
+    e: &WireEvent,
+    key: &str,
+    driver: &str,
+) -> Result<Result<Vec<String>, &'static str>, StoreError> {
+    let assignment: Option<Option<String>> = tx
+        .query_row(
+            "SELECT ended_at FROM assignment WHERE trip_id = ?1 AND driver = ?2",
+            params![key, driver],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(match assignment {
+        None => Err("UNKNOWN_TRIP"),
+        Some(None) => Ok(Vec::new()),
+        Some(Some(ended)) if recorded_before(&e.occurred_at, &ended) => {
+            Ok(vec!["unassigned".to_string()])
+        }
+        Some(Some(_)) => Err("NOT_ASSIGNED"),
+    })
+}
+
+/// Flags from what the server already holds: a correction of an event it does not know, a gap
+/// in the device's sequence, a device clock off by more than [`SKEW_FLAG_MS`].
+fn history_flags(
+    tx: &Connection,
+    up: &Upload<'_>,
+    e: &WireEvent,
+    key: &str,
+) -> Result<Vec<String>, StoreError> {
+    let mut flags = Vec::new();
+    if let Some(target) = &e.corrects {
+        let known: bool = tx
+            .query_row(
+                "SELECT 1 FROM event WHERE event_id = ?1 AND trip_id = ?2 AND driver = ?3",
+                params![target, key, up.driver],
+                |_| Ok(true),
+            )
+            .optional()?
+            .unwrap_or(false);
+        if !known {
+            flags.push("corrects_unknown".to_string());
+        }
+    }
+    if e.device_seq > 1 {
+        let previous: bool = tx
+            .query_row(
+                "SELECT 1 FROM event WHERE device_id = ?1 AND device_seq = ?2",
+                params![up.batch.device_id, e.device_seq - 1],
+                |_| Ok(true),
+            )
+            .optional()?
+            .unwrap_or(false);
+        if !previous {
+            flags.push("sequence_gap".to_string());
+        }
+    }
+    if up.skew_ms.abs() > SKEW_FLAG_MS {
+        flags.push("clock_skew".to_string());
+    }
+    Ok(flags)
+}
+
+fn insert_event(
+    tx: &Connection,
+    up: &Upload<'_>,
+    e: &WireEvent,
+    key: &str,
+    flags: &[String],
+) -> Result<(), StoreError> {
+    tx.execute(
+        "INSERT INTO event (event_id, device_id, driver, trip_id, trip_version_seen, device_seq,
+                            kind, port, shipment, inspection, corrects, note, occurred_at, sent_at,
+                            received_at, skew_ms, flags)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+        params![
+            e.event_id,
+            up.batch.device_id,
+            up.driver,
+            key,
+            e.trip_version_seen,
+            e.device_seq,
+            e.kind,
+            e.port,
+            e.shipment,
+            e.inspection,
+            e.corrects,
+            e.note,
+            e.occurred_at,
+            up.batch.sent_at,
+            up.received_at,
+            up.skew_ms,
+            serde_json::to_string(flags).unwrap_or_else(|_| "[]".into()),
+        ],
+    )?;
+    Ok(())
 }

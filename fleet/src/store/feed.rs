@@ -126,7 +126,9 @@ pub(super) fn log_top(conn: &Connection) -> Result<i64, StoreError> {
 /// Most bytes of trip documents in one page (a 500-shipment trip is ~0.3 MB).
 pub(super) const PAGE_BYTES: usize = 2 * 1024 * 1024;
 
-/// One page of a driver's change feed.
+/// One page of a driver's change feed: the log after a log cursor, or (no cursor, or a
+/// snapshot cursor) a page of the trips assigned now. A cursor of another epoch, or below the
+/// driver's compacted floor, is gone (410).
 pub fn changes(
     conn: &Connection,
     driver: &str,
@@ -134,13 +136,16 @@ pub fn changes(
     limit: usize,
     now: DateTime<Utc>,
 ) -> Result<ChangesPage, StoreError> {
-    let limit = limit.clamp(1, crossing_trip::protocol::MAX_PAGE_CHANGES);
-    let server_time = stamp(now);
-    let epoch = epoch(conn)?;
+    let page = PageAsk {
+        driver,
+        limit: limit.clamp(1, crossing_trip::protocol::MAX_PAGE_CHANGES),
+        epoch: epoch(conn)?,
+        server_time: stamp(now),
+    };
     let top = log_top(conn)?;
     let start = match cursor.filter(|c| !c.is_empty()) {
         None => None,
-        Some(c) => match parse_cursor(c, &epoch, top) {
+        Some(c) => match parse_cursor(c, &page.epoch, top) {
             Ok(cursor) => Some(cursor),
             Err(CursorError::NotIssuedHere) => return Err(StoreError::gone()),
             Err(CursorError::Malformed) => {
@@ -159,118 +164,145 @@ pub fn changes(
         )
         .optional()?
         .unwrap_or(0);
-    match start {
-        Some(Cursor::Log(pos)) => {
-            if pos < floor {
-                return Err(StoreError::gone());
-            }
-            let mut stmt = conn.prepare_cached(
-                "SELECT seq, trip_id, op, version, reason, doc FROM change
-                 WHERE driver = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3",
-            )?;
-            let rows: Vec<LogRow> = stmt
-                .query_map(params![driver, pos, limit as i64 + 1], |r| {
-                    Ok((
-                        r.get(0)?,
-                        r.get(1)?,
-                        r.get(2)?,
-                        r.get(3)?,
-                        r.get(4)?,
-                        r.get(5)?,
-                    ))
-                })?
-                .collect::<Result<_, _>>()?;
-            let mut has_more = rows.len() > limit;
-            let mut changes = Vec::new();
-            let mut next = pos;
-            let mut bytes = 0;
-            for (seq, id, op, version, reason, doc) in rows.into_iter().take(limit) {
-                if bytes > PAGE_BYTES {
-                    has_more = true;
-                    break;
-                }
-                bytes += doc.as_ref().map_or(64, String::len);
-                changes.push(if op == "upsert" {
-                    Change {
-                        op: ChangeOp::Upsert,
-                        trip: Some(driver_doc(&id, doc.as_deref().unwrap_or("{}"))?),
-                        id,
-                        version,
-                        reason: None,
-                    }
-                } else {
-                    Change {
-                        op: ChangeOp::Tombstone,
-                        id,
-                        version,
-                        reason: Some(if reason.as_deref() == Some("cancelled") {
-                            TombstoneReason::Cancelled
-                        } else {
-                            TombstoneReason::Unassigned
-                        }),
-                        trip: None,
-                    }
-                });
-                next = seq;
-            }
-            Ok(ChangesPage {
-                changes,
-                next_cursor: format!("l2.{epoch}.{next}"),
-                has_more,
-                server_time,
-                snapshot: false,
-            })
-        }
-        start => {
-            // A snapshot of the trips assigned now, paged by trip id, pinned at a log position.
-            let (at, after) = match start {
-                Some(Cursor::Snapshot { at, after }) => (at, after),
-                _ => (top, String::new()),
-            };
-            if at < floor {
-                return Err(StoreError::gone());
-            }
-            let mut stmt = conn.prepare_cached(
-                "SELECT key, version, doc FROM trip
-                 WHERE driver = ?1 AND state = 'active' AND key > ?2 ORDER BY key LIMIT ?3",
-            )?;
-            let rows: Vec<(String, i64, String)> = stmt
-                .query_map(params![driver, after, limit as i64 + 1], |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-                })?
-                .collect::<Result<_, _>>()?;
-            let mut has_more = rows.len() > limit;
-            let mut changes = Vec::new();
-            let mut last = after;
-            let mut bytes = 0;
-            for (id, version, doc) in rows.into_iter().take(limit) {
-                if bytes > PAGE_BYTES {
-                    has_more = true;
-                    break;
-                }
-                bytes += doc.len();
-                changes.push(Change {
-                    op: ChangeOp::Upsert,
-                    id: id.clone(),
-                    version,
-                    reason: None,
-                    trip: Some(driver_doc(&id, &doc)?),
-                });
-                last = id;
-            }
-            Ok(ChangesPage {
-                changes,
-                next_cursor: if has_more {
-                    format!("s2.{epoch}.{at}.{last}")
-                } else {
-                    format!("l2.{epoch}.{at}")
-                },
-                has_more,
-                server_time,
-                snapshot: true,
-            })
-        }
+    let (at, after) = match start {
+        Some(Cursor::Log(pos)) if pos < floor => return Err(StoreError::gone()),
+        Some(Cursor::Log(pos)) => return log_page(conn, &page, pos),
+        Some(Cursor::Snapshot { at, after }) => (at, after),
+        None => (top, String::new()),
+    };
+    if at < floor {
+        return Err(StoreError::gone());
     }
+    snapshot_page(conn, &page, at, after)
+}
+
+/// What one page request shares.
+pub(super) struct PageAsk<'a> {
+    driver: &'a str,
+    limit: usize,
+    epoch: String,
+    server_time: String,
+}
+
+/// The driver's log after position `pos`, at most `limit` entries and about [`PAGE_BYTES`].
+fn log_page(conn: &Connection, page: &PageAsk<'_>, pos: i64) -> Result<ChangesPage, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT seq, trip_id, op, version, reason, doc FROM change
+         WHERE driver = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3",
+    )?;
+    let rows: Vec<LogRow> = stmt
+        .query_map(params![page.driver, pos, page.limit as i64 + 1], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ))
+        })?
+        .collect::<Result<_, _>>()?;
+    let mut has_more = rows.len() > page.limit;
+    let mut changes = Vec::new();
+    let mut next = pos;
+    let mut bytes = 0;
+    for (seq, id, op, version, reason, doc) in rows.into_iter().take(page.limit) {
+        if bytes > PAGE_BYTES {
+            has_more = true;
+            break;
+        }
+        bytes += doc.as_ref().map_or(64, String::len);
+        changes.push(log_change_of(id, op, version, reason, doc)?);
+        next = seq;
+    }
+    Ok(ChangesPage {
+        changes,
+        next_cursor: format!("l2.{}.{next}", page.epoch),
+        has_more,
+        server_time: page.server_time.clone(),
+        snapshot: false,
+    })
+}
+
+/// A log row as the change the phone applies.
+fn log_change_of(
+    id: String,
+    op: String,
+    version: i64,
+    reason: Option<String>,
+    doc: Option<String>,
+) -> Result<Change, StoreError> {
+    Ok(if op == "upsert" {
+        Change {
+            op: ChangeOp::Upsert,
+            trip: Some(driver_doc(&id, doc.as_deref().unwrap_or("{}"))?),
+            id,
+            version,
+            reason: None,
+        }
+    } else {
+        Change {
+            op: ChangeOp::Tombstone,
+            id,
+            version,
+            reason: Some(if reason.as_deref() == Some("cancelled") {
+                TombstoneReason::Cancelled
+            } else {
+                TombstoneReason::Unassigned
+            }),
+            trip: None,
+        }
+    })
+}
+
+/// A snapshot of the trips assigned now, paged by trip key after `after`, pinned at log
+/// position `at` (where the log resumes once the last page is in).
+fn snapshot_page(
+    conn: &Connection,
+    page: &PageAsk<'_>,
+    at: i64,
+    after: String,
+) -> Result<ChangesPage, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT key, version, doc FROM trip
+         WHERE driver = ?1 AND state = 'active' AND key > ?2 ORDER BY key LIMIT ?3",
+    )?;
+    let rows: Vec<(String, i64, String)> = stmt
+        .query_map(params![page.driver, after, page.limit as i64 + 1], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })?
+        .collect::<Result<_, _>>()?;
+    let mut has_more = rows.len() > page.limit;
+    let mut changes = Vec::new();
+    let mut last = after;
+    let mut bytes = 0;
+    for (id, version, doc) in rows.into_iter().take(page.limit) {
+        if bytes > PAGE_BYTES {
+            has_more = true;
+            break;
+        }
+        bytes += doc.len();
+        changes.push(Change {
+            op: ChangeOp::Upsert,
+            id: id.clone(),
+            version,
+            reason: None,
+            trip: Some(driver_doc(&id, &doc)?),
+        });
+        last = id;
+    }
+    let epoch = &page.epoch;
+    Ok(ChangesPage {
+        changes,
+        next_cursor: if has_more {
+            format!("s2.{epoch}.{at}.{last}")
+        } else {
+            format!("l2.{epoch}.{at}")
+        },
+        has_more,
+        server_time: page.server_time.clone(),
+        snapshot: true,
+    })
 }
 
 /// Drops a driver's change log up to the latest position (keeping the trips themselves):
