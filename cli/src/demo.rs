@@ -119,13 +119,56 @@ pub fn run(out: Option<PathBuf>, clock: SharedClock) -> Result<(), String> {
 }
 
 async fn demo(work: &Path, out: &Path, clock: &SharedClock) -> Result<Checks, String> {
-    let err = |e: crossing_core::Error| e.to_string();
     let mut c = Checks {
         failed: Vec::new(),
         passed: 0,
     };
     println!("Crossing demo (temporary files in {})", work.display());
+    let (fleet, server) = start_fleet(work, clock).await?;
+    let mut trips = push_trips(&fleet, clock).await?;
+    let phone = first_sync(work, clock, &fleet, &trips, &mut c).await?;
+    let mut recorded = offline(server, &phone, &trips, &mut c).await?;
+    let server = reconnect(&fleet, &phone, &mut c).await?;
+    let released = amend(clock, &mut trips, &phone, &mut recorded, &mut c).await?;
+    manager_view(&trips, &phone, &recorded, &released, &mut c).await?;
+    write_codes(&trips, &phone.core, out)?;
+    server.stop().await;
+    Ok(c)
+}
 
+/// The demo's fleet server (its state outlives a stop and a restart) and the tokens it made.
+struct Fleet {
+    state: Arc<AppState>,
+    addr: std::net::SocketAddr,
+    base: String,
+    manager_token: String,
+    driver_token: String,
+}
+
+/// The trips the manager pushed: the ACI one (amended later) by its fleet id and the key the
+/// phone knows it by, and the ACE one.
+struct Pushed {
+    manager: Manager,
+    aci: serde_json::Value,
+    ace: serde_json::Value,
+    trip_id: String,
+    phone_trip: String,
+}
+
+/// The driver's phone and its sync engine.
+struct Phone {
+    core: Arc<Crossing>,
+    syncer: Syncer,
+}
+
+fn err(e: crossing_core::Error) -> String {
+    e.to_string()
+}
+
+async fn start_fleet(
+    work: &Path,
+    clock: &SharedClock,
+) -> Result<(Fleet, crossing_fleet::ServerHandle), String> {
     step(
         1,
         "Start a fleet server on a free loopback port with a temporary database",
@@ -160,6 +203,22 @@ async fn demo(work: &Path, out: &Path, clock: &SharedClock) -> Result<Checks, St
     let base = format!("http://{addr}");
     println!("    server at {base}; manager and driver tokens created (stored hashed)");
 
+    let fleet = Fleet {
+        state,
+        addr,
+        base,
+        manager_token,
+        driver_token,
+    };
+    Ok((fleet, server))
+}
+
+async fn push_trips(fleet: &Fleet, clock: &SharedClock) -> Result<Pushed, String> {
+    let Fleet {
+        base,
+        manager_token,
+        ..
+    } = fleet;
     step(
         2,
         "The fleet manager pushes the ACI example trip (and an ACE trip) to driver marie",
@@ -168,9 +227,9 @@ async fn demo(work: &Path, out: &Path, clock: &SharedClock) -> Result<Checks, St
     let manager = Manager {
         client: reqwest::Client::new(),
         base: base.clone(),
-        token: manager_token,
+        token: manager_token.clone(),
     };
-    let mut aci = trip_for_tomorrow(DEMO_ACI, clock)?;
+    let aci = trip_for_tomorrow(DEMO_ACI, clock)?;
     let trip_id = aci["id"].as_str().unwrap_or_default().to_string();
     // Trip ids are per fleet: the phone knows the trip as `<fleet>:<id>`.
     let phone_trip = store::trip_key("NORTHSTAR", &trip_id);
@@ -186,13 +245,30 @@ async fn demo(work: &Path, out: &Path, clock: &SharedClock) -> Result<Checks, St
         .call(true, "/v1/fleet/trips?driver=marie", Some(ace.to_string()))
         .await?;
 
+    Ok(Pushed {
+        manager,
+        aci,
+        ace,
+        trip_id,
+        phone_trip,
+    })
+}
+
+async fn first_sync(
+    work: &Path,
+    clock: &SharedClock,
+    fleet: &Fleet,
+    trips: &Pushed,
+    c: &mut Checks,
+) -> Result<Phone, String> {
+    let (base, phone_trip) = (&fleet.base, &trips.phone_trip);
     step(3, "The driver's phone syncs and shows the manifest offline");
     let phone =
         Arc::new(Crossing::open_with_clock(work.join("phone"), Arc::clone(clock)).map_err(err)?);
     let syncer = Syncer::new(
         Arc::clone(&phone),
-        Arc::new(HttpTransport::new(&base).map_err(err)?),
-        Arc::new(StaticToken(driver_token)),
+        Arc::new(HttpTransport::new(base).map_err(err)?),
+        Arc::new(StaticToken(fleet.driver_token.clone())),
         SyncConfig::default(),
     );
     let report = syncer.sync_once(0).await.map_err(|e| e.to_string())?;
@@ -201,10 +277,10 @@ async fn demo(work: &Path, out: &Path, clock: &SharedClock) -> Result<Checks, St
         report.trips_updated, report.requests
     );
     c.check(report.trips_updated == 2, "both trips reached the phone");
-    let manifest = phone.manifest_view(&phone_trip).map_err(err)?;
+    let manifest = phone.manifest_view(phone_trip).map_err(err)?;
     print!("\n{}", indent(&view::to_text(&manifest)));
     let qr = phone
-        .border_code(&phone_trip, CodeKind::Qr, None)
+        .border_code(phone_trip, CodeKind::Qr, None)
         .map_err(err)?;
     println!("\n    {} (trip version {})", qr.title, qr.trip_version);
     print!(
@@ -216,6 +292,23 @@ async fn demo(work: &Path, out: &Path, clock: &SharedClock) -> Result<Checks, St
     );
     println!("    {}", qr.human_readable);
 
+    Ok(Phone {
+        core: phone,
+        syncer,
+    })
+}
+
+async fn offline(
+    server: crossing_fleet::ServerHandle,
+    phone: &Phone,
+    trips: &Pushed,
+    c: &mut Checks,
+) -> Result<Vec<String>, String> {
+    let Phone {
+        core: phone,
+        syncer,
+    } = phone;
+    let phone_trip = &trips.phone_trip;
     step(
         4,
         "No signal: the server goes down; the driver records events anyway",
@@ -223,12 +316,12 @@ async fn demo(work: &Path, out: &Path, clock: &SharedClock) -> Result<Checks, St
     server.stop().await;
     let mut recorded = Vec::new();
     for input in [
-        EventInput::new(&phone_trip, EventKind::TripAcknowledged),
-        EventInput::new(&phone_trip, EventKind::DepartedOrigin),
-        EventInput::new(&phone_trip, EventKind::ArrivedAtBorder),
+        EventInput::new(phone_trip, EventKind::TripAcknowledged),
+        EventInput::new(phone_trip, EventKind::DepartedOrigin),
+        EventInput::new(phone_trip, EventKind::ArrivedAtBorder),
         EventInput {
             inspection: Some(Inspection::Primary),
-            ..EventInput::new(&phone_trip, EventKind::InInspection)
+            ..EventInput::new(phone_trip, EventKind::InInspection)
         },
     ] {
         let e = phone.record_event(input).map_err(err)?;
@@ -251,7 +344,7 @@ async fn demo(work: &Path, out: &Path, clock: &SharedClock) -> Result<Checks, St
     );
     c.check(
         phone
-            .manifest_view(&phone_trip)
+            .manifest_view(phone_trip)
             .map_err(err)?
             .status
             .headline
@@ -259,8 +352,17 @@ async fn demo(work: &Path, out: &Path, clock: &SharedClock) -> Result<Checks, St
         "the trip status says \"not yet sent\"",
     );
 
+    Ok(recorded)
+}
+
+async fn reconnect(
+    fleet: &Fleet,
+    phone: &Phone,
+    c: &mut Checks,
+) -> Result<crossing_fleet::ServerHandle, String> {
+    let (addr, state, syncer) = (&fleet.addr, &fleet.state, &phone.syncer);
     step(5, "The server comes back on the same port; the phone syncs");
-    let server = crossing_fleet::spawn_on(&addr.to_string(), Arc::clone(&state))
+    let server = crossing_fleet::spawn_on(&addr.to_string(), Arc::clone(state))
         .await
         .map_err(|e| format!("restart: {e}"))?;
     let report = syncer.sync_once(1).await.map_err(|e| e.to_string())?;
@@ -270,6 +372,27 @@ async fn demo(work: &Path, out: &Path, clock: &SharedClock) -> Result<Checks, St
     );
     c.check(report.uploaded == 4, "all 4 offline events uploaded");
 
+    Ok(server)
+}
+
+async fn amend(
+    clock: &SharedClock,
+    trips: &mut Pushed,
+    phone: &Phone,
+    recorded: &mut Vec<String>,
+    c: &mut Checks,
+) -> Result<crossing_core::StatusEvent, String> {
+    let Pushed {
+        manager,
+        aci,
+        phone_trip,
+        ..
+    } = trips;
+    let phone_trip = &*phone_trip;
+    let Phone {
+        core: phone,
+        syncer,
+    } = phone;
     step(6, "The fleet amends the trip (v2: new ETA, a shipment removed) while the driver records 'released' on v1");
     aci["version"] = 2.into();
     let later = clock.now_utc() + chrono::Duration::days(2);
@@ -281,7 +404,7 @@ async fn demo(work: &Path, out: &Path, clock: &SharedClock) -> Result<Checks, St
         .call(true, "/v1/fleet/trips?driver=marie", Some(aci.to_string()))
         .await?;
     let released = phone
-        .record_event(EventInput::new(&phone_trip, EventKind::Released))
+        .record_event(EventInput::new(phone_trip.as_str(), EventKind::Released))
         .map_err(err)?;
     recorded.push(released.event_id.clone());
     let report = syncer.sync_once(0).await.map_err(|e| e.to_string())?;
@@ -289,7 +412,7 @@ async fn demo(work: &Path, out: &Path, clock: &SharedClock) -> Result<Checks, St
         "    sync: {} uploaded, {} trips updated",
         report.uploaded, report.trips_updated
     );
-    let amended = phone.manifest_view(&phone_trip).map_err(err)?;
+    let amended = phone.manifest_view(phone_trip).map_err(err)?;
     if let Some(a) = &amended.amendment {
         println!(
             "    banner: manifest amended v{} → v{}",
@@ -310,11 +433,14 @@ async fn demo(work: &Path, out: &Path, clock: &SharedClock) -> Result<Checks, St
         "the driver sees what the amendment changed",
     );
     let qr2 = phone
-        .border_code(&phone_trip, CodeKind::Qr, None)
+        .border_code(phone_trip, CodeKind::Qr, None)
         .map_err(err)?;
     c.check(qr2.trip_version == 2, "border codes are drawn from v2");
     let ack = phone
-        .record_event(EventInput::new(&phone_trip, EventKind::TripAcknowledged))
+        .record_event(EventInput::new(
+            phone_trip.as_str(),
+            EventKind::TripAcknowledged,
+        ))
         .map_err(err)?;
     recorded.push(ack.event_id);
     let delivered_to = aci["shipments"][0]["controlNumber"]
@@ -324,20 +450,31 @@ async fn demo(work: &Path, out: &Path, clock: &SharedClock) -> Result<Checks, St
     let delivered = phone
         .record_event(EventInput {
             shipment: Some(delivered_to),
-            ..EventInput::new(&phone_trip, EventKind::Delivered)
+            ..EventInput::new(phone_trip.as_str(), EventKind::Delivered)
         })
         .map_err(err)?;
     recorded.push(delivered.event_id);
     syncer.sync_once(0).await.map_err(|e| e.to_string())?;
     c.check(
         phone
-            .manifest_view(&phone_trip)
+            .manifest_view(phone_trip)
             .map_err(err)?
             .amendment
             .is_none(),
         "acknowledging v2 clears the banner",
     );
 
+    Ok(released)
+}
+
+async fn manager_view(
+    trips: &Pushed,
+    phone: &Phone,
+    recorded: &[String],
+    released: &crossing_core::StatusEvent,
+    c: &mut Checks,
+) -> Result<(), String> {
+    let (manager, trip_id, phone) = (&trips.manager, &trips.trip_id, &phone.core);
     step(7, "The fleet manager's view of the trip's events");
     let events = manager
         .call(false, &format!("/v1/fleet/trips/{trip_id}/events"), None)
@@ -393,6 +530,11 @@ async fn demo(work: &Path, out: &Path, clock: &SharedClock) -> Result<Checks, St
         "the phone's outbox is empty, nothing dead-lettered",
     );
 
+    Ok(())
+}
+
+fn write_codes(trips: &Pushed, phone: &Crossing, out: &Path) -> Result<(), String> {
+    let (phone_trip, ace) = (&trips.phone_trip, &trips.ace);
     step(8, "Every border code of both trips, written as PNG");
     let mut written = 0;
     let ace_on_phone = store::trip_key("NORTHSTAR", ace["id"].as_str().unwrap_or_default());
@@ -413,8 +555,7 @@ async fn demo(work: &Path, out: &Path, clock: &SharedClock) -> Result<Checks, St
         }
     }
     println!("    wrote {written} PNGs to {}", out.display());
-    server.stop().await;
-    Ok(c)
+    Ok(())
 }
 
 fn indent(s: &str) -> String {

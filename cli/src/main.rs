@@ -248,87 +248,23 @@ fn open(dir: Option<PathBuf>, clock: SharedClock) -> CliResult<Crossing> {
 
 fn run(cli: Cli) -> CliResult {
     let clock = clock(cli.now);
-    let err = |e: crossing_core::Error| e.to_string();
+    let dir = cli.data_dir;
     match cli.command {
         Command::Demo { out } => demo::run(out, clock),
         Command::Sync {
             server,
             token,
             wait,
-        } => sync(open(cli.data_dir, clock)?, &server, token, wait),
+        } => sync(open(dir, clock)?, &server, token, wait),
         Command::Cache(CacheCommand::Wipe) => {
-            let core = open(cli.data_dir, clock)?;
-            core.wipe_cache().map_err(err)?;
+            open(dir, clock)?.wipe_cache().map_err(err)?;
             println!("trip cache wiped; sync to pull the trips again (recorded events are kept)");
             Ok(())
         }
-        Command::Status { json } => {
-            let core = open(cli.data_dir, clock)?;
-            let status = core.sync_status().map_err(err)?;
-            if json {
-                return print_json(&status);
-            }
-            println!("sync: {}", status.state.label());
-            println!("waiting to be sent: {}", status.pending);
-            println!("refused by the server: {}", status.dead);
-            println!(
-                "last successful sync: {}",
-                status.last_success.as_deref().unwrap_or("never")
-            );
-            Ok(())
-        }
-        Command::Trip(TripCommand::Import { file }) => {
-            let core = open(cli.data_dir, clock)?;
-            let report = core.import_trip_file(&file).map_err(err)?;
-            let what = match report.outcome {
-                crossing_core::ApplyOutcome::Inserted => "imported".to_string(),
-                crossing_core::ApplyOutcome::Updated { previous } => {
-                    format!("updated from version {previous}")
-                }
-                crossing_core::ApplyOutcome::Unchanged { stored } => {
-                    format!("unchanged: version {stored} is already stored")
-                }
-            };
-            println!("trip {} version {}: {what}", report.trip_id, report.version);
-            for w in &report.warnings {
-                println!("  warning: {w}");
-            }
-            Ok(())
-        }
-        Command::Trip(TripCommand::List { json }) => {
-            let core = open(cli.data_dir, clock)?;
-            let trips = core.trips().map_err(err)?;
-            if json {
-                return print_json(&trips);
-            }
-            if trips.is_empty() {
-                println!("no trips");
-            }
-            for t in trips {
-                println!(
-                    "{:<18} v{:<3} {} {:<25} port {} ETA {} ({}) {}",
-                    t.id,
-                    t.version,
-                    t.regime.as_str(),
-                    t.trip_number,
-                    t.port_of_entry,
-                    crossing_core::view::eta_text(&t.eta_local),
-                    t.eta_zone,
-                    t.state.as_str()
-                );
-            }
-            Ok(())
-        }
-        Command::Trip(TripCommand::Show { id, json }) => {
-            let core = open(cli.data_dir, clock)?;
-            let id = core.resolve_trip_id(id.as_deref()).map_err(err)?;
-            let v = core.manifest_view(&id).map_err(err)?;
-            if json {
-                return print_json(&v);
-            }
-            print!("{}", view::to_text(&v));
-            Ok(())
-        }
+        Command::Status { json } => status(&open(dir, clock)?, json),
+        Command::Trip(TripCommand::Import { file }) => import(&open(dir, clock)?, &file),
+        Command::Trip(TripCommand::List { json }) => list_trips(&open(dir, clock)?, json),
+        Command::Trip(TripCommand::Show { id, json }) => show(&open(dir, clock)?, id, json),
         Command::Barcode {
             id,
             kind,
@@ -337,21 +273,12 @@ fn run(cli: Cli) -> CliResult {
             svg,
             scale,
         } => {
-            let core = open(cli.data_dir, clock)?;
+            let core = open(dir, clock)?;
             let id = core.resolve_trip_id(id.as_deref()).map_err(err)?;
             let code = core
                 .border_code(&id, kind, shipment.as_deref())
                 .map_err(err)?;
-            if let Some(path) = png {
-                write_file(&path, &codes::to_png(&code.matrix, scale).map_err(err)?)?;
-                println!("{}: {} -> {}", code.title, code.payload, path.display());
-            } else if let Some(path) = svg {
-                write_file(&path, codes::to_svg(&code.matrix, scale).as_bytes())?;
-                println!("{}: {} -> {}", code.title, code.payload, path.display());
-            } else {
-                print_code(&code);
-            }
-            Ok(())
+            barcode(&code, png, svg, scale)
         }
         Command::Event(EventCommand::Record {
             id,
@@ -362,44 +289,146 @@ fn run(cli: Cli) -> CliResult {
             corrects,
             note,
         }) => {
-            let core = open(cli.data_dir, clock)?;
             let mut input = EventInput::new(id, kind);
             input.port = port;
             input.shipment = shipment;
             input.inspection = inspection;
             input.corrects = corrects;
             input.note = note;
-            let e = core.record_event(input).map_err(err)?;
-            println!(
-                "recorded {} #{} for trip {} (v{}) at {}: {} (not yet sent)",
-                e.kind, e.device_seq, e.trip_id, e.trip_version_seen, e.occurred_at, e.event_id
-            );
-            Ok(())
+            record(&open(dir, clock)?, input)
         }
         Command::Event(EventCommand::List {
             pending,
             trip,
             json,
         }) => {
-            let core = open(cli.data_dir, clock)?;
-            let events = core
-                .events(&EventFilter {
-                    trip_id: trip,
-                    pending_only: pending,
-                })
-                .map_err(err)?;
-            if json {
-                return print_json(&events);
-            }
-            if events.is_empty() {
-                println!("no events");
-            }
-            for e in &events {
-                println!("{}", event_line(e));
-            }
-            Ok(())
+            let filter = EventFilter {
+                trip_id: trip,
+                pending_only: pending,
+            };
+            list_events(&open(dir, clock)?, &filter, json)
         }
     }
+}
+
+/// A core error as the one line the CLI prints.
+fn err(e: crossing_core::Error) -> String {
+    e.to_string()
+}
+
+/// `status`: the sync state and the outbox's counts.
+fn status(core: &Crossing, json: bool) -> CliResult {
+    let status = core.sync_status().map_err(err)?;
+    if json {
+        return print_json(&status);
+    }
+    println!("sync: {}", status.state.label());
+    println!("waiting to be sent: {}", status.pending);
+    println!("refused by the server: {}", status.dead);
+    println!(
+        "last successful sync: {}",
+        status.last_success.as_deref().unwrap_or("never")
+    );
+    Ok(())
+}
+
+/// `trip import`: what importing the file did, with its warnings.
+fn import(core: &Crossing, file: &Path) -> CliResult {
+    let report = core.import_trip_file(file).map_err(err)?;
+    let what = match report.outcome {
+        crossing_core::ApplyOutcome::Inserted => "imported".to_string(),
+        crossing_core::ApplyOutcome::Updated { previous } => {
+            format!("updated from version {previous}")
+        }
+        crossing_core::ApplyOutcome::Unchanged { stored } => {
+            format!("unchanged: version {stored} is already stored")
+        }
+    };
+    println!("trip {} version {}: {what}", report.trip_id, report.version);
+    for w in &report.warnings {
+        println!("  warning: {w}");
+    }
+    Ok(())
+}
+
+/// `trip list`: one line per stored trip.
+fn list_trips(core: &Crossing, json: bool) -> CliResult {
+    let trips = core.trips().map_err(err)?;
+    if json {
+        return print_json(&trips);
+    }
+    if trips.is_empty() {
+        println!("no trips");
+    }
+    for t in trips {
+        println!(
+            "{:<18} v{:<3} {} {:<25} port {} ETA {} ({}) {}",
+            t.id,
+            t.version,
+            t.regime.as_str(),
+            t.trip_number,
+            t.port_of_entry,
+            crossing_core::view::eta_text(&t.eta_local),
+            t.eta_zone,
+            t.state.as_str()
+        );
+    }
+    Ok(())
+}
+
+/// `trip show`: the manifest screen as text (or JSON).
+fn show(core: &Crossing, id: Option<String>, json: bool) -> CliResult {
+    let id = core.resolve_trip_id(id.as_deref()).map_err(err)?;
+    let v = core.manifest_view(&id).map_err(err)?;
+    if json {
+        return print_json(&v);
+    }
+    print!("{}", view::to_text(&v));
+    Ok(())
+}
+
+/// `barcode`: to a PNG or SVG file, or drawn in the terminal.
+fn barcode(
+    code: &crossing_core::BorderCode,
+    png: Option<PathBuf>,
+    svg: Option<PathBuf>,
+    scale: u32,
+) -> CliResult {
+    if let Some(path) = png {
+        write_file(&path, &codes::to_png(&code.matrix, scale).map_err(err)?)?;
+        println!("{}: {} -> {}", code.title, code.payload, path.display());
+    } else if let Some(path) = svg {
+        write_file(&path, codes::to_svg(&code.matrix, scale).as_bytes())?;
+        println!("{}: {} -> {}", code.title, code.payload, path.display());
+    } else {
+        print_code(code);
+    }
+    Ok(())
+}
+
+/// `event record`: records the event (durable when this prints).
+fn record(core: &Crossing, input: EventInput) -> CliResult {
+    let e = core.record_event(input).map_err(err)?;
+    println!(
+        "recorded {} #{} for trip {} (v{}) at {}: {} (not yet sent)",
+        e.kind, e.device_seq, e.trip_id, e.trip_version_seen, e.occurred_at, e.event_id
+    );
+    Ok(())
+}
+
+/// `event list`: the outbox's events in device order.
+fn list_events(core: &Crossing, filter: &EventFilter, json: bool) -> CliResult {
+    let events = core.events(filter).map_err(err)?;
+    if json {
+        return print_json(&events);
+    }
+    if events.is_empty() {
+        println!("no events");
+    }
+    for e in &events {
+        println!("{}", event_line(e));
+    }
+    Ok(())
 }
 
 fn event_line(e: &StatusEvent) -> String {
