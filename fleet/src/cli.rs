@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use crate::client::{self, Answer};
 use crate::{store, AppState, Config};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use hyper::Method;
 
 /// Crossing reference fleet server.
@@ -23,28 +23,7 @@ struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Serve the HTTP API.
-    Serve {
-        /// SQLite database file (created if missing).
-        #[arg(long, value_name = "FILE")]
-        db: PathBuf,
-        /// Address to listen on.
-        #[arg(long, default_value = "127.0.0.1:8080")]
-        listen: String,
-        /// Oldest app version accepted from phones; older ones get 426.
-        #[arg(long)]
-        min_client_version: Option<String>,
-        /// Connections served at once (default 512, and always 32 below the process's
-        /// open-file limit); more wait in the accept queue.
-        #[arg(long)]
-        max_connections: Option<usize>,
-        /// Seconds a client may take to send a request's headers, or stay idle between
-        /// requests, before its connection is closed.
-        #[arg(long, default_value_t = 10)]
-        header_timeout: u64,
-        /// Seconds one request may take, body included (408 after).
-        #[arg(long, default_value_t = 60)]
-        request_timeout: u64,
-    },
+    Serve(ServeArgs),
     /// Bearer tokens (stored hashed; shown once).
     #[command(subcommand)]
     Token(TokenCommand),
@@ -84,6 +63,31 @@ enum Command {
         #[command(subcommand)]
         action: TripCommand,
     },
+}
+
+/// `serve`'s options.
+#[derive(Args, Debug)]
+struct ServeArgs {
+    /// SQLite database file (created if missing).
+    #[arg(long, value_name = "FILE")]
+    db: PathBuf,
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    listen: String,
+    /// Oldest app version accepted from phones; older ones get 426.
+    #[arg(long)]
+    min_client_version: Option<String>,
+    /// Connections served at once (default 512, and always 32 below the process's
+    /// open-file limit); more wait in the accept queue.
+    #[arg(long)]
+    max_connections: Option<usize>,
+    /// Seconds a client may take to send a request's headers, or stay idle between
+    /// requests, before its connection is closed.
+    #[arg(long, default_value_t = 10)]
+    header_timeout: u64,
+    /// Seconds one request may take, body included (408 after).
+    #[arg(long, default_value_t = 60)]
+    request_timeout: u64,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -241,51 +245,56 @@ fn runtime() -> Result<tokio::runtime::Runtime, String> {
         .map_err(|e| format!("runtime: {e}"))
 }
 
+/// `serve`: opens the database and serves until stopped. The connection cap stays 32 below
+/// the process's open-file limit, so clients can never exhaust the server's descriptors.
+fn serve(args: ServeArgs, clock: crossing_trip::SharedClock) -> Result<(), String> {
+    let ServeArgs {
+        db,
+        listen,
+        min_client_version,
+        max_connections,
+        header_timeout,
+        request_timeout,
+    } = args;
+    let conn = store::open(&db).map_err(|e| e.to_string())?;
+    let wanted = max_connections.unwrap_or(crate::Limits::default().max_connections);
+    let limits = crate::Limits {
+        header_read: std::time::Duration::from_secs(header_timeout.max(1)),
+        request: std::time::Duration::from_secs(request_timeout.max(1)),
+        max_connections: match open_file_limit() {
+            Some(n) => wanted.min(n.saturating_sub(32).max(8)),
+            None => wanted,
+        },
+        ..crate::Limits::default()
+    };
+    let state = AppState::new(
+        conn,
+        Config {
+            min_client_version,
+            clock,
+            limits,
+        },
+    );
+    runtime()?.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(&listen)
+            .await
+            .map_err(|e| format!("{listen}: {e}"))?;
+        let addr = listener.local_addr().map_err(|e| e.to_string())?;
+        println!(
+            "crossing-fleet listening on http://{addr} (db {})",
+            db.display()
+        );
+        crate::serve(listener, state)
+            .await
+            .map_err(|e| e.to_string())
+    })
+}
+
 fn run(cli: Cli) -> Result<(), String> {
     // The server's one clock: the system's. Tests start servers with a fixed one (Config::clock).
     let clock = crossing_trip::clock::system();
     match cli.command {
-        Command::Serve {
-            db,
-            listen,
-            min_client_version,
-            max_connections,
-            header_timeout,
-            request_timeout,
-        } => {
-            let conn = store::open(&db).map_err(|e| e.to_string())?;
-            let wanted = max_connections.unwrap_or(crate::Limits::default().max_connections);
-            let limits = crate::Limits {
-                header_read: std::time::Duration::from_secs(header_timeout.max(1)),
-                request: std::time::Duration::from_secs(request_timeout.max(1)),
-                max_connections: match open_file_limit() {
-                    Some(n) => wanted.min(n.saturating_sub(32).max(8)),
-                    None => wanted,
-                },
-                ..crate::Limits::default()
-            };
-            let state = AppState::new(
-                conn,
-                Config {
-                    min_client_version,
-                    clock,
-                    limits,
-                },
-            );
-            runtime()?.block_on(async move {
-                let listener = tokio::net::TcpListener::bind(&listen)
-                    .await
-                    .map_err(|e| format!("{listen}: {e}"))?;
-                let addr = listener.local_addr().map_err(|e| e.to_string())?;
-                println!(
-                    "crossing-fleet listening on http://{addr} (db {})",
-                    db.display()
-                );
-                crate::serve(listener, state)
-                    .await
-                    .map_err(|e| e.to_string())
-            })
-        }
+        Command::Serve(args) => serve(args, clock),
         Command::Token(TokenCommand::Create {
             db,
             role,
