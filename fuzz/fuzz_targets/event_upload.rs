@@ -47,7 +47,7 @@ fuzz_target!(|data: &[u8]| {
     match store::upload_events(&mut db.1, DRIVER, &batch, now()) {
         Ok(results) => assert_eq!(results.len(), batch.events.len()),
         Err(f) => {
-            let status = f.status.as_u16();
+            let status = crossing_fleet::error::ApiFailure::from(f).status.as_u16();
             assert!((400..500).contains(&status), "upload answered {status}");
         }
     }
