@@ -3,7 +3,7 @@
 # (apt: JNA, JUnit 5, ZXing, clang, faketime; PyPI: tree-sitter grammars; npm: the Kotlin
 # compiler, cached in .cache/), then runs: cargo fmt --check, clippy -D warnings, every workspace
 # test, the same tests and the demo again under moved wall clocks (libfaketime), the Kotlin
-# binding tests on the JVM, the Swift/C/Kotlin-UI syntax checks, bounded fuzzing and schemathesis
+# binding tests on the JVM, cargo-deny's licence, source and ban checks, the Swift/C/Kotlin-UI syntax checks, bounded fuzzing and schemathesis
 # runs, the library-size ceiling, and the demo.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,6 +30,11 @@ echo "== cargo fmt --check"
 cargo fmt --all -- --check
 echo "== cargo clippy --all-targets -D warnings"
 cargo clippy --all-targets --locked -- -D warnings   # default members: uniffi-bindgen is built on its own
+echo "== cargo deny check bans licenses sources (deny.toml; advisories need github.com, not reachable here)"
+if ! cargo deny --version 2>/dev/null | grep -q "0.20.2"; then
+  cargo install --locked --quiet cargo-deny --version 0.20.2
+fi
+cargo deny --log-level error check bans licenses sources
 echo "== cargo test"
 cargo test --locked
 echo "== the Rust tests and the demo again with the wall clock moved +400 d, +1200 d, -20 d (scripts/faketime.sh)"

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-# Copied from the project's shared tools (shared/tools/ts_check.py) so the repository checks itself without shared/.
+# Kept in the repository so it checks itself with nothing from outside (docs/toolchain.md).
 """Syntax-check generated bindings with tree-sitter.
 
 usage: ts_check.py [--raw] {swift|kotlin} FILE...

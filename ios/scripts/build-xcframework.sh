@@ -8,7 +8,7 @@ ROOT=$PWD
 OUT=$ROOT/ios/build
 rm -rf "$OUT" && mkdir -p "$OUT/headers"
 
-# Bindings from the unstripped host library (toolchain.md pitfall 3).
+# Bindings from the unstripped host library (docs/toolchain.md pitfall 3).
 cargo build --locked -p crossing-ffi
 cargo build --locked -p uniffi-bindgen
 ./target/debug/uniffi-bindgen generate --library target/debug/libcrossing_ffi.dylib \

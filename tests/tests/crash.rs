@@ -1,4 +1,4 @@
-//! Kill-at-random durability of the whole loop (research/sync.md T1, CI size): a child process
+//! Kill-at-random durability of the whole loop (docs/sync.md T1, CI size): a child process
 //! records events and syncs them to a real fleet server on loopback while the parent SIGKILLs it
 //! at random moments and restarts it. Every event whose `record_event` returned `Ok` must end on
 //! the server exactly once, nothing else may be there, the outbox must end with nothing pending,

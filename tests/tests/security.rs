@@ -1,4 +1,4 @@
-//! What the outside attack of 2026-12-01 found (`shared/research/security-review.md`, issue 11),
+//! What the outside attack of 2026-12-01 found (issue 11; the defects with their tests: `docs/reliability.md`),
 //! each against a real fleet server on loopback and real phones. Every test here failed on the
 //! commit the review was made against (76f3b8f).
 

@@ -117,7 +117,7 @@ pub struct CustomsStatus {
     pub reported_at: String,
 }
 
-/// The customs status ladder shared by ACI and ACE (research/domain.md §4).
+/// The customs status ladder shared by ACI and ACE (docs/domain.md §4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum CustomsStatusCode {

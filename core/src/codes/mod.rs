@@ -1,7 +1,7 @@
 //! Border codes: what the officer scans, as module matrices the shells draw crisply, plus PNG,
 //! SVG and terminal writers for the CLI and for sharing.
 //!
-//! Which code where (shared/README.md decision 7, research/domain.md §1.6, §3.3, §3.7):
+//! Which code where (ADR 0020, docs/domain.md §1.6, §3.3, §3.7):
 //! - QR of the conveyance reference (the trip number), error correction M, 4-module quiet zone;
 //! - ACI: Code 128 of the CRN (CBSA lead sheet) and of each CCN (PARS label);
 //! - ACE: Code 39 of the trip number (cover sheet) and of each SCN (PAPS label), and CBP's
@@ -170,13 +170,13 @@ pub struct BorderCode {
 const QR_QUIET: u32 = 4;
 const LINEAR_QUIET: u32 = 10;
 
-/// Phone-screen acceptance is undocumented (research/domain.md §7 item 4).
+/// Phone-screen acceptance is undocumented (docs/domain.md §7 item 4).
 pub const SCREEN_CAVEAT: &str =
     "Officers scanning a phone screen is not confirmed by CBSA or CBP: carry the printed sheet too";
-/// The CRN symbology is industry practice (research/domain.md §7 item 3).
+/// The CRN symbology is industry practice (docs/domain.md §7 item 3).
 pub const CRN_CAVEAT: &str =
     "CBSA has not published the lead-sheet symbology; Code 128 is industry practice";
-/// The ACE QR layout is only partly confirmed (research/domain.md §3.7, §7 item 2).
+/// The ACE QR layout is only partly confirmed (docs/domain.md §3.7, §7 item 2).
 pub const ACE_QR_CAVEAT: &str = "ACE QR field layout follows CBP's 2020 specification as summarised; the delimiter, padding and version string are not confirmed against the CBP document";
 
 /// The ACE QR layout version field. UNCONFIRMED: the real version string is in CBP's PDF.

@@ -2,7 +2,7 @@
 //! how big the next batch is, and what state to show. No I/O, no clock, no randomness: callers
 //! pass the attempt number and a jitter draw, so every decision is unit-tested.
 //!
-//! The status table (research/sync.md (a)):
+//! The status table (docs/sync.md, ADR 0013):
 //!
 //! | answer | decision |
 //! |---|---|

@@ -76,7 +76,7 @@ pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 /// Which certificate authorities the client trusts.
 ///
 /// Android cannot use reqwest's default (rustls-platform-verifier needs JNI set-up and a Kotlin
-/// component published outside crates.io: toolchain.md pitfall 9), so the FFI library uses
+/// component published outside crates.io: docs/toolchain.md pitfall 9, ADR 0015), so the FFI library uses
 /// `TrustRoots::Bundled` there (feature `bundled-roots`): Mozilla's root store compiled in (`webpki-root-certs`,
 /// updated with the crate). Desktop and iOS use the platform's store.
 #[derive(Debug, Clone, PartialEq, Eq)]

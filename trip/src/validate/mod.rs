@@ -1,12 +1,12 @@
-//! Validation of a trip against the eManifest rules in `research/domain.md`
-//! ("Validation rules a core library should enforce").
+//! Validation of a trip against the eManifest rules in `docs/domain.md`
+//! (each listed with its level in `docs/trip-format.md`).
 //!
-//! Rules with a source are errors; rules the research marks unconfirmed (†) are warnings.
+//! Rules with a source are errors; rules `docs/domain.md` marks unconfirmed (†, §7) are warnings.
 //! Rules that depend on the clock (ETA in the past, 90-day window) are errors when the fleet
 //! pushes a trip ([`Policy::fleet`]) and warnings on the phone ([`Policy::device`]): a phone
 //! must still show a manifest whose ETA has passed, the truck may be at the border right now.
 //!
-//! Identifiers are upper-cased by [`normalize`] before validation, as the research says;
+//! Identifiers are upper-cased by [`normalize`] before validation, as `docs/domain.md` recommends;
 //! leading or trailing spaces are refused, never trimmed.
 //!
 //! Issues on personal fields (names, dates of birth, document numbers, plates, party names and

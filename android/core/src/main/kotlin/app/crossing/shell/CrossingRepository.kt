@@ -87,7 +87,7 @@ sealed class Outcome<out T> {
     data class Failed(val message: String) : Outcome<Nothing>()
 }
 
-/** The core's sentence, without the binding's `reason=` prefix (toolchain.md pitfall 10). */
+/** The core's sentence, without the binding's `reason=` prefix (docs/toolchain.md pitfall 10). */
 fun CoreException.userMessage(): String = when (this) {
     is CoreException.InvalidInput -> reason
     is CoreException.InvalidTrip -> reason
