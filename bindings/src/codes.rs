@@ -1,9 +1,12 @@
 //! Border codes for the shells: which code, and its modules to draw.
 
+pub use crossing_core::view::CodeChoice;
+pub use crossing_core::CodeKind as BorderCodeKind;
+
 use crate::{CoreError, CrossingCore};
 
-/// Border code kinds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+/// Border code kinds: the core's `CodeKind`, exported under the name the shells use.
+#[uniffi::remote(Enum)]
 pub enum BorderCodeKind {
     /// QR of the trip number.
     Qr,
@@ -17,32 +20,8 @@ pub enum BorderCodeKind {
     AceQr,
 }
 
-impl From<BorderCodeKind> for crossing_core::CodeKind {
-    fn from(k: BorderCodeKind) -> Self {
-        match k {
-            BorderCodeKind::Qr => crossing_core::CodeKind::Qr,
-            BorderCodeKind::Crn128 => crossing_core::CodeKind::Crn128,
-            BorderCodeKind::Ccn128 => crossing_core::CodeKind::Ccn128,
-            BorderCodeKind::Ace39 => crossing_core::CodeKind::Ace39,
-            BorderCodeKind::AceQr => crossing_core::CodeKind::AceQr,
-        }
-    }
-}
-
-impl From<crossing_core::CodeKind> for BorderCodeKind {
-    fn from(k: crossing_core::CodeKind) -> Self {
-        match k {
-            crossing_core::CodeKind::Qr => BorderCodeKind::Qr,
-            crossing_core::CodeKind::Crn128 => BorderCodeKind::Crn128,
-            crossing_core::CodeKind::Ccn128 => BorderCodeKind::Ccn128,
-            crossing_core::CodeKind::Ace39 => BorderCodeKind::Ace39,
-            crossing_core::CodeKind::AceQr => BorderCodeKind::AceQr,
-        }
-    }
-}
-
-/// A code the driver can open.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+/// A code the driver can open: the core's own record.
+#[uniffi::remote(Record)]
 pub struct CodeChoice {
     /// Kind.
     pub kind: BorderCodeKind,
@@ -86,11 +65,9 @@ impl CrossingCore {
         kind: BorderCodeKind,
         shipment: Option<String>,
     ) -> Result<BorderCode, CoreError> {
-        let c = self
-            .core
-            .border_code(&trip_id, kind.into(), shipment.as_deref())?;
+        let c = self.core.border_code(&trip_id, kind, shipment.as_deref())?;
         Ok(BorderCode {
-            kind: c.kind.into(),
+            kind: c.kind,
             symbology: c.symbology.as_str().to_string(),
             payload: c.payload,
             human_readable: c.human_readable,

@@ -9,6 +9,8 @@ use crossing_core::Crossing;
 
 use crate::runtime::runtime;
 use crate::sync::{ShellTokens, TokenProvider};
+pub use crossing_core::Recovery as RecoveryReport;
+
 use crate::CoreError;
 
 /// How the core is set up.
@@ -32,8 +34,9 @@ pub struct CrossingCore {
     pub(crate) loop_task: Mutex<Option<tokio::task::JoinHandle<()>>>,
 }
 
-/// What opening the stores had to repair (all empty on a healthy open). Show it once.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+/// What opening the stores had to repair (all empty on a healthy open), shown once: the
+/// core's `Recovery`, exported under the name the shells use.
+#[uniffi::remote(Record)]
 pub struct RecoveryReport {
     /// The trip cache was damaged and recreated empty; the next sync pulls the trips again.
     pub cache_rebuilt: bool,
@@ -51,14 +54,7 @@ pub struct RecoveryReport {
 impl CrossingCore {
     /// What opening the stores had to repair (a rebuilt cache, a salvaged event store).
     pub fn recovery(&self) -> RecoveryReport {
-        let r = self.core.recovery();
-        RecoveryReport {
-            cache_rebuilt: r.cache_rebuilt,
-            outbox_moved_to: r.outbox_moved_to.clone(),
-            events_salvaged: r.events_salvaged,
-            events_unreadable: r.events_unreadable,
-            outbox_found_empty: r.outbox_found_empty,
-        }
+        self.core.recovery()
     }
 
     /// Opens the data directory (creating and migrating the databases) and starts the

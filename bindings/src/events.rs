@@ -1,5 +1,6 @@
 //! Status events for the shells: what the driver records and what the outbox holds.
 
+pub use crossing_core::Inspection as InspectionLevel;
 pub use crossing_core::{DeliveryState, EventKind};
 
 use crate::{CoreError, CrossingCore};
@@ -27,8 +28,8 @@ pub enum EventKind {
     Correction,
 }
 
-/// Inspection level.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+/// Inspection level: the core's `Inspection`, exported under the name the shells use.
+#[uniffi::remote(Enum)]
 pub enum InspectionLevel {
     /// Primary inspection line.
     Primary,
@@ -109,10 +110,7 @@ impl CrossingCore {
         let mut core_input = crossing_core::EventInput::new(input.trip_id, input.kind);
         core_input.port = input.port;
         core_input.shipment = input.shipment;
-        core_input.inspection = input.inspection.map(|i| match i {
-            InspectionLevel::Primary => crossing_core::Inspection::Primary,
-            InspectionLevel::Secondary => crossing_core::Inspection::Secondary,
-        });
+        core_input.inspection = input.inspection;
         core_input.corrects = input.corrects;
         core_input.note = input.note;
         let event = self.core.record_event(core_input)?;

@@ -3,7 +3,7 @@
 
 use std::sync::{Arc, Mutex};
 
-use crossing_core::planner::SyncState;
+pub use crossing_core::planner::SyncState as SyncPhase;
 use crossing_core::sync::SyncService;
 
 use crate::runtime::{runtime, TaskHandle};
@@ -31,8 +31,8 @@ pub trait SyncObserver: Send + Sync {
     fn on_sync_status(&self, status: SyncStatus);
 }
 
-/// Sync state for the shells.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
+/// Sync state for the shells: the core's `SyncState`, exported under the name the shells use.
+#[uniffi::remote(Enum)]
 pub enum SyncPhase {
     /// Up to date.
     Idle,
@@ -54,19 +54,6 @@ pub enum SyncPhase {
     SignInRequired,
     /// Update the app; events kept.
     UpdateRequired,
-}
-
-impl From<SyncState> for SyncPhase {
-    fn from(s: SyncState) -> Self {
-        match s {
-            SyncState::Idle => SyncPhase::Idle,
-            SyncState::Syncing => SyncPhase::Syncing,
-            SyncState::Offline { retry_at } => SyncPhase::Offline { retry_at },
-            SyncState::BackingOff { until, reason } => SyncPhase::BackingOff { until, reason },
-            SyncState::SignInRequired => SyncPhase::SignInRequired,
-            SyncState::UpdateRequired => SyncPhase::UpdateRequired,
-        }
-    }
 }
 
 /// Sync state plus counts (the badge).
@@ -111,7 +98,7 @@ impl CrossingCore {
         };
         Ok(SyncStatus {
             label: phase.label(),
-            phase: phase.into(),
+            phase,
             pending: n(s.pending),
             dead: n(s.dead),
             last_success: s.last_success,

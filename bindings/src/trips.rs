@@ -1,5 +1,8 @@
 //! Trips for the shells: the trips list and the manifest screen.
 
+pub use crossing_core::amend::Amendment;
+pub use crossing_core::status::Action as StatusAction;
+pub use crossing_core::view::{Field, Section};
 pub use crossing_core::TripState;
 
 use crate::codes::CodeChoice;
@@ -40,8 +43,8 @@ pub struct TripRow {
     pub state: TripState,
 }
 
-/// A label and value.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+/// A label and value: the core's own record.
+#[uniffi::remote(Record)]
 pub struct Field {
     /// Label.
     pub label: String,
@@ -49,8 +52,8 @@ pub struct Field {
     pub value: String,
 }
 
-/// A titled group of fields.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+/// A titled group of fields: the core's own record.
+#[uniffi::remote(Record)]
 pub struct Section {
     /// Title.
     pub title: String,
@@ -58,8 +61,8 @@ pub struct Section {
     pub fields: Vec<Field>,
 }
 
-/// What an amendment changed.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+/// What an amendment changed: the core's own record.
+#[uniffi::remote(Record)]
 pub struct Amendment {
     /// Version the driver acknowledged.
     pub from_version: u64,
@@ -94,8 +97,9 @@ pub struct TripStatus {
     pub dead_events: u32,
 }
 
-/// A status button that makes sense now.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+/// A status button that makes sense now: the core's `status::Action`, exported under the
+/// name the shells use.
+#[uniffi::remote(Record)]
 pub struct StatusAction {
     /// The event it records.
     pub kind: EventKind,
@@ -188,51 +192,11 @@ impl CrossingCore {
                 pending_events: n(v.status.pending_events),
                 dead_events: n(v.status.dead_events),
             },
-            sections: v
-                .sections
-                .into_iter()
-                .map(|s| Section {
-                    title: s.title,
-                    fields: s
-                        .fields
-                        .into_iter()
-                        .map(|f| Field {
-                            label: f.label,
-                            value: f.value,
-                        })
-                        .collect(),
-                })
-                .collect(),
+            sections: v.sections,
             warnings: v.warnings,
-            amendment: v.amendment.map(|a| Amendment {
-                from_version: a.from_version,
-                to_version: a.to_version,
-                changes: a.changes,
-                shipments_added: a.shipments_added,
-                shipments_removed: a.shipments_removed,
-                shipments_changed: a.shipments_changed,
-                codes_changed: a.codes_changed,
-            }),
-            codes: v
-                .codes
-                .into_iter()
-                .map(|c| CodeChoice {
-                    kind: c.kind.into(),
-                    shipment: c.shipment,
-                })
-                .collect(),
-            actions: actions
-                .into_iter()
-                .map(|a| StatusAction {
-                    kind: a.kind,
-                    label: a.label,
-                    recommended: a.recommended,
-                    needs_shipment: a.needs_shipment,
-                    needs_inspection: a.needs_inspection,
-                    needs_note: a.needs_note,
-                    shipments: a.shipments,
-                })
-                .collect(),
+            amendment: v.amendment,
+            codes: v.codes,
+            actions,
         })
     }
 }

@@ -336,7 +336,7 @@ impl Transport for Faulty {
             if request.path.starts_with("/v1/changes") {
                 let n = self.changes_seen.fetch_add(1, Ordering::Relaxed) + 1;
                 if let Some(k) = f.fail_every_nth_changes {
-                    if n % k == 0 {
+                    if n.is_multiple_of(k) {
                         self.record(&request, 0);
                         return Err(TransportError("injected: dropped between pages".into()));
                     }
