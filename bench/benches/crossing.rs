@@ -9,7 +9,6 @@ use std::time::{Duration, Instant};
 
 use crossing_bench::{fmt, interleaved, percentile, Stats};
 use crossing_core::sync::{StaticToken, SyncConfig, Syncer};
-use crossing_core::transport::HttpTransport;
 use crossing_core::{CodeKind, Crossing, EventInput, EventKind};
 use crossing_fleet::{store, AppState, Config};
 use rusqlite::{params, Connection};
@@ -391,12 +390,13 @@ async fn sync_benches(out: &mut String) {
     let (proxy, up, down) = counting_proxy(f.addr).await;
     let dir = tempfile::tempdir().expect("tempdir");
     let core = Arc::new(Crossing::open(dir.path()).expect("core"));
-    let syncer = Syncer::new(
+    let syncer = Syncer::over_http(
         Arc::clone(&core),
-        Arc::new(HttpTransport::new(&format!("http://{proxy}")).expect("transport")),
+        &format!("http://{proxy}"),
         Arc::new(StaticToken(token)),
         SyncConfig::default(),
-    );
+    )
+    .expect("syncer");
     // A 500-shipment trip pulled (first sync: register + snapshot).
     let r = syncer.sync_once(0).await.expect("first sync");
     tokio::time::sleep(Duration::from_millis(100)).await;

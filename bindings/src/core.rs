@@ -4,7 +4,6 @@
 use std::sync::{Arc, Mutex};
 
 use crossing_core::sync::{SyncConfig, SyncService, Syncer};
-use crossing_core::transport::HttpTransport;
 use crossing_core::Crossing;
 
 use crate::runtime::runtime;
@@ -64,16 +63,15 @@ impl CrossingCore {
         let core = Arc::new(Crossing::open(&config.data_dir)?);
         let service = match &config.server_url {
             Some(url) => {
-                let transport = HttpTransport::new(url)?;
-                let syncer = Syncer::new(
+                let syncer = Syncer::over_http(
                     Arc::clone(&core),
-                    Arc::new(transport),
+                    url,
                     Arc::new(ShellTokens(tokens)),
                     SyncConfig {
                         platform: config.platform.clone(),
                         app_version: config.app_version.clone(),
                     },
-                );
+                )?;
                 Some(Arc::new(SyncService::new(syncer)))
             }
             None => None,

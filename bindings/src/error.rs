@@ -1,7 +1,7 @@
 //! [`CoreError`]: every error the library reports to the shells, mapped from the core's in
 //! one place.
 
-use crossing_core::sync::SyncError;
+use crossing_core::sync::{LocalFailure, SyncError};
 
 /// Every error the core reports to the shells. `reason` is a sentence naming the field and rule;
 /// it never contains personal data or the token.
@@ -105,7 +105,14 @@ impl From<SyncError> for CoreError {
         match e {
             SyncError::SignInRequired => CoreError::SignInRequired { reason },
             SyncError::UpdateRequired => CoreError::UpdateRequired { reason },
-            SyncError::Local(_) => CoreError::Storage { reason },
+            SyncError::Local {
+                failure: LocalFailure::DatabaseTooNew | LocalFailure::Storage,
+                ..
+            } => CoreError::Storage { reason },
+            SyncError::Local {
+                failure: LocalFailure::Internal,
+                ..
+            } => CoreError::Internal { reason },
             SyncError::Retry { .. } | SyncError::Stop { .. } => CoreError::Network { reason },
         }
     }

@@ -9,7 +9,6 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crossing_core::sync::{StaticToken, SyncConfig, SyncError, Syncer};
-use crossing_core::transport::HttpTransport;
 use crossing_core::{
     codes, view, CodeKind, Crossing, EventInput, EventKind, Inspection, SharedClock,
 };
@@ -265,12 +264,13 @@ async fn first_sync(
     step(3, "The driver's phone syncs and shows the manifest offline");
     let phone =
         Arc::new(Crossing::open_with_clock(work.join("phone"), Arc::clone(clock)).map_err(err)?);
-    let syncer = Syncer::new(
+    let syncer = Syncer::over_http(
         Arc::clone(&phone),
-        Arc::new(HttpTransport::new(base).map_err(err)?),
+        base,
         Arc::new(StaticToken(fleet.driver_token.clone())),
         SyncConfig::default(),
-    );
+    )
+    .map_err(err)?;
     let report = syncer.sync_once(0).await.map_err(|e| e.to_string())?;
     println!(
         "    sync: {} trips stored, {} requests",

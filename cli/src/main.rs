@@ -489,14 +489,14 @@ fn print_code(code: &crossing_core::BorderCode) {
 fn sync(core: Crossing, server: &str, token: String, wait: u64) -> CliResult {
     use crossing_core::sync::{StaticToken, SyncConfig, SyncError, Syncer};
     let err = |e: crossing_core::Error| e.to_string();
-    let transport = crossing_core::transport::HttpTransport::new(server).map_err(err)?;
     let core = std::sync::Arc::new(core);
-    let syncer = Syncer::new(
+    let syncer = Syncer::over_http(
         std::sync::Arc::clone(&core),
-        std::sync::Arc::new(transport),
+        server,
         std::sync::Arc::new(StaticToken(token)),
         SyncConfig::default(),
-    );
+    )
+    .map_err(err)?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()

@@ -10,7 +10,6 @@ use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
 
 use crossing_core::sync::{StaticToken, SyncConfig, Syncer};
-use crossing_core::transport::HttpTransport;
 use crossing_core::{Crossing, EventInput, EventKind};
 use crossing_fleet::store::{self, NewToken};
 use crossing_integration_tests::fleet::trip_for_tomorrow;
@@ -166,12 +165,13 @@ async fn canaries_stay_out_of_logs_errors_and_files() {
     // The phone: sync with the canary token, record, then the local error paths.
     let phone_dir = dir.path().join("phone");
     let core = Arc::new(Crossing::open(&phone_dir).expect("phone"));
-    let syncer = Syncer::new(
+    let syncer = Syncer::over_http(
         Arc::clone(&core),
-        Arc::new(HttpTransport::new(&url).expect("transport")),
+        &url,
         Arc::new(StaticToken(token.clone())),
         SyncConfig::default(),
-    );
+    )
+    .expect("syncer");
     syncer.sync_once(0).await.expect("sync");
     core.record_event(EventInput::new(
         "F1:T-2026-11-0417",
@@ -193,12 +193,13 @@ async fn canaries_stay_out_of_logs_errors_and_files() {
             .expect_err("unknown shipment")
             .to_string(),
     );
-    let bad_sync = Syncer::new(
+    let bad_sync = Syncer::over_http(
         Arc::clone(&core),
-        Arc::new(HttpTransport::new(&url).expect("transport")),
+        &url,
         Arc::new(StaticToken(format!("{token}x"))),
         SyncConfig::default(),
-    );
+    )
+    .expect("syncer");
     core.record_event(EventInput::new(
         "F1:T-2026-11-0417",
         EventKind::ArrivedAtBorder,

@@ -80,12 +80,13 @@ async fn events_survive_random_kills_during_record_and_sync() {
     }
     // Quiescence: one clean sync.
     let core = std::sync::Arc::new(crossing_core::Crossing::open(&data).expect("open"));
-    let syncer = crossing_core::sync::Syncer::new(
+    let syncer = crossing_core::sync::Syncer::over_http(
         std::sync::Arc::clone(&core),
-        std::sync::Arc::new(crossing_core::transport::HttpTransport::new(&fleet.url).expect("t")),
+        &fleet.url,
         std::sync::Arc::new(crossing_core::sync::StaticToken(fleet.driver.clone())),
         crossing_core::sync::SyncConfig::default(),
-    );
+    )
+    .expect("syncer");
     syncer.sync_once(0).await.expect("final sync");
     let server = fleet.events(trip).await;
     let mut ids: Vec<String> = server

@@ -11,7 +11,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crossing_core::sync::{StaticToken, SyncConfig, Syncer};
-use crossing_core::transport::HttpTransport;
 use crossing_fleet::store;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
@@ -175,12 +174,13 @@ async fn a_flood_of_idle_and_slow_connections_does_not_stop_a_drivers_sync() {
         crossing_core::EventInput::new("T-2026-11-0417", crossing_core::EventKind::Exception);
     e.note = Some("under load".into());
     core.record_event(e).expect("record");
-    let syncer = Syncer::new(
+    let syncer = Syncer::over_http(
         Arc::clone(&core),
-        Arc::new(HttpTransport::new(&format!("http://{addr}")).expect("transport")),
+        &format!("http://{addr}"),
         Arc::new(StaticToken(driver)),
         SyncConfig::default(),
-    );
+    )
+    .expect("syncer");
     let deadline = tokio::time::Instant::now() + Duration::from_secs(90);
     let mut tries = 0;
     let report = loop {

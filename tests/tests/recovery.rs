@@ -6,7 +6,6 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crossing_core::sync::{StaticToken, SyncConfig, Syncer};
-use crossing_core::transport::HttpTransport;
 use crossing_core::{Crossing, DeliveryState, EventFilter, EventInput, EventKind, StatusEvent};
 use crossing_fleet::Config;
 use crossing_integration_tests::fleet::Fleet;
@@ -16,12 +15,13 @@ const TRIP: &str = "T-2026-11-0417";
 const TRIP_KEY: &str = "F1:T-2026-11-0417";
 
 fn syncer(core: &Arc<Crossing>, fleet: &Fleet) -> Syncer {
-    Syncer::new(
+    Syncer::over_http(
         Arc::clone(core),
-        Arc::new(HttpTransport::new(&fleet.url).expect("transport")),
+        &fleet.url,
         Arc::new(StaticToken(fleet.driver.clone())),
         SyncConfig::default(),
     )
+    .expect("syncer")
 }
 
 fn all_events(core: &Crossing) -> Vec<StatusEvent> {

@@ -5,7 +5,6 @@
 use std::sync::Arc;
 
 use crossing_core::sync::{StaticToken, SyncConfig, Syncer};
-use crossing_core::transport::HttpTransport;
 use crossing_core::{Crossing, DeliveryState, EventFilter, EventInput, EventKind, FixedClock};
 use crossing_fleet::{store, AppState, Config};
 use crossing_integration_tests::fleet::Fleet;
@@ -223,12 +222,13 @@ async fn a_restored_backup_makes_phones_pull_a_fresh_snapshot() {
         let url = format!("http://{}", server.addr);
         let phone_dir = tempfile::tempdir().expect("tempdir");
         let core = Arc::new(Crossing::open(phone_dir.path()).expect("phone"));
-        let syncer = Syncer::new(
+        let syncer = Syncer::over_http(
             Arc::clone(&core),
-            Arc::new(HttpTransport::new(&url).expect("transport")),
+            &url,
             Arc::new(StaticToken(driver.clone())),
             SyncConfig::default(),
-        );
+        )
+        .expect("syncer");
         for n in 1..=2 {
             assert_eq!(
                 push(&url, &manager, &trip(n), "/v1/fleet/trips?driver=D1").await,
@@ -497,12 +497,13 @@ async fn redirects_are_not_followed_and_events_stay_pending() {
         .expect("trip");
     core.record_event(EventInput::new(ACI, EventKind::DepartedOrigin))
         .expect("record");
-    let syncer = Syncer::new(
+    let syncer = Syncer::over_http(
         Arc::clone(&core),
-        Arc::new(HttpTransport::new(&url).expect("transport")),
+        &url,
         Arc::new(StaticToken("crd_test".into())),
         SyncConfig::default(),
-    );
+    )
+    .expect("syncer");
     let e = syncer
         .sync_once(0)
         .await

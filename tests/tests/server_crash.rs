@@ -14,7 +14,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crossing_core::sync::{StaticToken, SyncConfig, Syncer};
-use crossing_core::transport::HttpTransport;
 use crossing_core::{Crossing, DeliveryState, EventFilter, EventInput, EventKind};
 use crossing_fleet::store::{self, NewToken};
 use crossing_integration_tests::fleet::trip_for_tomorrow;
@@ -87,12 +86,13 @@ async fn acknowledged_events_survive_server_kills_mid_upload() {
         .port();
     let addr = format!("127.0.0.1:{port}");
     let core = Arc::new(Crossing::open(dir.path().join("phone")).expect("phone"));
-    let syncer = Syncer::new(
+    let syncer = Syncer::over_http(
         Arc::clone(&core),
-        Arc::new(HttpTransport::new(&format!("http://{addr}")).expect("transport")),
+        &format!("http://{addr}"),
         Arc::new(StaticToken(token)),
         SyncConfig::default(),
-    );
+    )
+    .expect("syncer");
     // The trip reaches the phone first.
     let mut server = start_server(&db, &addr);
     syncer.sync_once(0).await.expect("first sync");

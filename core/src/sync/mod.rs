@@ -122,14 +122,50 @@ pub enum SyncError {
         /// What happened.
         reason: String,
     },
-    /// The local store failed.
-    #[error("{0}")]
-    Local(String),
+    /// The phone itself failed: its stores, or encoding a request.
+    #[error("{reason}")]
+    Local {
+        /// What kind of failure, for the shells to tell the driver.
+        failure: LocalFailure,
+        /// The failure in words (names the file or field; no personal data).
+        reason: String,
+    },
+}
+
+/// What kind of local failure stopped a sync.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LocalFailure {
+    /// A store was written by a newer app: update the app (the file was left untouched).
+    DatabaseTooNew,
+    /// SQLite or the file system failed, or stored data is damaged.
+    Storage,
+    /// A request could not be built or an input was refused (a bug, not the network).
+    Internal,
+}
+
+impl SyncError {
+    fn internal(reason: impl std::fmt::Display) -> Self {
+        SyncError::Local {
+            failure: LocalFailure::Internal,
+            reason: reason.to_string(),
+        }
+    }
 }
 
 impl From<Error> for SyncError {
     fn from(e: Error) -> Self {
-        SyncError::Local(e.to_string())
+        let failure = match &e {
+            Error::DatabaseTooNew { .. } => LocalFailure::DatabaseTooNew,
+            Error::Storage(_) | Error::Io { .. } | Error::Corrupt(_) => LocalFailure::Storage,
+            Error::Document(_)
+            | Error::UnknownTrip(_)
+            | Error::NoActiveTrip
+            | Error::Barcode { .. } => LocalFailure::Internal,
+        };
+        SyncError::Local {
+            failure,
+            reason: e.to_string(),
+        }
     }
 }
 
@@ -212,6 +248,19 @@ impl Syncer {
             tokens,
             config,
         }
+    }
+
+    /// A syncer for `core` against the fleet server at `base_url` over the crate's HTTP
+    /// transport ([`transport::HttpTransport`], the platform's trust roots): the one place the
+    /// app, the CLI, the demo and the test helpers put transport, tokens and config together.
+    pub fn over_http(
+        core: Arc<Crossing>,
+        base_url: &str,
+        tokens: Arc<dyn TokenProvider>,
+        config: SyncConfig,
+    ) -> Result<Self, Error> {
+        let transport = transport::HttpTransport::new(base_url)?;
+        Ok(Syncer::new(core, Arc::new(transport), tokens, config))
     }
 
     /// The core this syncer writes to.
@@ -337,7 +386,7 @@ impl Syncer {
             platform: self.config.platform.clone(),
             app_version: self.config.app_version.clone(),
         })
-        .map_err(|e| SyncError::Local(e.to_string()))?;
+        .map_err(SyncError::internal)?;
         match self
             .call(run, Method::Post, "/v1/devices", Some(body))
             .await
@@ -377,7 +426,7 @@ impl Syncer {
                     .to_rfc3339_opts(chrono::SecondsFormat::Millis, false),
                 events,
             };
-            let body = serde_json::to_vec(&upload).map_err(|e| SyncError::Local(e.to_string()))?;
+            let body = serde_json::to_vec(&upload).map_err(SyncError::internal)?;
             match self.call(run, Method::Post, "/v1/events", Some(body)).await {
                 Ok(resp) => {
                     let answer: EventsResponse =
@@ -496,7 +545,7 @@ pub fn state_of(e: &SyncError, now: chrono::DateTime<chrono::Utc>) -> SyncState 
         }
         SyncError::SignInRequired => SyncState::SignInRequired,
         SyncError::UpdateRequired => SyncState::UpdateRequired,
-        SyncError::Local(reason) => SyncState::BackingOff {
+        SyncError::Local { reason, .. } => SyncState::BackingOff {
             until: rfc3339_in(now, planner::STOP_BACKOFF),
             reason: reason.clone(),
         },
@@ -613,7 +662,7 @@ impl SyncService {
                             Some(at)
                         }
                         SyncError::Stop { after, .. } => Some(Instant::now() + *after),
-                        SyncError::Local(_) => Some(Instant::now() + planner::STOP_BACKOFF),
+                        SyncError::Local { .. } => Some(Instant::now() + planner::STOP_BACKOFF),
                         // Wait for a trigger (new token, app update).
                         SyncError::SignInRequired | SyncError::UpdateRequired => None,
                     };

@@ -8,7 +8,6 @@ use std::io::Write;
 use std::sync::Arc;
 
 use crossing_core::sync::{StaticToken, SyncConfig, Syncer};
-use crossing_core::transport::HttpTransport;
 use crossing_core::{Crossing, EventInput, EventKind};
 
 fn main() {
@@ -18,12 +17,13 @@ fn main() {
         std::process::exit(2);
     };
     let core = Arc::new(Crossing::open(dir).expect("open"));
-    let syncer = Syncer::new(
+    let syncer = Syncer::over_http(
         Arc::clone(&core),
-        Arc::new(HttpTransport::new(url).expect("transport")),
+        url,
         Arc::new(StaticToken(token.clone())),
         SyncConfig::default(),
-    );
+    )
+    .expect("syncer");
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
