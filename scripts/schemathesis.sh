@@ -58,7 +58,7 @@ include-name = "GET /v1/changes"
 checks.positive_data_acceptance.enabled = false
 TOML
 for who in manager driver; do
-  # Each role against its own operations (the other role's answer 403 by design: fleet/tests/authz.rs
+  # Each role against its own operations (the other role's answer 403 by design: tests/tests/fleet_authz.rs
   # covers that matrix); the unauthenticated document endpoint goes with the driver's run.
   if [ "$who" = manager ]; then token=$manager; filter=(--include-path-regex '^/v1/fleet/')
   else token=$driver; filter=(--exclude-path-regex '^/v1/fleet/'); fi
