@@ -5,7 +5,7 @@ pub use crossing_core::CodeKind as BorderCodeKind;
 
 use crate::{CoreError, CrossingCore};
 
-/// Border code kinds: the core's `CodeKind`, exported under the name the shells use.
+/// Border code kinds.
 #[uniffi::remote(Enum)]
 pub enum BorderCodeKind {
     /// QR of the trip number.
@@ -20,7 +20,7 @@ pub enum BorderCodeKind {
     AceQr,
 }
 
-/// A code the driver can open: the core's own record.
+/// A code the driver can open.
 #[uniffi::remote(Record)]
 pub struct CodeChoice {
     /// Kind.

@@ -33,8 +33,7 @@ pub struct CrossingCore {
     pub(crate) loop_task: Mutex<Option<tokio::task::JoinHandle<()>>>,
 }
 
-/// What opening the stores had to repair (all empty on a healthy open), shown once: the
-/// core's `Recovery`, exported under the name the shells use.
+/// What opening the stores had to repair (all empty on a healthy open). Show it once.
 #[uniffi::remote(Record)]
 pub struct RecoveryReport {
     /// The trip cache was damaged and recreated empty; the next sync pulls the trips again.

@@ -5,7 +5,7 @@ pub use crossing_core::{DeliveryState, EventKind};
 
 use crate::{CoreError, CrossingCore};
 
-/// Event kinds: the core's own enum, exported as is (the compiler checks the variants).
+/// Event kinds.
 #[uniffi::remote(Enum)]
 pub enum EventKind {
     /// Manifest acknowledged (this version).
@@ -28,7 +28,7 @@ pub enum EventKind {
     Correction,
 }
 
-/// Inspection level: the core's `Inspection`, exported under the name the shells use.
+/// Inspection level.
 #[uniffi::remote(Enum)]
 pub enum InspectionLevel {
     /// Primary inspection line.

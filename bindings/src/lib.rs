@@ -12,6 +12,13 @@
 //! One file per area, each with its own `#[uniffi::export] impl CrossingCore` block:
 //! [`core`] (the object), [`trips`], [`codes`], [`events`], [`sync`]; [`error`] maps the
 //! core's errors; [`runtime`] owns the tokio runtime; `testing` is behind `test-hooks`.
+//!
+//! Records and enums whose shape is the core's are the core's own types, exported with
+//! `#[uniffi::remote]` (the compiler checks each stanza against the type), some under the name
+//! the shells already use (`InspectionLevel` is `Inspection`, `BorderCodeKind` is `CodeKind`,
+//! `StatusAction` is `status::Action`, `SyncPhase` is `SyncState`, `RecoveryReport` is
+//! `Recovery`). Hand-written records remain only where the shape differs (`TripRow`,
+//! `Manifest`, `TripStatus`, `BorderCode`, `StatusEvent`, `SyncStatus`, `SyncReport`).
 
 pub mod codes;
 pub mod core;

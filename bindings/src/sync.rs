@@ -31,7 +31,7 @@ pub trait SyncObserver: Send + Sync {
     fn on_sync_status(&self, status: SyncStatus);
 }
 
-/// Sync state for the shells: the core's `SyncState`, exported under the name the shells use.
+/// Sync state for the shells.
 #[uniffi::remote(Enum)]
 pub enum SyncPhase {
     /// Up to date.

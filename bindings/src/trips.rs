@@ -43,7 +43,7 @@ pub struct TripRow {
     pub state: TripState,
 }
 
-/// A label and value: the core's own record.
+/// A label and value.
 #[uniffi::remote(Record)]
 pub struct Field {
     /// Label.
@@ -52,7 +52,7 @@ pub struct Field {
     pub value: String,
 }
 
-/// A titled group of fields: the core's own record.
+/// A titled group of fields.
 #[uniffi::remote(Record)]
 pub struct Section {
     /// Title.
@@ -61,7 +61,7 @@ pub struct Section {
     pub fields: Vec<Field>,
 }
 
-/// What an amendment changed: the core's own record.
+/// What an amendment changed.
 #[uniffi::remote(Record)]
 pub struct Amendment {
     /// Version the driver acknowledged.
@@ -97,8 +97,7 @@ pub struct TripStatus {
     pub dead_events: u32,
 }
 
-/// A status button that makes sense now: the core's `status::Action`, exported under the
-/// name the shells use.
+/// A status button that makes sense now.
 #[uniffi::remote(Record)]
 pub struct StatusAction {
     /// The event it records.

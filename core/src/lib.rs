@@ -86,6 +86,20 @@ struct RecordContext {
     shipments: Option<Vec<String>>,
 }
 
+/// A prepared trip's warnings, plus one for each other stored trip with its trip number.
+fn clash_warnings(cache: &rusqlite::Connection, prepared: &PreparedTrip) -> Result<Vec<Issue>> {
+    let mut warnings = prepared.warnings.clone();
+    for other in cache::trip_number_clashes(cache, &prepared.trip)? {
+        warnings.push(Issue {
+            severity: Severity::Warning,
+            path: "tripNumber".into(),
+            value: Some(prepared.trip.trip_number.clone()),
+            rule: format!("is also the trip number of trip {other:?}; trip numbers must be unique"),
+        });
+    }
+    Ok(warnings)
+}
+
 /// The control numbers of a stored trip's shipments (none for a tombstone).
 fn shipment_numbers(stored: &StoredTrip) -> Vec<String> {
     stored.manifest.as_ref().map_or_else(Vec::new, |t| {
@@ -189,50 +203,38 @@ impl Crossing {
     /// Validates and stores a trip the fleet sent. A version lower than or equal to the
     /// stored one changes nothing.
     pub fn receive_trip(&self, trip: Trip) -> Result<ImportReport> {
+        let prepared = self.validated(trip)?;
         let at = self.clock.now().to_rfc3339();
         // The clash check and the write share one cache run, so a rebuilt cache redoes both.
-        let (outcome, prepared) = self.store.cache(|cache| {
-            let prepared = self.prepare_trip_in(cache, trip.clone())?;
-            let outcome = cache::apply(cache, &prepared.trip, &prepared.warnings, &at)?;
-            Ok((outcome, prepared))
+        let (outcome, warnings) = self.store.cache(|cache| {
+            let warnings = clash_warnings(cache, &prepared)?;
+            let outcome = cache::apply(cache, &prepared.trip, &warnings, &at)?;
+            Ok((outcome, warnings))
         })?;
         self.remember_trips(std::slice::from_ref(&prepared.trip))?;
         Ok(ImportReport {
             trip_id: prepared.trip.id,
             version: prepared.trip.version,
             outcome,
-            warnings: prepared.warnings,
+            warnings,
         })
     }
 
-    /// Normalizes and validates a received trip (device policy), adding a warning for each
-    /// other stored trip with the same trip number.
-    fn prepare_trip_in(
-        &self,
-        cache: &rusqlite::Connection,
-        mut trip: Trip,
-    ) -> Result<PreparedTrip> {
+    /// Normalizes and validates a received trip (device policy): the trip with its warnings.
+    fn validated(&self, mut trip: Trip) -> Result<PreparedTrip> {
         validate::normalize(&mut trip);
-        let mut warnings =
-            validate::validate(&trip, &validate::Policy::device(self.clock.now_utc()))
-                .into_result()
-                .map_err(|r| Error::Document(DocumentError::Invalid(r)))?;
-        for other in cache::trip_number_clashes(cache, &trip)? {
-            warnings.push(Issue {
-                severity: Severity::Warning,
-                path: "tripNumber".into(),
-                value: Some(trip.trip_number.clone()),
-                rule: format!(
-                    "is also the trip number of trip {other:?}; trip numbers must be unique"
-                ),
-            });
-        }
+        let warnings = validate::validate(&trip, &validate::Policy::device(self.clock.now_utc()))
+            .into_result()
+            .map_err(|r| Error::Document(DocumentError::Invalid(r)))?;
         Ok(PreparedTrip { trip, warnings })
     }
 
-    /// [`Crossing::prepare_trip_in`] on its own cache run (for a page, before its transaction).
+    /// [`Crossing::validated`], with a warning for each other stored trip with the same trip
+    /// number (for a page, before its transaction).
     fn prepare_trip(&self, trip: Trip) -> Result<PreparedTrip> {
-        self.store.cache(|c| self.prepare_trip_in(c, trip.clone()))
+        let mut prepared = self.validated(trip)?;
+        prepared.warnings = self.store.cache(|c| clash_warnings(c, &prepared))?;
+        Ok(prepared)
     }
 
     /// Keeps what recording needs of received trips beside the events, so recording never

@@ -105,6 +105,7 @@ pub struct CustomsLine {
 impl CustomsLine {
     /// The line as shown on the status card: the label, marked as customs' word, not the
     /// driver's (`Released (customs)`).
+    #[inline]
     pub fn display(&self) -> String {
         format!("{} (customs)", self.label)
     }

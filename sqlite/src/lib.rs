@@ -4,6 +4,9 @@
 //! `user_version = i` to `i + 1`. Each runs in its own IMMEDIATE transaction together with the
 //! `user_version` bump, so a failing migration leaves the file at the previous version. A file
 //! whose `user_version` is newer than the code knows is refused and left untouched.
+//!
+//! `open` and `migrate` are `#[inline]` so the phone's build folds them into the core's few
+//! callers as it did before this was a crate of its own (the library's size, `crossing-trip`).
 
 use std::path::Path;
 
@@ -56,6 +59,7 @@ pub enum Durability {
 }
 
 /// Opens (creating if needed) a database file, sets pragmas and migrates it.
+#[inline]
 pub fn open(path: &Path, schema: &Schema, durability: Durability) -> Result<Connection> {
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
         | OpenFlags::SQLITE_OPEN_CREATE
@@ -88,6 +92,7 @@ pub fn open(path: &Path, schema: &Schema, durability: Durability) -> Result<Conn
 }
 
 /// Applies every migration the file lacks, one transaction each.
+#[inline]
 pub fn migrate(conn: &mut Connection, schema: &Schema) -> Result<()> {
     loop {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;

@@ -190,6 +190,7 @@ const FUTURE_SLACK_MINUTES: i64 = 5;
 /// the default border port, the shipment on the trip, and the time window. `shipments` are the
 /// trip's control numbers; `None` means a tombstoned trip (cancelled or purged): the trip is
 /// known but its shipments are no longer on the device.
+#[inline]
 pub fn check(
     input: &mut EventInput,
     trip_port: &str,
@@ -234,6 +235,7 @@ pub fn check(
 /// the port's form, the note's length and characters. The phone applies them when the driver
 /// records ([`check`]) and the fleet server to every uploaded event ([`check_wire`]): one
 /// implementation, so the server accepts exactly what its phone would have.
+#[inline]
 pub fn check_fields(input: &mut EventInput) -> Result<()> {
     use EventKind as K;
     let kind = input.kind;

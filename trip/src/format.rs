@@ -14,6 +14,7 @@ use crate::model::{Trip, FORMAT_VERSION};
 
 /// Parses a trip document. Checks size, syntax, types, unknown fields, list limits, the format
 /// version and forbidden fields. Does not apply the validation rules: see [`crate::validate`].
+#[inline]
 pub fn parse_trip(bytes: &[u8]) -> Result<Trip> {
     if bytes.len() > MAX_DOCUMENT_BYTES {
         return Err(Error::DocumentTooLarge {
@@ -47,6 +48,7 @@ pub fn parse_trip(bytes: &[u8]) -> Result<Trip> {
 
 /// Writes a trip document as compact JSON (a trip has no map with non-string keys, so this
 /// fails only on a bug; callers say how they report one).
+#[inline]
 pub fn to_json(trip: &Trip) -> serde_json::Result<String> {
     serde_json::to_string(trip)
 }
@@ -67,6 +69,7 @@ fn unsupported(found: String) -> Error {
 }
 
 /// Turns a failed typed parse into the most helpful error.
+#[inline]
 fn explain_failure(bytes: &[u8], err: serde_json::Error) -> Error {
     // The document is bounded by MAX_DOCUMENT_BYTES, so a second, untyped look is affordable
     // on this (failure) path only.

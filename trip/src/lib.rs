@@ -11,6 +11,11 @@
 //! - [`protocol`]: the sync wire types shared with the server.
 //! - [`clock`]: the one seam for wall-clock time.
 //! - [`error`]: document and input errors that name the field and the rule.
+//!
+//! The few functions the phone core calls once (`parse_trip`, `validate`, `normalize`, the event
+//! checks) are `#[inline]`: across a crate boundary the size-optimized build stopped folding them
+//! into their one caller, and the crate split cost the phone library 22 KB until they were
+//! marked (measured with `scripts/size-budget.sh`; `docs/dependencies.md`).
 
 pub mod clock;
 pub mod error;

@@ -109,6 +109,7 @@ pub enum Symbology {
 
 impl Symbology {
     /// The symbology's name for the shells' drawing code: `qr`, `code128` or `code39`.
+    #[inline]
     pub fn as_str(self) -> &'static str {
         match self {
             Symbology::Qr => "qr",

@@ -92,6 +92,24 @@ impl Store {
         mut f: impl FnMut(&mut Connection) -> Result<T>,
         again: bool,
     ) -> Result<T> {
+        // The recovery logic is compiled once (`cache_run` is not generic); each caller only
+        // adds this small adapter, which keeps the phone library from growing with call sites.
+        let mut out = None;
+        self.cache_run(
+            &mut |c| {
+                out = Some(f(c)?);
+                Ok(())
+            },
+            again,
+        )?;
+        out.ok_or_else(|| crate::Error::Corrupt("cache call returned nothing".into()))
+    }
+
+    fn cache_run(
+        &self,
+        f: &mut dyn FnMut(&mut Connection) -> Result<()>,
+        again: bool,
+    ) -> Result<()> {
         let mut conn = lock(&self.cache);
         match f(&mut conn) {
             Err(e) if recover::is_damage(&e) => {

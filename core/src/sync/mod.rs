@@ -253,6 +253,7 @@ impl Syncer {
     /// A syncer for `core` against the fleet server at `base_url` over the crate's HTTP
     /// transport ([`transport::HttpTransport`], the platform's trust roots): the one place the
     /// app, the CLI, the demo and the test helpers put transport, tokens and config together.
+    #[inline]
     pub fn over_http(
         core: Arc<Crossing>,
         base_url: &str,

@@ -312,6 +312,7 @@ pub fn to_text(v: &ManifestView) -> String {
 
 /// An ETA's local date-time as the driver reads it: `2026-11-26 14:30:00` (the document's
 /// `T` becomes a space). One form for the manifest, the amendment banner, the CLI and the shells.
+#[inline]
 pub fn eta_text(local: &str) -> String {
-    local.replacen('T', " ", 1)
+    local.replace('T', " ")
 }

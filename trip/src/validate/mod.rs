@@ -84,6 +84,7 @@ impl Report {
 
 /// Upper-cases every identifier and code of the trip, as the rules require before validating
 /// or encoding. Free text (names, descriptions, addresses) is left as sent.
+#[inline]
 pub fn normalize(trip: &mut Trip) {
     fn up(s: &mut String) {
         if s.bytes().any(|b| b.is_ascii_lowercase()) {
@@ -148,6 +149,7 @@ pub fn normalize(trip: &mut Trip) {
 }
 
 /// Validates a (normalized) trip and returns every finding.
+#[inline]
 pub fn validate(trip: &Trip, policy: &Policy) -> Report {
     let mut v = Validator {
         report: Report::default(),
