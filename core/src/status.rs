@@ -113,26 +113,8 @@ impl CustomsLine {
 
 /// Derives the displayed status of one trip.
 pub fn derive(input: StatusInputs<'_>) -> DisplayStatus {
-    let corrected: HashSet<&str> = input
-        .events
-        .iter()
-        .filter(|e| e.kind == EventKind::Correction && e.state != DeliveryState::Dead)
-        .filter_map(|e| e.corrects.as_deref())
-        .collect();
-    let live: Vec<&StatusEvent> = input
-        .events
-        .iter()
-        .filter(|e| e.state != DeliveryState::Dead && !corrected.contains(e.event_id.as_str()))
-        .collect();
-
-    let mut delivered: Vec<String> = Vec::new();
-    for e in live.iter().filter(|e| e.kind == EventKind::Delivered) {
-        if let Some(s) = &e.shipment {
-            if !delivered.contains(s) {
-                delivered.push(s.clone());
-            }
-        }
-    }
+    let live = live_events(input.events);
+    let delivered = delivered_shipments(&live);
     let all_delivered =
         !input.shipments.is_empty() && input.shipments.iter().all(|s| delivered.contains(s));
 
@@ -172,26 +154,13 @@ pub fn derive(input: StatusInputs<'_>) -> DisplayStatus {
     });
 
     let latest_at_step = at_step.last().copied().copied();
-    let mut headline = match input.state {
-        TripState::Cancelled => "Trip cancelled by the fleet".to_string(),
-        TripState::Unassigned => "Trip no longer assigned to you".to_string(),
-        TripState::Finished => "Trip finished".to_string(),
-        TripState::Active => progress_words(progress, latest_at_step, &delivered, input.shipments),
-    };
-    if input.state == TripState::Active {
-        if progress_not_yet_sent {
-            headline.push_str(" · not yet sent");
-        }
-        match input.customs.map(|c| c.code) {
-            Some(CustomsStatusCode::Released) => headline.push_str(" · Released by customs"),
-            Some(CustomsStatusCode::Held) => headline.push_str(" · Held by customs"),
-            Some(CustomsStatusCode::Rejected) => headline.push_str(" · Rejected by customs"),
-            _ if progress == Progress::Crossed => {
-                headline.push_str(" · customs release not confirmed");
-            }
-            _ => {}
-        }
-    }
+    let headline = headline(
+        &input,
+        progress,
+        progress_not_yet_sent,
+        latest_at_step,
+        &delivered,
+    );
 
     DisplayStatus {
         headline,
@@ -215,6 +184,64 @@ pub fn derive(input: StatusInputs<'_>) -> DisplayStatus {
             .filter(|e| e.kind == EventKind::Exception)
             .count(),
     }
+}
+
+/// The events that count: not dead-lettered, and not corrected by a later correction.
+fn live_events(events: &[StatusEvent]) -> Vec<&StatusEvent> {
+    let corrected: HashSet<&str> = events
+        .iter()
+        .filter(|e| e.kind == EventKind::Correction && e.state != DeliveryState::Dead)
+        .filter_map(|e| e.corrects.as_deref())
+        .collect();
+    events
+        .iter()
+        .filter(|e| e.state != DeliveryState::Dead && !corrected.contains(e.event_id.as_str()))
+        .collect()
+}
+
+/// The shipments the driver marked delivered, once each, in the order they were.
+fn delivered_shipments(live: &[&StatusEvent]) -> Vec<String> {
+    let mut delivered: Vec<String> = Vec::new();
+    for e in live.iter().filter(|e| e.kind == EventKind::Delivered) {
+        if let Some(s) = &e.shipment {
+            if !delivered.contains(s) {
+                delivered.push(s.clone());
+            }
+        }
+    }
+    delivered
+}
+
+/// The status card's first line: the trip's state, or the driver's progress with "not yet
+/// sent" and what customs said (or that a crossing's release is not confirmed).
+fn headline(
+    input: &StatusInputs<'_>,
+    progress: Progress,
+    progress_not_yet_sent: bool,
+    latest_at_step: Option<&StatusEvent>,
+    delivered: &[String],
+) -> String {
+    let mut headline = match input.state {
+        TripState::Cancelled => "Trip cancelled by the fleet".to_string(),
+        TripState::Unassigned => "Trip no longer assigned to you".to_string(),
+        TripState::Finished => "Trip finished".to_string(),
+        TripState::Active => progress_words(progress, latest_at_step, delivered, input.shipments),
+    };
+    if input.state == TripState::Active {
+        if progress_not_yet_sent {
+            headline.push_str(" · not yet sent");
+        }
+        match input.customs.map(|c| c.code) {
+            Some(CustomsStatusCode::Released) => headline.push_str(" · Released by customs"),
+            Some(CustomsStatusCode::Held) => headline.push_str(" · Held by customs"),
+            Some(CustomsStatusCode::Rejected) => headline.push_str(" · Rejected by customs"),
+            _ if progress == Progress::Crossed => {
+                headline.push_str(" · customs release not confirmed");
+            }
+            _ => {}
+        }
+    }
+    headline
 }
 
 fn progress_words(

@@ -15,15 +15,23 @@
 //! Codes are computed from the stored trip each time they are asked for, and carry the trip
 //! version they were made from, so an amended trip can never show a stale code.
 
+mod ace_qr;
+mod encode;
+mod render;
+
 use std::fmt;
 use std::str::FromStr;
 
-use barcoders::sym::{code128::Code128, code39::Code39};
-use qrcode::{EcLevel, QrCode};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::model::{Regime, Trip};
+
+pub use ace_qr::{ace_qr_payload, ACE_QR_PLATE_CHARS, ACE_QR_TRIP_WIDTH, ACE_QR_VERSION};
+#[cfg(test)]
+use encode::code128_sets;
+use encode::{code128, code39, qr};
+pub use render::{to_png, to_svg, to_terminal, LINEAR_BAR_HEIGHT};
 
 /// Which border code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -168,9 +176,6 @@ pub struct BorderCode {
     pub caveats: Vec<String>,
 }
 
-const QR_QUIET: u32 = 4;
-const LINEAR_QUIET: u32 = 10;
-
 /// Phone-screen acceptance is undocumented (docs/domain.md §7 item 4).
 pub const SCREEN_CAVEAT: &str =
     "Officers scanning a phone screen is not confirmed by CBSA or CBP: carry the printed sheet too";
@@ -179,13 +184,6 @@ pub const CRN_CAVEAT: &str =
     "CBSA has not published the lead-sheet symbology; Code 128 is industry practice";
 /// The ACE QR layout is only partly confirmed (docs/domain.md §3.7, §7 item 2).
 pub const ACE_QR_CAVEAT: &str = "ACE QR field layout follows CBP's 2020 specification as summarised; the delimiter, padding and version string are not confirmed against the CBP document";
-
-/// The ACE QR layout version field. UNCONFIRMED: the real version string is in CBP's PDF.
-pub const ACE_QR_VERSION: &str = "001";
-/// Width of the ACE QR trip-id field (confirmed: 25).
-pub const ACE_QR_TRIP_WIDTH: usize = 25;
-/// Plate characters per plate (confirmed: 7).
-pub const ACE_QR_PLATE_CHARS: usize = 7;
 
 /// Draws one border code for a trip. `shipment` selects the CCN (ccn128) or SCN (ace39).
 pub fn border_code(trip: &Trip, kind: CodeKind, shipment: Option<&str>) -> Result<BorderCode> {
@@ -384,321 +382,6 @@ fn pick_shipment(trip: &Trip, kind: CodeKind, shipment: Option<&str>) -> Result<
             )),
         },
     }
-}
-
-/// Builds the CBP ACE QR payload: version (3) + trip id (25) + ETA `yyyymmdd` (8) +
-/// two tractor plates (12 each: ISO country 2 + state/province 3 + plate 7), 60 characters.
-///
-/// Confirmed (CBP 2020 spec as summarised; CSMS #64710039): the fields, their widths and order,
-/// alphanumeric content, no `+` sign. NOT confirmed: the version string ([`ACE_QR_VERSION`]),
-/// fixed-width space padding with no delimiter, and removing spaces and dashes from plates.
-/// Plates with more than 7 characters are refused rather than cut.
-pub fn ace_qr_payload(trip: &Trip) -> Result<String> {
-    let fail = |reason: String| Error::Barcode {
-        kind: CodeKind::AceQr.as_str(),
-        reason,
-    };
-    if trip.regime != Regime::Ace {
-        return Err(fail("applies to ACE trips only".into()));
-    }
-    let tn = &trip.trip_number;
-    if tn.chars().count() > ACE_QR_TRIP_WIDTH {
-        return Err(fail(format!(
-            "trip number longer than {ACE_QR_TRIP_WIDTH} characters"
-        )));
-    }
-    let eta = trip
-        .eta_local()
-        .ok_or_else(|| fail("the trip has no valid ETA".into()))?;
-    let plates = trip.tractor_plates();
-    if plates.is_empty() || plates.len() > 2 {
-        return Err(fail(format!(
-            "needs 1 or 2 tractor plates (found {})",
-            plates.len()
-        )));
-    }
-    let mut out = String::with_capacity(60);
-    out.push_str(ACE_QR_VERSION);
-    out.push_str(&format!("{tn:<ACE_QR_TRIP_WIDTH$}"));
-    out.push_str(&eta.format("%Y%m%d").to_string());
-    for i in 0..2 {
-        match plates.get(i) {
-            Some(p) => {
-                let number: String = p
-                    .number
-                    .chars()
-                    .filter(|c| c.is_ascii_alphanumeric())
-                    .collect();
-                if number.len() > ACE_QR_PLATE_CHARS {
-                    return Err(fail(format!(
-                        "conveyance.plates[{i}].number: longer than {ACE_QR_PLATE_CHARS} characters; the ACE QR has room for {ACE_QR_PLATE_CHARS}"
-                    )));
-                }
-                out.push_str(&format!(
-                    "{:<2}{:<3}{:<width$}",
-                    p.country,
-                    p.jurisdiction,
-                    number,
-                    width = ACE_QR_PLATE_CHARS
-                ));
-            }
-            None => out.push_str(&" ".repeat(12)),
-        }
-    }
-    if let Some(bad) = out
-        .chars()
-        .find(|c| !(c.is_ascii_uppercase() || c.is_ascii_digit() || *c == ' '))
-    {
-        return Err(fail(format!(
-            "would contain {bad:?}; only A-Z, 0-9 and space are allowed"
-        )));
-    }
-    Ok(out)
-}
-
-fn qr(kind: CodeKind, payload: &str) -> Result<ModuleMatrix> {
-    let code =
-        QrCode::with_error_correction_level(payload.as_bytes(), EcLevel::M).map_err(|e| {
-            Error::Barcode {
-                kind: kind.as_str(),
-                reason: e.to_string(),
-            }
-        })?;
-    let inner = u32::try_from(code.width()).map_err(|_| Error::Barcode {
-        kind: kind.as_str(),
-        reason: "symbol too large".into(),
-    })?;
-    let width = inner + 2 * QR_QUIET;
-    let mut modules = vec![0u8; (width * width) as usize];
-    for (i, color) in code.to_colors().into_iter().enumerate() {
-        if color == qrcode::Color::Dark {
-            let i = i as u32;
-            let (x, y) = (i % inner + QR_QUIET, i / inner + QR_QUIET);
-            modules[(y * width + x) as usize] = 1;
-        }
-    }
-    Ok(ModuleMatrix {
-        width,
-        height: width,
-        quiet_zone: QR_QUIET,
-        modules,
-    })
-}
-
-fn linear(bars: Vec<u8>) -> ModuleMatrix {
-    let mut modules = vec![0u8; LINEAR_QUIET as usize];
-    modules.extend(bars.into_iter().map(|b| u8::from(b != 0)));
-    modules.extend(std::iter::repeat_n(0u8, LINEAR_QUIET as usize));
-    ModuleMatrix {
-        width: modules.len() as u32,
-        height: 1,
-        quiet_zone: LINEAR_QUIET,
-        modules,
-    }
-}
-
-/// Chooses Code 128 character sets: set B for text, set C for runs of digits long enough to
-/// pay for the switch (≥ 4 at either end, ≥ 6 inside), keeping set C runs even.
-/// Returns the input in barcoders' notation (`Ɓ` = set B, `Ć` = set C).
-pub(crate) fn code128_sets(payload: &str) -> String {
-    const B: char = '\u{0181}';
-    const C: char = '\u{0106}';
-    let chars: Vec<char> = payload.chars().collect();
-    let mut runs: Vec<(bool, usize, usize)> = Vec::new(); // (digits, start, end)
-    for (i, c) in chars.iter().enumerate() {
-        let d = c.is_ascii_digit();
-        match runs.last_mut() {
-            Some((rd, _, end)) if *rd == d => *end = i + 1,
-            _ => runs.push((d, i, i + 1)),
-        }
-    }
-    let last = runs.len().saturating_sub(1);
-    let mut out = String::new();
-    let mut set: Option<char> = None;
-    let mut emit = |out: &mut String, want: char, text: &[char]| {
-        if set != Some(want) {
-            out.push(want);
-            set = Some(want);
-        }
-        out.extend(text);
-    };
-    for (idx, &(digits, start, end)) in runs.iter().enumerate() {
-        let n = end - start;
-        let at_edge = idx == 0 || idx == last;
-        let use_c = digits && (n >= 6 || (at_edge && n >= 4));
-        if use_c {
-            // An odd run leaves its first digit in set B.
-            let split = start + n % 2;
-            if split > start {
-                emit(&mut out, B, &chars[start..split]);
-            }
-            emit(&mut out, C, &chars[split..end]);
-        } else {
-            emit(&mut out, B, &chars[start..end]);
-        }
-    }
-    out
-}
-
-fn code128(kind: CodeKind, payload: &str) -> Result<ModuleMatrix> {
-    if payload.is_empty() || !payload.chars().all(|c| (' '..='~').contains(&c)) {
-        return Err(Error::Barcode {
-            kind: kind.as_str(),
-            reason: "Code 128 here takes printable ASCII only".into(),
-        });
-    }
-    let code = Code128::new(code128_sets(payload)).map_err(|e| Error::Barcode {
-        kind: kind.as_str(),
-        reason: e.to_string(),
-    })?;
-    Ok(linear(code.encode()))
-}
-
-fn code39(kind: CodeKind, payload: &str) -> Result<ModuleMatrix> {
-    if let Some(bad) = payload
-        .chars()
-        .find(|c| !(c.is_ascii_uppercase() || c.is_ascii_digit() || "-. $/%".contains(*c)))
-    {
-        return Err(Error::Barcode {
-            kind: kind.as_str(),
-            reason: format!(
-                "{bad:?} is not in the Code 39 character set (0-9 A-Z - . space $ / %)"
-            ),
-        });
-    }
-    let code = Code39::new(payload).map_err(|e| Error::Barcode {
-        kind: kind.as_str(),
-        reason: e.to_string(),
-    })?;
-    Ok(linear(code.encode()))
-}
-
-/// Height of linear codes in modules when drawn as images (about 15% of a typical width).
-pub const LINEAR_BAR_HEIGHT: u32 = 40;
-
-/// Writes a code as a 1-bit grayscale PNG, `scale` pixels per module.
-pub fn to_png(matrix: &ModuleMatrix, scale: u32) -> Result<Vec<u8>> {
-    let scale = scale.clamp(1, 64);
-    let rows = if matrix.is_2d() {
-        matrix.height
-    } else {
-        LINEAR_BAR_HEIGHT
-    };
-    let (w, h) = (matrix.width * scale, rows * scale);
-    let stride = w.div_ceil(8) as usize;
-    let mut data = vec![0u8; stride * h as usize];
-    for py in 0..h {
-        let my = if matrix.is_2d() { py / scale } else { 0 };
-        for px in 0..w {
-            if !matrix.dark(px / scale, my) {
-                data[py as usize * stride + (px / 8) as usize] |= 0x80 >> (px % 8);
-            }
-        }
-    }
-    let mut out = Vec::new();
-    {
-        let mut enc = png::Encoder::new(&mut out, w, h);
-        enc.set_color(png::ColorType::Grayscale);
-        enc.set_depth(png::BitDepth::One);
-        enc.set_compression(png::Compression::Fast);
-        let png_err = |e: png::EncodingError| Error::Barcode {
-            kind: "png",
-            reason: e.to_string(),
-        };
-        let mut writer = enc.write_header().map_err(png_err)?;
-        writer.write_image_data(&data).map_err(png_err)?;
-        writer.finish().map_err(png_err)?;
-    }
-    Ok(out)
-}
-
-/// Writes a code as SVG: one rectangle per run of dark modules, crisp edges, `scale` user
-/// units per module, the quiet zone included.
-pub fn to_svg(matrix: &ModuleMatrix, scale: u32) -> String {
-    let scale = scale.clamp(1, 64);
-    let rows = if matrix.is_2d() {
-        matrix.height
-    } else {
-        LINEAR_BAR_HEIGHT
-    };
-    let (w, h) = (matrix.width * scale, rows * scale);
-    let mut s = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" shape-rendering=\"crispEdges\">\n<rect width=\"{w}\" height=\"{h}\" fill=\"#fff\"/>\n<path fill=\"#000\" d=\""
-    );
-    for y in 0..matrix.height {
-        let mut x = 0;
-        while x < matrix.width {
-            if matrix.dark(x, y) {
-                let start = x;
-                while x < matrix.width && matrix.dark(x, y) {
-                    x += 1;
-                }
-                let bar_h = if matrix.is_2d() { scale } else { h };
-                s.push_str(&format!(
-                    "M{} {}h{}v{}h-{}z",
-                    start * scale,
-                    y * scale,
-                    (x - start) * scale,
-                    bar_h,
-                    (x - start) * scale
-                ));
-            } else {
-                x += 1;
-            }
-        }
-    }
-    s.push_str("\"/>\n</svg>\n");
-    s
-}
-
-/// Draws a code with Unicode blocks for a terminal. Dark modules are drawn as ink, so pass
-/// `ansi = true` to force black on white (needed on dark terminals); without ANSI the output
-/// reads correctly on a light background.
-pub fn to_terminal(matrix: &ModuleMatrix, ansi: bool) -> String {
-    let (start, end) = if ansi {
-        ("\x1b[30;107m", "\x1b[0m")
-    } else {
-        ("", "")
-    };
-    let mut s = String::new();
-    if matrix.is_2d() {
-        // Two module rows per text line: ▀ top dark, ▄ bottom dark.
-        let mut y = 0;
-        while y < matrix.height {
-            s.push_str(start);
-            for x in 0..matrix.width {
-                let (top, bottom) = (matrix.dark(x, y), matrix.dark(x, y + 1));
-                s.push(match (top, bottom) {
-                    (true, true) => '█',
-                    (true, false) => '▀',
-                    (false, true) => '▄',
-                    (false, false) => ' ',
-                });
-            }
-            s.push_str(end);
-            s.push('\n');
-            y += 2;
-        }
-    } else {
-        // Two modules per character: ▌ left dark, ▐ right dark.
-        let mut line = String::from(start);
-        let mut x = 0;
-        while x < matrix.width {
-            line.push(match (matrix.dark(x, 0), matrix.dark(x + 1, 0)) {
-                (true, true) => '█',
-                (true, false) => '▌',
-                (false, true) => '▐',
-                (false, false) => ' ',
-            });
-            x += 2;
-        }
-        line.push_str(end);
-        for _ in 0..6 {
-            s.push_str(&line);
-            s.push('\n');
-        }
-    }
-    s
 }
 
 #[cfg(test)]

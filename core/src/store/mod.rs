@@ -102,7 +102,8 @@ impl Store {
             },
             again,
         )?;
-        out.ok_or_else(|| crate::Error::Corrupt("cache call returned nothing".into()))
+        // `cache_run` answers Ok only after `f` did, so `out` is set; the error is never built.
+        out.ok_or_else(|| crate::Error::Corrupt(String::new()))
     }
 
     fn cache_run(

@@ -35,80 +35,7 @@ fn plates(ps: &[Plate]) -> String {
 
 /// Compares two versions of a trip.
 pub fn diff(old: &Trip, new: &Trip) -> Amendment {
-    let mut changes = Vec::new();
-    let mut field = |label: &str, a: String, b: String| {
-        if a != b {
-            changes.push(format!("{label}: {a} → {b}"));
-        }
-    };
-    field(
-        "Trip number",
-        old.trip_number.clone(),
-        new.trip_number.clone(),
-    );
-    field(
-        "First port of arrival",
-        old.port_of_entry.clone(),
-        new.port_of_entry.clone(),
-    );
-    field(
-        "ETA",
-        format!("{} {}", super::eta_text(&old.eta.local), old.eta.zone),
-        format!("{} {}", super::eta_text(&new.eta.local), new.eta.zone),
-    );
-    field(
-        "Unit",
-        old.conveyance.unit_number.clone(),
-        new.conveyance.unit_number.clone(),
-    );
-    field(
-        "Truck plates",
-        plates(&old.conveyance.plates),
-        plates(&new.conveyance.plates),
-    );
-    field(
-        "VIN",
-        old.conveyance.vin.clone().unwrap_or_default(),
-        new.conveyance.vin.clone().unwrap_or_default(),
-    );
-    field(
-        "Truck seals",
-        old.conveyance.seals.join(", "),
-        new.conveyance.seals.join(", "),
-    );
-    let trailers = |t: &Trip| {
-        t.trailers
-            .iter()
-            .map(|x| {
-                format!(
-                    "{} [{}] seals {}",
-                    x.number,
-                    plates(&x.plates),
-                    x.seals.join(" ")
-                )
-            })
-            .collect::<Vec<_>>()
-            .join("; ")
-    };
-    field("Trailers", trailers(old), trailers(new));
-    let crew = |t: &Trip| {
-        t.crew
-            .iter()
-            .map(|p| format!("{} {}", p.first_name, p.last_name))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    field("Crew", crew(old), crew(new));
-    if old.customs_status != new.customs_status {
-        changes.push("Customs status updated".into());
-    }
-    let ids = |t: &Trip| {
-        t.shipments
-            .iter()
-            .map(|s| s.control_number.clone())
-            .collect::<Vec<_>>()
-    };
-    let (old_ids, new_ids) = (ids(old), ids(new));
+    let (old_ids, new_ids) = (shipment_ids(old), shipment_ids(new));
     let shipments_added: Vec<String> = new_ids
         .iter()
         .filter(|s| !old_ids.contains(s))
@@ -136,12 +63,90 @@ pub fn diff(old: &Trip, new: &Trip) -> Amendment {
     Amendment {
         from_version: old.version,
         to_version: new.version,
-        changes,
+        changes: header_changes(old, new),
         shipments_added,
         shipments_removed,
         shipments_changed,
         codes_changed,
     }
+}
+
+/// One line per changed header field ("ETA: a → b"), in the manifest's order.
+fn header_changes(old: &Trip, new: &Trip) -> Vec<String> {
+    let mut changes = Vec::new();
+    let mut field = |label: &str, a: String, b: String| {
+        if a != b {
+            changes.push(format!("{label}: {a} → {b}"));
+        }
+    };
+    let eta = |t: &Trip| format!("{} {}", super::eta_text(&t.eta.local), t.eta.zone);
+    field(
+        "Trip number",
+        old.trip_number.clone(),
+        new.trip_number.clone(),
+    );
+    field(
+        "First port of arrival",
+        old.port_of_entry.clone(),
+        new.port_of_entry.clone(),
+    );
+    field("ETA", eta(old), eta(new));
+    field(
+        "Unit",
+        old.conveyance.unit_number.clone(),
+        new.conveyance.unit_number.clone(),
+    );
+    field(
+        "Truck plates",
+        plates(&old.conveyance.plates),
+        plates(&new.conveyance.plates),
+    );
+    field(
+        "VIN",
+        old.conveyance.vin.clone().unwrap_or_default(),
+        new.conveyance.vin.clone().unwrap_or_default(),
+    );
+    field(
+        "Truck seals",
+        old.conveyance.seals.join(", "),
+        new.conveyance.seals.join(", "),
+    );
+    field("Trailers", trailers(old), trailers(new));
+    field("Crew", crew(old), crew(new));
+    if old.customs_status != new.customs_status {
+        changes.push("Customs status updated".into());
+    }
+    changes
+}
+
+fn trailers(t: &Trip) -> String {
+    t.trailers
+        .iter()
+        .map(|x| {
+            format!(
+                "{} [{}] seals {}",
+                x.number,
+                plates(&x.plates),
+                x.seals.join(" ")
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn crew(t: &Trip) -> String {
+    t.crew
+        .iter()
+        .map(|p| format!("{} {}", p.first_name, p.last_name))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn shipment_ids(t: &Trip) -> Vec<String> {
+    t.shipments
+        .iter()
+        .map(|s| s.control_number.clone())
+        .collect()
 }
 
 #[cfg(test)]
