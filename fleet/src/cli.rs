@@ -201,11 +201,11 @@ async fn print_all_events(base: &str, auth: &str, id: &str) -> Result<(), String
     let mut all: Vec<serde_json::Value> = Vec::new();
     let mut after: Option<String> = None;
     loop {
-        let mut url = format!("{base}/v1/fleet/trips/{id}/events");
+        let mut path = format!("/v1/fleet/trips/{}/events", client::encode(id));
         if let Some(a) = &after {
-            url.push_str(&format!("?after={a}"));
+            path.push_str(&format!("?after={}", client::encode(a)));
         }
-        let answer = client::send(Method::GET, &url, auth, Vec::new()).await?;
+        let answer = client::send(Method::GET, base, &path, auth, Vec::new()).await?;
         after = answer
             .headers
             .get(crate::NEXT_PAGE_HEADER)
@@ -356,36 +356,29 @@ fn run(cli: Cli) -> Result<(), String> {
 async fn manager_action(server: &str, token: &str, action: TripCommand) -> Result<(), String> {
     let base = server.trim_end_matches('/');
     let auth = format!("Bearer {token}");
-    let (method, url, body) = match &action {
+    let trip = |id: &str, what: &str| format!("/v1/fleet/trips/{}/{what}", client::encode(id));
+    let (method, path, body) = match &action {
         TripCommand::Push { file, driver } => {
             let body = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
-            let mut url = format!("{base}/v1/fleet/trips");
+            let mut path = "/v1/fleet/trips".to_string();
             if let Some(d) = driver {
-                url.push_str(&format!("?driver={d}"));
+                path.push_str(&format!("?driver={}", client::encode(d)));
             }
-            (Method::POST, url, body)
+            (Method::POST, path, body)
         }
-        TripCommand::Cancel { id } => (
-            Method::POST,
-            format!("{base}/v1/fleet/trips/{id}/cancel"),
-            Vec::new(),
-        ),
+        TripCommand::Cancel { id } => (Method::POST, trip(id, "cancel"), Vec::new()),
         TripCommand::Assign { id, driver } => (
             Method::POST,
-            format!("{base}/v1/fleet/trips/{id}/assign"),
+            trip(id, "assign"),
             serde_json::json!({ "driver": driver })
                 .to_string()
                 .into_bytes(),
         ),
-        TripCommand::Unassign { id } => (
-            Method::POST,
-            format!("{base}/v1/fleet/trips/{id}/unassign"),
-            Vec::new(),
-        ),
+        TripCommand::Unassign { id } => (Method::POST, trip(id, "unassign"), Vec::new()),
         TripCommand::Events { id } => return print_all_events(base, &auth, id).await,
-        TripCommand::List => (Method::GET, format!("{base}/v1/fleet/trips"), Vec::new()),
+        TripCommand::List => (Method::GET, "/v1/fleet/trips".to_string(), Vec::new()),
     };
-    let text = success_text(client::send(method, &url, &auth, body).await?)?;
+    let text = success_text(client::send(method, base, &path, &auth, body).await?)?;
     if text.is_empty() {
         println!("ok");
     } else {

@@ -127,6 +127,14 @@ fn serve_tokens_and_manager_commands() {
         text(&out.stderr),
         "crossing-fleet: 404: no such trip in this fleet\n"
     );
+    // An id with a space, a slash or a non-ASCII letter still reaches the server
+    // (percent-encoded), and the answer printed is the server's own.
+    let out = trip(&["cancel", "T 1/é"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr),
+        "crossing-fleet: 404: no such trip in this fleet\n"
+    );
     doc["shipments"][0]["controlNumber"] = "ABCD1".into();
     std::fs::write(&file, doc.to_string()).expect("write");
     let out = trip(&["push", file.to_str().expect("utf8")]);

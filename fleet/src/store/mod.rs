@@ -82,7 +82,8 @@ pub enum StoreError {
 
 impl From<crossing_sqlite::Error> for StoreError {
     fn from(e: crossing_sqlite::Error) -> Self {
-        StoreError::Internal(format!("database: {e}"))
+        // As before the split: the helper's own text ("storage: …", or the newer-file refusal).
+        StoreError::Internal(e.to_string())
     }
 }
 
