@@ -278,7 +278,7 @@ impl crossing_ffi::TokenProvider for NoToken {
     }
 }
 
-/// The manifest view through the FFI facade from Rust, beside the JVM figure from
+/// The trip screen (manifest view) through the FFI facade from Rust, beside the JVM figure from
 /// scripts/bench.sh (build/ffi-bench.txt).
 fn ffi(out: &mut String) {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -288,13 +288,14 @@ fn ffi(out: &mut String) {
             server_url: None,
             platform: "bench".into(),
             app_version: "0".into(),
+            device_zone: "America/Toronto".into(),
         },
         Arc::new(NoToken),
     )
     .expect("ffi core");
     let id = core.import_trip_json(trip_500(1)).expect("import");
     let mut call = || {
-        let m = core.manifest(id.clone()).expect("manifest");
+        let m = core.trip_screen(id.clone()).expect("trip screen");
         assert!(m.sections.len() > 500);
     };
     let s = interleaved(5, 100, &mut [&mut call]);

@@ -3,6 +3,7 @@
 
 use std::sync::{Arc, Mutex};
 
+use crossing_core::app::App;
 use crossing_core::sync::{SyncConfig, SyncService, Syncer};
 use crossing_core::Crossing;
 
@@ -23,17 +24,20 @@ pub struct CoreConfig {
     pub platform: String,
     /// The app's version (sent to the server, which may answer "update required").
     pub app_version: String,
+    /// The phone's IANA time zone (`TimeZone.getDefault().id`, `TimeZone.current.identifier`):
+    /// event and sync times on screens are in it. An unknown name reads as UTC.
+    pub device_zone: String,
 }
 
-/// The Crossing core for a shell. Create one per process and keep it for the app's lifetime.
+/// The Crossing core for a shell. Create one per process, off the main thread (it opens and
+/// may repair SQLite files), and keep it for the app's lifetime.
 #[derive(uniffi::Object)]
 pub struct CrossingCore {
-    pub(crate) core: Arc<Crossing>,
-    pub(crate) service: Option<Arc<SyncService>>,
+    pub(crate) app: Arc<App>,
     pub(crate) loop_task: Mutex<Option<tokio::task::JoinHandle<()>>>,
 }
 
-/// What opening the stores had to repair (all empty on a healthy open). Show it once.
+/// What opening the stores had to repair (all empty on a healthy open).
 #[uniffi::remote(Record)]
 pub struct RecoveryReport {
     /// The trip cache was damaged and recreated empty; the next sync pulls the trips again.
@@ -48,15 +52,17 @@ pub struct RecoveryReport {
     pub outbox_found_empty: bool,
 }
 
+impl CrossingCore {
+    pub(crate) fn core(&self) -> &Crossing {
+        self.app.core()
+    }
+}
+
 #[uniffi::export]
 impl CrossingCore {
-    /// What opening the stores had to repair (a rebuilt cache, a salvaged event store).
-    pub fn recovery(&self) -> RecoveryReport {
-        self.core.recovery()
-    }
-
     /// Opens the data directory (creating and migrating the databases) and starts the
-    /// background sync loop when a server URL is given.
+    /// background sync loop when a server URL is given. On failure, show
+    /// [`startup_notice`](crate::startup_notice) of the error instead of crashing.
     #[uniffi::constructor]
     pub fn new(config: CoreConfig, tokens: Arc<dyn TokenProvider>) -> Result<Arc<Self>, CoreError> {
         let core = Arc::new(Crossing::open(&config.data_dir)?);
@@ -80,20 +86,24 @@ impl CrossingCore {
             runtime().spawn(async move { svc.run().await })
         });
         Ok(Arc::new(CrossingCore {
-            core,
-            service,
+            app: Arc::new(App::new(core, service, &config.device_zone)),
             loop_task: Mutex::new(loop_task),
         }))
     }
 
+    /// What opening the stores had to repair (a rebuilt cache, a salvaged event store).
+    pub fn recovery(&self) -> RecoveryReport {
+        self.core().recovery()
+    }
+
     /// This install's device id.
     pub fn device_id(&self) -> String {
-        self.core.device_id().to_string()
+        self.core().device_id().to_string()
     }
 
     /// Imports a trip document (as if pushed), e.g. from a shared file.
     pub fn import_trip_json(&self, json: String) -> Result<String, CoreError> {
-        Ok(self.core.import_trip_json(json.as_bytes())?.trip_id)
+        Ok(self.core().import_trip_json(json.as_bytes())?.trip_id)
     }
 
     /// Stops the background sync loop (the app is going away). Not named `close`.

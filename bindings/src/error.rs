@@ -22,7 +22,7 @@ pub enum CoreError {
         /// What was missing.
         reason: String,
     },
-    /// The local database failed or is from a newer app.
+    /// The local database or file system failed.
     Storage {
         /// What failed.
         reason: String,
@@ -37,7 +37,8 @@ pub enum CoreError {
         /// Why.
         reason: String,
     },
-    /// The app must be updated; nothing is lost.
+    /// The app must be updated (the server said so, or the data on the phone is from a newer
+    /// app); nothing is lost.
     UpdateRequired {
         /// Why.
         reason: String,
@@ -92,9 +93,9 @@ impl From<crossing_core::Error> for CoreError {
                 CoreError::InvalidInput { reason }
             }
             E::UnknownTrip(_) | E::NoActiveTrip => CoreError::NotFound { reason },
-            E::DatabaseTooNew { .. } | E::Storage(_) | E::Io { .. } | E::Corrupt(_) => {
-                CoreError::Storage { reason }
-            }
+            // Data written by a newer app: only an update opens it (nothing was changed).
+            E::DatabaseTooNew { .. } => CoreError::UpdateRequired { reason },
+            E::Storage(_) | E::Io { .. } | E::Corrupt(_) => CoreError::Storage { reason },
         }
     }
 }
@@ -106,7 +107,11 @@ impl From<SyncError> for CoreError {
             SyncError::SignInRequired => CoreError::SignInRequired { reason },
             SyncError::UpdateRequired => CoreError::UpdateRequired { reason },
             SyncError::Local {
-                failure: LocalFailure::DatabaseTooNew | LocalFailure::Storage,
+                failure: LocalFailure::DatabaseTooNew,
+                ..
+            } => CoreError::UpdateRequired { reason },
+            SyncError::Local {
+                failure: LocalFailure::Storage,
                 ..
             } => CoreError::Storage { reason },
             SyncError::Local {

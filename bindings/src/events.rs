@@ -1,11 +1,13 @@
-//! Status events for the shells: what the driver records and what the outbox holds.
+//! Recording status events: the action's form and the intent that records it.
 
-pub use crossing_core::Inspection as InspectionLevel;
+pub use crossing_core::app::{
+    ChoiceOption, FormInput, InputValue, RecordForm, RecordIntent, RecordOutcome,
+};
 pub use crossing_core::{DeliveryState, EventKind};
 
 use crate::{CoreError, CrossingCore};
 
-/// Event kinds.
+/// What an event tells the fleet.
 #[uniffi::remote(Enum)]
 pub enum EventKind {
     /// Manifest acknowledged (this version).
@@ -14,126 +16,141 @@ pub enum EventKind {
     DepartedOrigin,
     /// At the border.
     ArrivedAtBorder,
-    /// In inspection.
+    /// In primary or secondary inspection.
     InInspection,
-    /// Released (driver's word).
+    /// Let through (the driver's word, not customs').
     Released,
     /// At the consignee.
     ArrivedAtConsignee,
-    /// A shipment delivered.
+    /// One shipment delivered.
     Delivered,
     /// Something went wrong.
     Exception,
-    /// Corrects an earlier event.
+    /// Replaces an earlier event.
     Correction,
 }
 
-/// Inspection level.
-#[uniffi::remote(Enum)]
-pub enum InspectionLevel {
-    /// Primary inspection line.
-    Primary,
-    /// Secondary inspection.
-    Secondary,
-}
-
-/// What the driver records.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct EventInput {
-    /// Trip.
-    pub trip_id: String,
-    /// Kind.
-    pub kind: EventKind,
-    /// Port code (4 digits).
-    pub port: Option<String>,
-    /// Shipment control number.
-    pub shipment: Option<String>,
-    /// Inspection level.
-    pub inspection: Option<InspectionLevel>,
-    /// Corrected event id.
-    pub corrects: Option<String>,
-    /// Note.
-    pub note: Option<String>,
-}
-
-/// Delivery state of an event.
+/// Whether an event reached the fleet server.
 #[uniffi::remote(Enum)]
 pub enum DeliveryState {
-    /// Not yet sent.
+    /// Saved on the phone, not yet sent.
     Pending,
-    /// On the server.
+    /// On the fleet server.
     Sent,
-    /// Refused by the server for good.
+    /// Refused by the fleet server for good.
     Dead,
 }
 
-/// A recorded event.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct StatusEvent {
-    /// UUIDv7.
-    pub event_id: String,
-    /// Device sequence.
-    pub device_seq: i64,
-    /// Trip.
-    pub trip_id: String,
-    /// Version seen.
-    pub trip_version_seen: i64,
-    /// Kind.
-    pub kind: EventKind,
-    /// When (RFC 3339 with offset).
-    pub occurred_at: String,
-    /// Delivery state.
-    pub state: DeliveryState,
-    /// Why it was refused, for dead events.
-    pub last_error: Option<String>,
+/// One option of a choice input.
+#[uniffi::remote(Record)]
+pub struct ChoiceOption {
+    /// The value sent back.
+    pub id: String,
+    /// What the driver reads.
+    pub label: String,
 }
 
-impl From<crossing_core::StatusEvent> for StatusEvent {
-    fn from(e: crossing_core::StatusEvent) -> Self {
-        StatusEvent {
-            event_id: e.event_id,
-            device_seq: e.device_seq,
-            trip_id: e.trip_id,
-            trip_version_seen: e.trip_version_seen,
-            kind: e.kind,
-            occurred_at: e.occurred_at,
-            state: e.state,
-            last_error: e.last_error,
-        }
-    }
+/// An input of a form; render it generically and send its value back under `id`.
+#[uniffi::remote(Enum)]
+pub enum FormInput {
+    /// Free text.
+    Text {
+        /// The id the value is sent back under.
+        id: String,
+        /// Field label.
+        label: String,
+        /// Placeholder or help line.
+        hint: String,
+        /// The form cannot be sent without it.
+        required: bool,
+        /// Longest accepted text, in characters.
+        max_chars: u32,
+        /// The value to start with.
+        value: String,
+    },
+    /// One of a list.
+    Choice {
+        /// The id the value is sent back under.
+        id: String,
+        /// Field label.
+        label: String,
+        /// The options, in order.
+        options: Vec<ChoiceOption>,
+        /// The preselected option (sent when the driver changes nothing).
+        selected: Option<String>,
+        /// A choice is needed.
+        required: bool,
+        /// A value outside the list may be typed, with this hint.
+        other_hint: Option<String>,
+    },
+}
+
+/// The form of one status action.
+#[uniffi::remote(Record)]
+pub struct RecordForm {
+    /// The trip.
+    pub trip_id: String,
+    /// The event it records.
+    pub kind: EventKind,
+    /// Form title.
+    pub title: String,
+    /// What the event tells the fleet.
+    pub explanation: String,
+    /// Inputs in order.
+    pub inputs: Vec<FormInput>,
+    /// The send button's label.
+    pub submit_label: String,
+}
+
+/// A value the driver gave, under its input's id.
+#[uniffi::remote(Record)]
+pub struct InputValue {
+    /// The input's id.
+    pub id: String,
+    /// The option id or the text.
+    pub value: String,
+}
+
+/// "Record this action with these inputs".
+#[uniffi::remote(Record)]
+pub struct RecordIntent {
+    /// The trip.
+    pub trip_id: String,
+    /// The event.
+    pub kind: EventKind,
+    /// The values given; a choice left out takes its preselected option.
+    pub values: Vec<InputValue>,
+}
+
+/// What recording did.
+#[uniffi::remote(Enum)]
+pub enum RecordOutcome {
+    /// Saved durably; sent when online.
+    Recorded {
+        /// The new event's id.
+        event_id: String,
+        /// The sentence to show.
+        message: String,
+    },
+    /// Not recorded; nothing changed.
+    Refused {
+        /// The input to fix, if one is at fault.
+        input: Option<String>,
+        /// The sentence naming what to fix.
+        message: String,
+    },
 }
 
 #[uniffi::export]
 impl CrossingCore {
-    /// Records a status event (durable when this returns) and asks for a sync.
-    pub fn record_event(&self, input: EventInput) -> Result<StatusEvent, CoreError> {
-        let mut core_input = crossing_core::EventInput::new(input.trip_id, input.kind);
-        core_input.port = input.port;
-        core_input.shipment = input.shipment;
-        core_input.inspection = input.inspection;
-        core_input.corrects = input.corrects;
-        core_input.note = input.note;
-        let event = self.core.record_event(core_input)?;
-        if let Some(svc) = &self.service {
-            svc.request_sync();
-        }
-        Ok(event.into())
+    /// The form of a status action, with every input it needs and their defaults.
+    pub fn record_form(&self, trip_id: String, kind: EventKind) -> Result<RecordForm, CoreError> {
+        Ok(self.app.record_form(&trip_id, kind)?)
     }
 
-    /// Events in device order (`pending_only`: not yet sent).
-    pub fn events(
-        &self,
-        trip_id: Option<String>,
-        pending_only: bool,
-    ) -> Result<Vec<StatusEvent>, CoreError> {
-        Ok(self
-            .core
-            .events(&crossing_core::EventFilter {
-                trip_id,
-                pending_only,
-            })?
-            .into_iter()
-            .map(Into::into)
-            .collect())
+    /// Records an action (durable when this returns `Recorded`) and asks for a sync. A refusal
+    /// is an outcome, not an error; an error means storage failed.
+    pub fn record(&self, intent: RecordIntent) -> Result<RecordOutcome, CoreError> {
+        Ok(self.app.record(&intent)?)
     }
 }

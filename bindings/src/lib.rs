@@ -20,6 +20,7 @@
 //! `Recovery`). Hand-written records remain only where the shape differs (`TripRow`,
 //! `Manifest`, `TripStatus`, `BorderCode`, `StatusEvent`, `SyncStatus`, `SyncReport`).
 
+pub mod app;
 pub mod codes;
 pub mod core;
 pub mod error;
@@ -31,6 +32,7 @@ pub mod testing;
 pub mod trips;
 
 pub use crate::core::{CoreConfig, CrossingCore, RecoveryReport};
+pub use app::*;
 pub use codes::*;
 pub use error::CoreError;
 pub use events::*;
@@ -39,10 +41,6 @@ pub use sync::*;
 pub use trips::*;
 
 uniffi::setup_scaffolding!();
-
-pub(crate) fn n(x: usize) -> u32 {
-    u32::try_from(x).unwrap_or(u32::MAX)
-}
 
 /// The core's version, for about screens and the server's version check.
 #[uniffi::export]

@@ -1,18 +1,19 @@
-//! Trips for the shells: the trips list and the manifest screen.
+//! Trips for the shells: the trip list and the trip screen.
 
 pub use crossing_core::amend::Amendment;
-pub use crossing_core::status::Action as StatusAction;
+pub use crossing_core::app::{ActionButton, EventRow, TripListScreen, TripRow, TripScreen};
 pub use crossing_core::view::{Field, Section};
 pub use crossing_core::TripState;
 
-use crate::codes::CodeChoice;
-use crate::events::EventKind;
-use crate::{n, CoreError, CrossingCore};
+use crate::codes::CodeButton;
+use crate::events::{DeliveryState, EventKind};
+use crate::sync::SyncView;
+use crate::{CoreError, CrossingCore, Tone};
 
-/// Trip state.
+/// Whether a trip is live or what ended it.
 #[uniffi::remote(Enum)]
 pub enum TripState {
-    /// Current.
+    /// On the road.
     Active,
     /// Cancelled by the fleet.
     Cancelled,
@@ -22,46 +23,29 @@ pub enum TripState {
     Finished,
 }
 
-/// A row of the trips list.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct TripRow {
-    /// Fleet trip id.
-    pub id: String,
-    /// Version on the phone.
-    pub version: i64,
-    /// `ACI` or `ACE`.
-    pub regime: String,
-    /// CRN / ACE trip number.
-    pub trip_number: String,
-    /// First port of arrival.
-    pub port_of_entry: String,
-    /// ETA at the port, `YYYY-MM-DD HH:MM:SS`, in `eta_zone`.
-    pub eta: String,
-    /// IANA zone of the port.
-    pub eta_zone: String,
-    /// Active or a tombstone.
-    pub state: TripState,
-}
-
-/// A label and value.
+/// A labelled value of the manifest; `id` is stable within the screen (use it as list id).
 #[uniffi::remote(Record)]
 pub struct Field {
-    /// Label.
+    /// List identity (`s3.f2`); labels repeat.
+    pub id: String,
+    /// What it is.
     pub label: String,
-    /// Value.
+    /// The value, formatted.
     pub value: String,
 }
 
-/// A titled group of fields.
+/// A titled group of fields; `id` is stable within the screen (titles repeat).
 #[uniffi::remote(Record)]
 pub struct Section {
-    /// Title.
+    /// List identity (`s3`).
+    pub id: String,
+    /// Section title.
     pub title: String,
-    /// Fields.
+    /// Fields in order.
     pub fields: Vec<Field>,
 }
 
-/// What an amendment changed.
+/// What the fleet changed since the version the driver acknowledged (the banner).
 #[uniffi::remote(Record)]
 pub struct Amendment {
     /// Version the driver acknowledged.
@@ -80,122 +64,114 @@ pub struct Amendment {
     pub codes_changed: bool,
 }
 
-/// The displayed status of a trip.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct TripStatus {
-    /// One line, e.g. "At the border (0453) · not yet sent".
-    pub headline: String,
-    /// The driver's step rests on events not yet sent.
-    pub not_yet_sent: bool,
-    /// Customs status label, marked as from customs.
-    pub customs: Option<String>,
-    /// The driver must acknowledge this version.
-    pub needs_acknowledgement: bool,
-    /// Events waiting to be sent for this trip.
-    pub pending_events: u32,
-    /// Events refused by the server.
-    pub dead_events: u32,
-}
-
-/// A status button that makes sense now.
+/// One row of the trip list.
 #[uniffi::remote(Record)]
-pub struct StatusAction {
-    /// The event it records.
-    pub kind: EventKind,
-    /// Label.
-    pub label: String,
-    /// The next expected step.
-    pub recommended: bool,
-    /// Needs a shipment from `shipments`.
-    pub needs_shipment: bool,
-    /// Needs primary/secondary.
-    pub needs_inspection: bool,
-    /// Needs a note.
-    pub needs_note: bool,
-    /// Shipments to choose from.
-    pub shipments: Vec<String>,
+pub struct TripRow {
+    /// Stable id: opens the trip screen.
+    pub id: String,
+    /// Regime and trip number.
+    pub title: String,
+    /// Port and ETA in the port's zone.
+    pub detail: String,
+    /// The status headline.
+    pub status: String,
+    /// How the row stands out.
+    pub tone: Tone,
+    /// The trip to drive now.
+    pub current: bool,
+    /// Active or a tombstone.
+    pub state: TripState,
 }
 
-/// The manifest screen, ready to render.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct Manifest {
-    /// Trip id.
-    pub trip_id: String,
-    /// Version.
-    pub version: i64,
-    /// `ACI` or `ACE`.
-    pub regime: String,
+/// The trip list with the sync badge.
+#[uniffi::remote(Record)]
+pub struct TripListScreen {
     /// Screen title.
     pub title: String,
-    /// Active or tombstone.
+    /// Active trips by ETA, then tombstones.
+    pub rows: Vec<TripRow>,
+    /// Shown instead of rows when there are none.
+    pub empty_text: Option<String>,
+    /// The sync badge.
+    pub sync: SyncView,
+}
+
+/// A status button.
+#[uniffi::remote(Record)]
+pub struct ActionButton {
+    /// Stable id.
+    pub id: String,
+    /// The event it records.
+    pub kind: EventKind,
+    /// Button label.
+    pub label: String,
+    /// The next expected step: first and prominent.
+    pub recommended: bool,
+    /// Tapping opens [`CrossingCore::record_form`]; otherwise record at once.
+    pub opens_form: bool,
+}
+
+/// One recorded event in the trip's history.
+#[uniffi::remote(Record)]
+pub struct EventRow {
+    /// The event id.
+    pub id: String,
+    /// What was recorded.
+    pub text: String,
+    /// When, in the phone's zone.
+    pub time: String,
+    /// Sent, not yet sent, refused.
+    pub state_text: String,
+    /// Delivery state.
+    pub state: DeliveryState,
+    /// A later correction replaced it.
+    pub corrected: bool,
+}
+
+/// The trip screen.
+#[uniffi::remote(Record)]
+pub struct TripScreen {
+    /// Fleet trip id.
+    pub trip_id: String,
+    /// Version on the phone.
+    pub version: i64,
+    /// Screen title.
+    pub title: String,
+    /// Active or a tombstone.
     pub state: TripState,
-    /// Status.
-    pub status: TripStatus,
-    /// Sections in order.
+    /// The status headline.
+    pub headline: String,
+    /// How the status card stands out.
+    pub tone: Tone,
+    /// Customs' word, marked as such.
+    pub customs: Option<String>,
+    /// ETA in the port's zone.
+    pub eta: String,
+    /// Why there is nothing more to show (cancelled, unassigned).
+    pub notice: Option<String>,
+    /// The amendment banner, until acknowledged.
+    pub amendment: Option<Amendment>,
+    /// The manifest.
     pub sections: Vec<Section>,
     /// Validation warnings.
     pub warnings: Vec<String>,
-    /// The amendment banner, until acknowledged.
-    pub amendment: Option<Amendment>,
-    /// Codes the driver can open; the first is the one to show at the border.
-    pub codes: Vec<CodeChoice>,
-    /// Status buttons allowed now.
-    pub actions: Vec<StatusAction>,
+    /// Border codes; the first is the one to show at the border.
+    pub codes: Vec<CodeButton>,
+    /// Status buttons, the recommended one first.
+    pub actions: Vec<ActionButton>,
+    /// The trip's events, newest first.
+    pub history: Vec<EventRow>,
 }
 
 #[uniffi::export]
 impl CrossingCore {
-    /// Every trip on the phone: active ones by ETA, then tombstones.
-    pub fn trips(&self) -> Result<Vec<TripRow>, CoreError> {
-        Ok(self
-            .core
-            .trips()?
-            .into_iter()
-            .map(|t| TripRow {
-                id: t.id,
-                version: t.version,
-                regime: t.regime.as_str().to_string(),
-                trip_number: t.trip_number,
-                port_of_entry: t.port_of_entry,
-                eta: crossing_core::view::eta_text(&t.eta_local),
-                eta_zone: t.eta_zone,
-                state: t.state,
-            })
-            .collect())
+    /// The trip list.
+    pub fn trip_list(&self) -> Result<TripListScreen, CoreError> {
+        Ok(self.app.trip_list()?)
     }
 
-    /// The current trip: the active trip with the earliest ETA.
-    pub fn current_trip_id(&self) -> Result<Option<String>, CoreError> {
-        match self.core.resolve_trip_id(None) {
-            Ok(id) => Ok(Some(id)),
-            Err(crossing_core::Error::NoActiveTrip) => Ok(None),
-            Err(e) => Err(e.into()),
-        }
-    }
-
-    /// The manifest screen of a trip.
-    pub fn manifest(&self, trip_id: String) -> Result<Manifest, CoreError> {
-        let crossing_core::ManifestScreen { view: v, actions } =
-            self.core.manifest_screen(&trip_id)?;
-        Ok(Manifest {
-            trip_id: v.trip_id,
-            version: v.version,
-            regime: v.regime.as_str().to_string(),
-            title: v.title,
-            state: v.state,
-            status: TripStatus {
-                headline: v.status.headline,
-                not_yet_sent: v.status.progress_not_yet_sent,
-                customs: v.status.customs.map(|c| c.display()),
-                needs_acknowledgement: v.status.needs_acknowledgement,
-                pending_events: n(v.status.pending_events),
-                dead_events: n(v.status.dead_events),
-            },
-            sections: v.sections,
-            warnings: v.warnings,
-            amendment: v.amendment,
-            codes: v.codes,
-            actions,
-        })
+    /// The trip screen. A trip no longer on the phone is `NotFound`: go back to the list.
+    pub fn trip_screen(&self, trip_id: String) -> Result<TripScreen, CoreError> {
+        Ok(self.app.trip_screen(&trip_id)?)
     }
 }

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 pub use crossing_trip::event::{
-    check, check_fields, check_wire, EventInput, EventKind, Inspection,
+    check, check_fields, check_wire, EventInput, EventKind, Inspection, NOTE_MAX,
 };
 
 use crate::error::{Error, Result};

@@ -11,9 +11,11 @@
 //! - `cache.db`: trips, server-authoritative; the phone may wipe and re-pull it;
 //! - `outbox.db`: the driver's status events, append-only, `synchronous = FULL`, never wiped.
 
+pub mod app;
 pub mod codes;
 pub mod error;
 pub mod events;
+pub mod log;
 pub mod status;
 pub mod store;
 pub mod sync;
@@ -66,7 +68,23 @@ pub struct Crossing {
     store: Store,
     device_id: String,
     clock: SharedClock,
+    changes: tokio::sync::broadcast::Sender<Change>,
 }
+
+/// What changed in the stores, so screens showing it redraw (crux's "render"): sent after the
+/// change is committed, by every write (a received page, an amendment, a cancellation, a
+/// recorded event, the server's answer to an upload).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// The trips whose screens must redraw (their list rows too).
+    pub trip_ids: Vec<String>,
+    /// Everything may have changed (the cache was wiped or pulled again, events were sent):
+    /// redraw every screen.
+    pub all: bool,
+}
+
+/// How many changes a slow listener may fall behind before it is told "everything changed".
+const CHANGE_BACKLOG: usize = 64;
 
 /// The manifest screen of a trip and its status buttons, from one read.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -129,12 +147,39 @@ impl Crossing {
         })?;
         let store = Store::open(&dir, clock.now_utc())?;
         let device_id = store.outbox(|c| outbox::device_id(c))?;
+        let recovery = store.recovery();
+        if recovery != Recovery::default() {
+            log::write(
+                log::Level::Error,
+                "store",
+                &format!(
+                    "repaired at open: cache rebuilt {}, event store moved {}, {} events salvaged, {} unreadable, found empty {}",
+                    recovery.cache_rebuilt,
+                    recovery.outbox_moved_to.is_some(),
+                    recovery.events_salvaged,
+                    recovery.events_unreadable,
+                    recovery.outbox_found_empty
+                ),
+            );
+        }
         Ok(Crossing {
             dir,
             store,
             device_id,
             clock,
+            changes: tokio::sync::broadcast::channel(CHANGE_BACKLOG).0,
         })
+    }
+
+    /// Receives every [`Change`] from now on. A receiver that falls behind by more than
+    /// [`CHANGE_BACKLOG`] changes gets `Lagged`: treat it as "everything changed".
+    pub fn subscribe_changes(&self) -> tokio::sync::broadcast::Receiver<Change> {
+        self.changes.subscribe()
+    }
+
+    fn changed(&self, trip_ids: Vec<String>, all: bool) {
+        // No listener is not an error.
+        let _ = self.changes.send(Change { trip_ids, all });
     }
 
     /// The clock this core reads "now" from.
@@ -212,6 +257,9 @@ impl Crossing {
             Ok((outcome, warnings))
         })?;
         self.remember_trips(std::slice::from_ref(&prepared.trip))?;
+        if !matches!(outcome, ApplyOutcome::Unchanged { .. }) {
+            self.changed(vec![prepared.trip.id.clone()], false);
+        }
         Ok(ImportReport {
             trip_id: prepared.trip.id,
             version: prepared.trip.version,
@@ -246,16 +294,23 @@ impl Crossing {
     /// The fleet cancelled a trip: keep a tombstone, drop the manifest and its personal data.
     /// Returns whether anything changed (an older cancellation is ignored).
     pub fn cancel_trip(&self, id: &str, version: Option<i64>) -> Result<bool> {
+        self.tombstone(id, version, TripState::Cancelled)
+    }
+
+    fn tombstone(&self, id: &str, version: Option<i64>, state: TripState) -> Result<bool> {
         let at = self.clock.now().to_rfc3339();
-        self.store
-            .cache(|c| cache::tombstone(c, id, version, TripState::Cancelled, &at))
+        let changed = self
+            .store
+            .cache(|c| cache::tombstone(c, id, version, state, &at))?;
+        if changed {
+            self.changed(vec![id.to_string()], false);
+        }
+        Ok(changed)
     }
 
     /// The fleet took a trip off this driver: same as cancel, with its own state.
     pub fn unassign_trip(&self, id: &str, version: Option<i64>) -> Result<bool> {
-        let at = self.clock.now().to_rfc3339();
-        self.store
-            .cache(|c| cache::tombstone(c, id, version, TripState::Unassigned, &at))
+        self.tombstone(id, version, TripState::Unassigned)
     }
 
     /// Removes crew and shipment personal data of a trip that is over: every shipment delivered,
@@ -277,12 +332,15 @@ impl Crossing {
         };
         let changed = stored.manifest.is_some();
         self.store.cache(|c| cache::purge(c, id, state))?;
+        self.changed(vec![id.to_string()], false);
         Ok(changed)
     }
 
     /// Deletes every cached trip (they can be pulled again). The outbox is not touched.
     pub fn wipe_cache(&self) -> Result<()> {
-        self.store.cache(|c| cache::wipe(c))
+        self.store.cache(|c| cache::wipe(c))?;
+        self.changed(Vec::new(), true);
+        Ok(())
     }
 
     /// Every stored trip: active ones by ETA, then tombstones.
@@ -406,6 +464,7 @@ impl Crossing {
                 .store
                 .cache(|c| cache::acknowledge(c, &event.trip_id, event.trip_version_seen));
         }
+        self.changed(vec![event.trip_id.clone()], false);
         Ok(event)
     }
 
@@ -508,8 +567,14 @@ impl Crossing {
             .clock
             .now()
             .to_rfc3339_opts(chrono::SecondsFormat::Millis, false);
-        self.store
-            .outbox(|c| outbox::apply_results(c, results, &now))
+        let counts = self
+            .store
+            .outbox(|c| outbox::apply_results(c, results, &now))?;
+        if !results.is_empty() {
+            // Events went from "not yet sent" to sent or refused on any trip they name.
+            self.changed(Vec::new(), true);
+        }
+        Ok(counts)
     }
 
     pub(crate) fn feed_cursor(&self) -> Result<Option<String>> {
@@ -543,6 +608,10 @@ impl Crossing {
         // What recording needs of the new trips, beside the events (after the page is in).
         let received: Vec<Trip> = prepared.into_iter().flatten().map(|p| p.trip).collect();
         self.remember_trips(&received)?;
+        if counts.updated > 0 || counts.removed > 0 || snapshot_start {
+            let ids = page.changes.iter().map(|c| c.id.clone()).collect();
+            self.changed(ids, snapshot_start);
+        }
         Ok(counts)
     }
 

@@ -5,7 +5,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use crossing_core::sync::{StaticToken, SyncConfig, Syncer, TokenProvider};
+use crossing_core::sync::{StaticToken, SyncConfig, Syncer, TokenProvider, TokenUnavailable};
 use crossing_core::transport::{
     BoxFuture, HttpTransport, Method, Request, Response, Transport, TransportError,
 };
@@ -391,15 +391,15 @@ pub struct ExpiringToken {
 }
 
 impl TokenProvider for ExpiringToken {
-    fn token(&self, force_refresh: bool) -> Option<String> {
+    fn token(&self, force_refresh: bool) -> Result<Option<String>, TokenUnavailable> {
         if force_refresh {
             self.refreshes.fetch_add(1, Ordering::Relaxed);
-            return self.fresh.clone();
+            return Ok(self.fresh.clone());
         }
         if self.refreshes.load(Ordering::Relaxed) > 0 {
-            self.fresh.clone()
+            Ok(self.fresh.clone())
         } else {
-            Some(self.stale.clone())
+            Ok(Some(self.stale.clone()))
         }
     }
 }

@@ -281,7 +281,7 @@ async fn an_hour_of_503_retry_after_120_is_respected_with_jitter() {
     for minute in 0..60u64 {
         tokio::time::sleep(std::time::Duration::from_secs(60)).await;
         if minute % 7 == 0 {
-            service.network_available();
+            service.request_sync();
         }
     }
     let log = faulty.log.lock().expect("log").clone();
@@ -413,7 +413,7 @@ async fn triggers_coalesce_into_one_sync() {
     let service = Arc::new(SyncService::new(phone.syncer_clone()));
     service.request_sync();
     service.request_sync();
-    service.network_available();
+    service.request_sync();
     let runner = {
         let s = Arc::clone(&service);
         tokio::spawn(async move { s.run().await })

@@ -181,7 +181,8 @@ impl EventInput {
     }
 }
 
-const NOTE_MAX: usize = 500;
+/// Longest note, in characters.
+pub const NOTE_MAX: usize = 500;
 const SHIPMENT_MAX: usize = 25;
 const BACKDATE_MAX_DAYS: i64 = 7;
 const FUTURE_SLACK_MINUTES: i64 = 5;

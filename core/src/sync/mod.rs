@@ -36,17 +36,23 @@ use transport::{Method, Request, Response, Transport};
 /// Supplies the driver's bearer token. The shell keeps it in Keystore/Keychain; Rust never
 /// stores it.
 pub trait TokenProvider: Send + Sync {
-    /// The current token; with `force_refresh`, a fresh one (after a 401). `None`: signed out.
-    fn token(&self, force_refresh: bool) -> Option<String>;
+    /// The current token; with `force_refresh`, a fresh one (after a 401). `Ok(None)`: signed
+    /// out. `Err`: the token store could not be read now (a locked phone, a Keystore hiccup):
+    /// the sync is retried later, and the driver is not told to sign in again.
+    fn token(&self, force_refresh: bool) -> Result<Option<String>, TokenUnavailable>;
 }
+
+/// The token store did not answer; the words say why (never the token).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TokenUnavailable(pub String);
 
 /// A fixed token (the CLI).
 #[derive(Debug, Clone)]
 pub struct StaticToken(pub String);
 
 impl TokenProvider for StaticToken {
-    fn token(&self, _force_refresh: bool) -> Option<String> {
-        Some(self.0.clone())
+    fn token(&self, _force_refresh: bool) -> Result<Option<String>, TokenUnavailable> {
+        Ok(Some(self.0.clone()))
     }
 }
 
@@ -212,6 +218,16 @@ fn usable_token(t: &str) -> bool {
     !t.is_empty() && t.bytes().all(|b| b.is_ascii_graphic())
 }
 
+/// A token store that did not answer: retry with the usual backoff, not "sign in again".
+fn token_unavailable(e: &TokenUnavailable, attempt: u32) -> SyncError {
+    SyncError::Retry {
+        after: planner::backoff(attempt, fastrand::f64()).max(Duration::from_secs(1)),
+        offline: false,
+        server_said: false,
+        reason: format!("the phone's token store did not answer ({})", e.0),
+    }
+}
+
 fn describe(f: &Failure) -> String {
     match f {
         Failure::Network(m) => format!("no connection: {m}"),
@@ -285,6 +301,7 @@ impl Syncer {
         let token = self
             .tokens
             .token(false)
+            .map_err(|e| token_unavailable(&e, attempt))?
             .filter(|t| usable_token(t))
             .ok_or(SyncError::SignInRequired)?;
         let mut run = Run {
@@ -369,12 +386,15 @@ impl Syncer {
             let failure = failure_of(&resp, self.core.clock().now_utc());
             if resp.status == 401 && !run.refreshed {
                 run.refreshed = true;
-                match self.tokens.token(true).filter(|t| usable_token(t)) {
-                    Some(t) => {
+                match self.tokens.token(true) {
+                    Ok(Some(t)) if usable_token(&t) => {
                         run.token = t;
                         continue;
                     }
-                    None => return Err(failure),
+                    // The store could not be read: not "signed out"; retried like a network
+                    // failure (the 401 stays unanswered until then).
+                    Err(e) => return Err(Failure::Network(format!("token store: {}", e.0))),
+                    Ok(_) => return Err(failure),
                 }
             }
             return Err(failure);
@@ -566,41 +586,84 @@ pub struct SyncStatus {
     pub last_success: Option<String>,
 }
 
-/// Runs syncs when asked and when a backoff ends; shows the state.
+/// The one way a sync runs on a phone: the background loop, a manual "sync now"
+/// (pull-to-refresh, WorkManager, BGTask) and the CLI all go through it.
+///
+/// - One run at a time: a [`sync_now`](Self::sync_now) while a run is in flight waits for that
+///   run and returns its result (one run on the wire), and the loop waits its turn.
+/// - One attempt counter and one backoff: a manual sync after failures backs off like the loop,
+///   and a server's `Retry-After` holds for every caller (a manual sync inside it sends nothing).
+/// - Every run's state is published on the watch channel ([`subscribe`](Self::subscribe)).
 ///
 /// Triggers coalesce: any number of [`request_sync`](Self::request_sync) calls while a sync
-/// runs cause exactly one more sync. A server's `Retry-After` is honoured even when the
-/// network comes back. Dropping the [`run`](Self::run) future stops it safely.
+/// runs cause exactly one more sync. Dropping a run at any await point is safe (see the module
+/// doc); the state then goes back to what was last saved, never stays "syncing".
 pub struct SyncService {
     syncer: Syncer,
     trigger: Notify,
     state: watch::Sender<SyncState>,
+    /// The number of the last finished run and its result (waiters of a run in flight).
+    finished: watch::Sender<(u64, Option<RunResult>)>,
+    run_lock: tokio::sync::Mutex<()>,
     not_before: Mutex<Option<Instant>>,
     attempt: AtomicU32,
     runs: AtomicU64,
+}
+
+/// What one run of the service ended with.
+pub type RunResult = std::result::Result<SyncReport, SyncError>;
+
+/// Publishes the end of a run, also when the run is dropped half-way (aborted task, shutdown).
+struct RunGuard<'a> {
+    service: &'a SyncService,
+    number: u64,
+    done: bool,
+}
+
+impl Drop for RunGuard<'_> {
+    fn drop(&mut self) {
+        if self.done {
+            return;
+        }
+        let saved = self
+            .service
+            .syncer
+            .core
+            .sync_status()
+            .map_or(SyncState::Idle, |s| s.state);
+        self.service.state.send_replace(saved);
+        self.service.finished.send_replace((
+            self.number,
+            Some(Err(SyncError::Retry {
+                after: Duration::ZERO,
+                offline: false,
+                server_said: false,
+                reason: "the sync was stopped before it finished; nothing was lost".into(),
+            })),
+        ));
+    }
 }
 
 impl SyncService {
     /// A service around a syncer.
     pub fn new(syncer: Syncer) -> Self {
         let (state, _) = watch::channel(SyncState::Idle);
+        let (finished, _) = watch::channel((0, None));
         SyncService {
             syncer,
             trigger: Notify::new(),
             state,
+            finished,
+            run_lock: tokio::sync::Mutex::new(()),
             not_before: Mutex::new(None),
             attempt: AtomicU32::new(0),
             runs: AtomicU64::new(0),
         }
     }
 
-    /// Asks for a sync soon (e.g. an event was recorded, the app came to the foreground).
+    /// Asks the loop for a sync soon (e.g. an event was recorded, the app came to the
+    /// foreground, the network is back). Never sooner than a server's `Retry-After`.
     pub fn request_sync(&self) {
-        self.trigger.notify_one();
-    }
-
-    /// The network is back: sync now, unless the server asked to wait longer.
-    pub fn network_available(&self) {
         self.trigger.notify_one();
     }
 
@@ -609,9 +672,124 @@ impl SyncService {
         self.state.subscribe()
     }
 
-    /// How many syncs ran.
+    /// The state now.
+    pub fn state(&self) -> SyncState {
+        self.state.borrow().clone()
+    }
+
+    /// How many syncs ran (started), by any caller.
     pub fn runs(&self) -> u64 {
         self.runs.load(Ordering::Relaxed)
+    }
+
+    /// Failed runs in a row (the backoff's attempt number).
+    pub fn attempt(&self) -> u32 {
+        self.attempt.load(Ordering::Relaxed)
+    }
+
+    fn lock_not_before(&self) -> std::sync::MutexGuard<'_, Option<Instant>> {
+        self.not_before
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// One sync now, for a shell's "sync now", a background task or the CLI. Joins a run in
+    /// flight instead of starting a second one. Inside a server's `Retry-After` it sends
+    /// nothing and answers "retry" with the time left.
+    pub async fn sync_now(&self) -> RunResult {
+        let guard = match self.run_lock.try_lock() {
+            Ok(guard) => guard,
+            Err(_) => return self.join_run_in_flight().await,
+        };
+        if let Some(nb) = *self.lock_not_before() {
+            let now = Instant::now();
+            if nb > now {
+                return Err(SyncError::Retry {
+                    after: nb - now,
+                    offline: false,
+                    server_said: true,
+                    reason: "the server asked to wait before the next sync".into(),
+                });
+            }
+        }
+        self.run_locked(guard).await.0
+    }
+
+    /// Waits for the run holding the lock to finish and returns its result.
+    async fn join_run_in_flight(&self) -> RunResult {
+        let target = self.runs.load(Ordering::Relaxed);
+        let mut rx = self.finished.subscribe();
+        loop {
+            {
+                let (number, result) = &*rx.borrow_and_update();
+                if *number >= target {
+                    if let Some(r) = result {
+                        return r.clone();
+                    }
+                }
+            }
+            if rx.changed().await.is_err() {
+                return Err(SyncError::internal("the sync service went away"));
+            }
+        }
+    }
+
+    /// Runs one sync holding the run lock; returns its result and when the loop should wake.
+    async fn run_locked(
+        &self,
+        _lock: tokio::sync::MutexGuard<'_, ()>,
+    ) -> (RunResult, Option<Instant>) {
+        self.state.send_replace(SyncState::Syncing);
+        let number = self.runs.fetch_add(1, Ordering::Relaxed) + 1;
+        let mut guard = RunGuard {
+            service: self,
+            number,
+            done: false,
+        };
+        let attempt = self.attempt.load(Ordering::Relaxed);
+        crate::log::info("sync", &format!("run {number} started, attempt {attempt}"));
+        let result = self.syncer.sync_once(attempt).await;
+        let wake = self.settle(&result, attempt);
+        crate::log::info("sync", &crate::log::describe_run(number, &result));
+        guard.done = true;
+        self.finished.send_replace((number, Some(result.clone())));
+        (result, wake)
+    }
+
+    /// Updates the attempt counter, the server's hold and the published state after a run;
+    /// returns when the loop should try again by itself.
+    fn settle(&self, result: &RunResult, attempt: u32) -> Option<Instant> {
+        let mut nb = self.lock_not_before();
+        *nb = None;
+        match result {
+            Ok(report) => {
+                self.attempt.store(0, Ordering::Relaxed);
+                self.state.send_replace(SyncState::Idle);
+                (report.retry_later > 0)
+                    .then(|| Instant::now() + planner::backoff(attempt, fastrand::f64()))
+            }
+            Err(e) => {
+                self.attempt.fetch_add(1, Ordering::Relaxed);
+                let next = match e {
+                    SyncError::Retry {
+                        after, server_said, ..
+                    } => {
+                        let at = Instant::now() + *after;
+                        if *server_said {
+                            *nb = Some(at);
+                        }
+                        Some(at)
+                    }
+                    SyncError::Stop { after, .. } => Some(Instant::now() + *after),
+                    SyncError::Local { .. } => Some(Instant::now() + planner::STOP_BACKOFF),
+                    // Wait for a trigger (new token, app update).
+                    SyncError::SignInRequired | SyncError::UpdateRequired => None,
+                };
+                self.state
+                    .send_replace(state_of(e, self.syncer.core().clock().now_utc()));
+                next
+            }
+        }
     }
 
     /// The loop: waits for a trigger or the end of a backoff, then syncs. Never returns.
@@ -627,51 +805,12 @@ impl SyncService {
                 }
                 None => self.trigger.notified().await,
             }
-            let not_before = *self
-                .not_before
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            let not_before = *self.lock_not_before();
             if let Some(nb) = not_before {
                 tokio::time::sleep_until(nb).await;
             }
-            self.state.send_replace(SyncState::Syncing);
-            self.runs.fetch_add(1, Ordering::Relaxed);
-            let attempt = self.attempt.load(Ordering::Relaxed);
-            let result = self.syncer.sync_once(attempt).await;
-            let mut nb = self
-                .not_before
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
-            *nb = None;
-            match &result {
-                Ok(report) => {
-                    self.attempt.store(0, Ordering::Relaxed);
-                    wake = (report.retry_later > 0)
-                        .then(|| Instant::now() + planner::backoff(attempt, fastrand::f64()));
-                    self.state.send_replace(SyncState::Idle);
-                }
-                Err(e) => {
-                    self.attempt.fetch_add(1, Ordering::Relaxed);
-                    let next = match e {
-                        SyncError::Retry {
-                            after, server_said, ..
-                        } => {
-                            let at = Instant::now() + *after;
-                            if *server_said {
-                                *nb = Some(at);
-                            }
-                            Some(at)
-                        }
-                        SyncError::Stop { after, .. } => Some(Instant::now() + *after),
-                        SyncError::Local { .. } => Some(Instant::now() + planner::STOP_BACKOFF),
-                        // Wait for a trigger (new token, app update).
-                        SyncError::SignInRequired | SyncError::UpdateRequired => None,
-                    };
-                    wake = next;
-                    self.state
-                        .send_replace(state_of(e, self.syncer.core().clock().now_utc()));
-                }
-            }
+            let lock = self.run_lock.lock().await;
+            wake = self.run_locked(lock).await.1;
         }
     }
 

@@ -14,6 +14,9 @@ use crate::store::trips::{StoredTrip, TripState};
 /// A label and its value.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Field {
+    /// Stable within the screen (`s3.f2`): list identity for SwiftUI/Compose, since labels
+    /// repeat ("Goods" per commodity, "Document" per travel document).
+    pub id: String,
     /// What it is ("VIN").
     pub label: String,
     /// The value, formatted.
@@ -23,6 +26,8 @@ pub struct Field {
 /// A titled group of fields ("Conveyance", "Shipment 2 of 5 · 1234…").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Section {
+    /// Stable within the screen (`s3`): titles repeat ("Driver" for each driver of a team).
+    pub id: String,
     /// Section title.
     pub title: String,
     /// Fields in display order.
@@ -65,6 +70,7 @@ pub struct CodeChoice {
 
 fn f(label: &str, value: impl Into<String>) -> Field {
     Field {
+        id: String::new(),
         label: label.to_string(),
         value: value.into(),
     }
@@ -92,6 +98,7 @@ fn list_or_none(items: &[String]) -> String {
 pub fn manifest_view(stored: &StoredTrip, status: DisplayStatus) -> ManifestView {
     let s = &stored.summary;
     let mut sections = vec![Section {
+        id: String::new(),
         title: "Trip".into(),
         fields: vec![
             f(
@@ -115,6 +122,12 @@ pub fn manifest_view(stored: &StoredTrip, status: DisplayStatus) -> ManifestView
     }];
     if let Some(trip) = &stored.manifest {
         trip_sections(trip, &mut sections);
+    }
+    for (i, section) in sections.iter_mut().enumerate() {
+        section.id = format!("s{i}");
+        for (j, field) in section.fields.iter_mut().enumerate() {
+            field.id = format!("s{i}.f{j}");
+        }
     }
     let codes = stored
         .manifest
@@ -170,11 +183,13 @@ fn trip_sections(t: &Trip, sections: &mut Vec<Section>) {
     }
     conv.push(f("Seals", list_or_none(&c.seals)));
     sections.push(Section {
+        id: String::new(),
         title: "Conveyance".into(),
         fields: conv,
     });
     for (i, tr) in t.trailers.iter().enumerate() {
         sections.push(Section {
+            id: String::new(),
             title: format!("Trailer {} of {}", i + 1, t.trailers.len()),
             fields: vec![
                 f("Number", tr.number.clone()),
@@ -224,6 +239,7 @@ fn trip_sections(t: &Trip, sections: &mut Vec<Section>) {
             fields.push(f("Goods", v));
         }
         sections.push(Section {
+            id: String::new(),
             title: format!("Shipment {} of {n} · {}", i + 1, s.control_number),
             fields,
         });
@@ -255,6 +271,7 @@ fn person_section(p: &Person) -> Section {
         ));
     }
     Section {
+        id: String::new(),
         title: match p.role {
             CrewRole::Driver => "Driver".into(),
             CrewRole::Passenger => "Passenger".into(),

@@ -8,20 +8,20 @@ import java.io.File
 import java.nio.file.Files
 
 /**
- * Times `manifest(id)` of the 500-shipment trip through the generated Kotlin bindings (JNA),
+ * Times `tripScreen(id)` of the 500-shipment trip through the generated Kotlin bindings (JNA),
  * one call per view, and prints the median, min and max in microseconds.
  * Usage: ManifestBenchKt EXAMPLES_DIR
  */
 fun main(args: Array<String>) {
     val examples = File(args[0])
     val core = CrossingCore(
-        CoreConfig(Files.createTempDirectory("crossing-bench").toString(), null, "jvm-bench", coreVersion()),
+        CoreConfig(Files.createTempDirectory("crossing-bench").toString(), null, "jvm-bench", coreVersion(), "America/Toronto"),
         object : TokenProvider {
             override fun token(forceRefresh: Boolean): String? = null
         },
     )
     val id = core.importTripJson(File(examples, "aci-trip-500.json").readText())
-    repeat(200) { core.manifest(id) } // JIT warm-up
+    repeat(200) { core.tripScreen(id) } // JIT warm-up
     val rounds = 5
     val perRound = 100
     val medians = mutableListOf<Long>()
@@ -29,7 +29,7 @@ fun main(args: Array<String>) {
     repeat(rounds) {
         val times = LongArray(perRound) {
             val t = System.nanoTime()
-            val m = core.manifest(id)
+            val m = core.tripScreen(id)
             check(m.sections.size > 500)
             System.nanoTime() - t
         }
