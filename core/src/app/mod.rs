@@ -638,3 +638,15 @@ pub fn startup_notice(failure: StartupFailure) -> Notice {
         needs,
     }
 }
+
+impl From<&Error> for StartupFailure {
+    fn from(e: &Error) -> Self {
+        match e {
+            Error::DatabaseTooNew { .. } => StartupFailure::TooNew,
+            Error::Storage(_) | Error::Io { .. } | Error::Corrupt(_) => StartupFailure::Storage,
+            Error::Document(_) | Error::UnknownTrip(_) | Error::NoActiveTrip | Error::Barcode { .. } => {
+                StartupFailure::Other
+            }
+        }
+    }
+}
