@@ -12,6 +12,10 @@ sourceSets {
         // Written by ../scripts/build-rust.sh (uniffi-bindgen); never edited by hand.
         kotlin.srcDir("../../build/gen/kotlin")
     }
+    test {
+        // The bindings' own tests and their fleet-server helper (Fleet.kt) run here too.
+        kotlin.srcDir("../../bindings/kotlin/test")
+    }
 }
 
 dependencies {
@@ -25,4 +29,9 @@ dependencies {
 tasks.test {
     useJUnitPlatform()
     systemProperty("jna.library.path", "${rootDir}/../target/debug")
+    // A fleet server must be running: see bindings/scripts/kotlin-test.sh for the properties
+    // (crossing.server, crossing.manager, crossing.driver, crossing.examples).
+    for (p in listOf("crossing.server", "crossing.manager", "crossing.driver", "crossing.examples")) {
+        System.getProperty(p)?.let { systemProperty(p, it) }
+    }
 }

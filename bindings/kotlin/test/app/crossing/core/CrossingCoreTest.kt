@@ -8,6 +8,7 @@ import kotlinx.coroutines.runBlocking
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertNotNull
+import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import kotlin.test.assertFailsWith
@@ -17,8 +18,10 @@ import java.util.concurrent.TimeUnit
 
 /** The generated Kotlin bindings against the real library and a real fleet server. */
 class CrossingCoreTest {
-    private fun config(dir: String, server: String? = Fleet.url) =
-        CoreConfig(dataDir = dir, serverUrl = server, platform = "jvm-test", appVersion = coreVersion())
+    private fun config(dir: String, server: String? = Fleet.url) = CoreConfig(
+        dataDir = dir, serverUrl = server, platform = "jvm-test", appVersion = coreVersion(),
+        deviceZone = "America/Toronto",
+    )
 
     /** Pushes a trip as fleet JVM's manager; returns its id as the phone knows it (trip ids are
      *  per fleet: the phone gets `<fleet>:<id>`). */
@@ -28,18 +31,23 @@ class CrossingCoreTest {
         return "JVM:$id"
     }
 
+    private fun intent(id: String, kind: EventKind, vararg values: Pair<String, String>) =
+        RecordIntent(id, kind, values.map { InputValue(it.first, it.second) })
+
     @Test
-    fun `a pushed trip syncs and its manifest is ready to render`() {
+    fun `a pushed trip syncs and its trip screen is ready to render`() {
         val id = newTrip("SYNC1")
         CrossingCore(config(Fleet.tempDir()), FixedToken(Fleet.driver)).use { core ->
-            val report = runBlocking { core.sync() }
-            assertTrue(report.tripsUpdated >= 1u)
-            assertTrue(core.trips().any { it.id == id && it.state == TripState.ACTIVE })
-            val m = core.manifest(id)
+            val outcome = runBlocking { core.syncNow() }
+            assertEquals(SyncAdvice.DONE, outcome.advice, outcome.message)
+            assertTrue(core.tripList().rows.any { it.id == id && it.state == TripState.ACTIVE })
+            val m = core.tripScreen(id)
             assertEquals("ACI trip 1234JVMSYNC1 → 0453", m.title)
             assertEquals(listOf("Trip", "Conveyance", "Trailer 1 of 1", "Driver"), m.sections.take(4).map { it.title })
-            assertTrue(m.status.needsAcknowledgement)
-            assertEquals(EventKind.TRIP_ACKNOWLEDGED, m.actions.first { it.recommended }.kind)
+            val ids = m.sections.map { it.id } + m.sections.flatMap { s -> s.fields.map { it.id } }
+            assertEquals(ids.size, ids.toSet().size, "list ids are unique")
+            assertEquals(EventKind.TRIP_ACKNOWLEDGED, m.actions.first().kind)
+            assertTrue(m.actions.first().recommended)
         }
     }
 
@@ -47,26 +55,30 @@ class CrossingCoreTest {
     fun `every border code comes as a matrix and the QR decodes with ZXing`() {
         val id = newTrip("CODES")
         CrossingCore(config(Fleet.tempDir()), FixedToken(Fleet.driver)).use { core ->
-            runBlocking { core.sync() }
-            val m = core.manifest(id)
+            runBlocking { core.syncNow() }
+            val m = core.tripScreen(id)
             assertEquals(listOf(BorderCodeKind.QR, BorderCodeKind.CRN128, BorderCodeKind.CCN128), m.codes.map { it.kind }.distinct())
-            for (choice in m.codes) {
-                val code = core.borderCode(id, choice.kind, choice.shipment)
-                assertEquals((code.width * code.height).toInt(), code.modules.size)
+            for (button in m.codes) {
+                val screen = core.borderScreen(id, button.id)
+                assertEquals(button.id, screen.selected)
+                val code = screen.code!!
+                assertEquals((code.matrix.width * code.matrix.height).toInt(), code.matrix.modules.size)
                 assertEquals(1L, code.tripVersion.toLong())
+                assertTrue(screen.keepScreenOn)
             }
-            val qr = core.borderCode(id, BorderCodeKind.QR, null)
-            assertEquals(4u, qr.quietZone)
-            assertEquals("1234JVMCODES", decodeQr(qr))
+            val qr = core.borderScreen(id, null).code!!
+            assertEquals(Symbology.QR, qr.symbology)
+            assertEquals(4u, qr.matrix.quietZone)
+            assertEquals("1234JVMCODES", decodeQr(qr.matrix))
         }
     }
 
-    private fun decodeQr(code: BorderCode, scale: Int = 6): String {
-        val w = code.width.toInt()
+    private fun decodeQr(m: ModuleMatrix, scale: Int = 6): String {
+        val w = m.width.toInt()
         val px = IntArray(w * scale * w * scale) { i ->
             val x = (i % (w * scale)) / scale
             val y = (i / (w * scale)) / scale
-            if (code.modules[y * w + x].toInt() == 1) 0xFF000000.toInt() else 0xFFFFFFFF.toInt()
+            if (m.modules[y * w + x].toInt() == 1) 0xFF000000.toInt() else 0xFFFFFFFF.toInt()
         }
         val bitmap = BinaryBitmap(HybridBinarizer(RGBLuminanceSource(w * scale, w * scale, px)))
         return QRCodeReader().decode(bitmap).text
@@ -76,103 +88,92 @@ class CrossingCoreTest {
     fun `events recorded with no server are kept and delivered exactly once later`() {
         val id = newTrip("OFFLINE")
         val dir = Fleet.tempDir()
-        CrossingCore(config(dir), FixedToken(Fleet.driver)).use { core -> runBlocking { core.sync() } }
+        CrossingCore(config(dir), FixedToken(Fleet.driver)).use { core -> runBlocking { core.syncNow() } }
         // Same phone, no reachable server (nothing listens on port 9 of loopback).
         CrossingCore(config(dir, "http://127.0.0.1:9"), FixedToken(Fleet.driver)).use { core ->
             for (kind in listOf(EventKind.TRIP_ACKNOWLEDGED, EventKind.DEPARTED_ORIGIN, EventKind.ARRIVED_AT_BORDER)) {
-                val e = core.recordEvent(EventInput(id, kind, null, null, null, null, null))
-                assertEquals(DeliveryState.PENDING, e.state)
+                assertTrue(core.record(intent(id, kind)) is RecordOutcome.Recorded)
             }
-            val err = assertFailsWith<CoreException.Network> { runBlocking { core.sync() } }
-            assertTrue(err.reason.contains("no connection"), err.reason)
-            assertEquals(3u, core.syncStatus().pending)
-            assertTrue(core.manifest(id).status.headline.endsWith("· not yet sent"))
+            val offline = runBlocking { core.syncNow() }
+            assertEquals(SyncAdvice.RETRY_LATER, offline.advice)
+            assertTrue(offline.view.headline.startsWith("Offline · retrying at "), offline.view.headline)
+            assertEquals(3u, core.syncView().pending)
+            assertEquals("At the border (0453) · not yet sent", core.tripScreen(id).headline)
         }
         CrossingCore(config(dir), FixedToken(Fleet.driver)).use { core ->
-            val report = runBlocking { core.sync() }
-            assertEquals(3u, report.uploaded)
-            assertEquals(0u, core.syncStatus().pending)
+            val outcome = runBlocking { core.syncNow() }
+            assertEquals(SyncAdvice.DONE, outcome.advice, outcome.message)
+            assertEquals(0u, core.syncView().pending)
         }
         val server = Fleet.events(id.substringAfter(':'))
         assertEquals(3, Regex("\"event_id\"").findAll(server).count(), server)
     }
 
     @Test
-    fun `sync state changes reach an observer until its handle is cancelled`() {
-        newTrip("OBSERVE")
+    fun `trip and sync changes reach an observer until its handle is cancelled`() {
+        val id = newTrip("OBSERVE")
         CrossingCore(config(Fleet.tempDir()), FixedToken(Fleet.driver)).use { core ->
-            val seen = CopyOnWriteArrayList<SyncPhase>()
-            val handle = core.observeSync(object : SyncObserver {
-                override fun onSyncStatus(status: SyncStatus) {
-                    seen.add(status.phase)
+            val badges = CopyOnWriteArrayList<SyncView>()
+            val trips = CopyOnWriteArrayList<String>()
+            val handle = core.observe(object : AppObserver {
+                override fun onTripsChanged(tripIds: List<String>, all: Boolean) {
+                    trips.addAll(tripIds)
+                }
+
+                override fun onSyncChanged(sync: SyncView) {
+                    badges.add(sync)
                 }
             })
             core.requestSync()
             val deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10)
-            // Syncing and Idle may coalesce (the observer sees the latest state), so wait for
-            // any update after the first that ends in Idle with a successful sync recorded.
-            while (System.nanoTime() < deadline &&
-                !(seen.size >= 2 && seen.last() is SyncPhase.Idle && core.syncStatus().lastSuccess != null)
-            ) {
+            while (System.nanoTime() < deadline && !(id in trips && badges.last().headline == "Up to date")) {
                 Thread.sleep(20)
             }
-            assertTrue(seen.first() is SyncPhase.Idle, "the current state comes first: $seen")
-            assertTrue(seen.size >= 2, "$seen")
-            assertTrue(seen.last() is SyncPhase.Idle, "$seen")
-            assertNotNull(core.syncStatus().lastSuccess)
+            assertEquals("Not synced yet", badges.first().headline, "the current badge comes first")
+            assertTrue(id in trips, "the pulled trip is announced: $trips")
+            assertEquals("Up to date", badges.last().headline)
             handle.cancel()
-            Thread.sleep(50)
+            val deadlineEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(5)
+            while (!handle.isFinished() && System.nanoTime() < deadlineEnd) Thread.sleep(10)
             assertTrue(handle.isFinished())
-            val count = seen.size
-            core.requestSync()
-            Thread.sleep(300)
-            assertEquals(count, seen.size, "no calls after cancel")
+            val count = badges.size + trips.size
+            core.record(intent(id, EventKind.TRIP_ACKNOWLEDGED))
+            assertEquals(count, badges.size + trips.size, "no calls after cancel")
             handle.close()
         }
     }
 
     @Test
-    fun `bad input gets typed errors that name the field`() {
+    fun `refusals name the field and errors are typed`() {
         val id = newTrip("ERRORS")
         CrossingCore(config(Fleet.tempDir()), FixedToken(Fleet.driver)).use { core ->
-            runBlocking { core.sync() }
-            val port = assertFailsWith<CoreException.InvalidInput> {
-                core.recordEvent(EventInput(id, EventKind.ARRIVED_AT_BORDER, "453", null, null, null, null))
-            }
-            assertEquals("port: \"453\" must be 4 digits with leading zeros (e.g. 0453)", port.reason)
-            val missing = assertFailsWith<CoreException.NotFound> { core.manifest("T-NOPE") }
+            runBlocking { core.syncNow() }
+            val port = core.record(intent(id, EventKind.ARRIVED_AT_BORDER, "port" to "453")) as RecordOutcome.Refused
+            assertEquals("port", port.input)
+            assertEquals("Port \"453\" must be 4 digits with leading zeros (e.g. 0453)", port.message)
+            val missing = assertFailsWith<CoreException.NotFound> { core.tripScreen("T-NOPE") }
             assertTrue(missing.reason.contains("T-NOPE"))
             val secret = Fleet.trip("aci-trip.json", "T-JVM-SECRET", "1234JVMSECRET")
                 .replaceFirst("{", "{\"sharedSecret\": \"x\",")
             val refused = assertFailsWith<CoreException.InvalidTrip> { core.importTripJson(secret) }
             assertTrue(refused.reason.startsWith("sharedSecret: refused"), refused.reason)
-            assertFailsWith<CoreException.InvalidInput> { core.borderCode(id, BorderCodeKind.ACE_QR, null) }
+            assertNotNull(core.borderScreen(id, "ace-qr").notice, "a code not on the trip says so")
         }
     }
 
     @Test
-    fun `no token means sign-in required and the queue is kept`() {
+    fun `no token means the driver must sign in and the queue is kept`() {
         val id = newTrip("NOTOKEN")
         val dir = Fleet.tempDir()
-        CrossingCore(config(dir), FixedToken(Fleet.driver)).use { core -> runBlocking { core.sync() } }
+        CrossingCore(config(dir), FixedToken(Fleet.driver)).use { core -> runBlocking { core.syncNow() } }
         val tokens = FixedToken("crd_expired")
         CrossingCore(config(dir), tokens).use { core ->
-            core.recordEvent(EventInput(id, EventKind.DEPARTED_ORIGIN, null, null, null, null, null))
-            assertFailsWith<CoreException.SignInRequired> { runBlocking { core.sync() } }
-            // One refresh per sync attempt (this one, and the one recording the event asked
-            // for), then it stops: no retry loop after "sign-in required".
-            // Wait for the background run the recording asked for (slow on a loaded machine),
-            // unless the two attempts coalesced into one.
-            val deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5)
-            while (tokens.refreshes < 2 && System.nanoTime() < deadline) {
-                Thread.sleep(20)
-            }
-            val refreshes = tokens.refreshes
-            assertTrue(refreshes in 1..2, "refreshes: $refreshes")
-            Thread.sleep(500)
-            assertEquals(refreshes, tokens.refreshes, "no further attempts without a trigger")
-            assertEquals(1u, core.syncStatus().pending)
-            assertTrue(core.syncStatus().phase is SyncPhase.SignInRequired)
+            core.record(intent(id, EventKind.DEPARTED_ORIGIN))
+            val outcome = runBlocking { core.syncNow() }
+            assertEquals(SyncAdvice.NEEDS_DRIVER, outcome.advice)
+            assertEquals(Need.SIGN_IN, outcome.view.needs)
+            assertEquals(1u, outcome.view.pending)
+            assertEquals(StartStep.SIGN_IN, core.startScreen(true).step)
         }
     }
 
@@ -182,8 +183,10 @@ class CrossingCoreTest {
         assertNotNull(e.message)
         assertFalse(coreVersion().isEmpty())
         CrossingCore(config(Fleet.tempDir(), null), FixedToken(null)).use { core ->
-            assertTrue(core.trips().isEmpty())
-            assertFailsWith<CoreException.NotConfigured> { core.requestSync() }
+            assertTrue(core.tripList().rows.isEmpty())
+            assertEquals("Sync is off", core.syncView().headline)
+            assertFalse(core.syncView().canSyncNow)
+            assertNull(core.recoveryNotice())
         }
     }
 
@@ -191,12 +194,12 @@ class CrossingCoreTest {
     fun `objects are released on repeat, without leaking files or threads`() {
         val dir = Fleet.tempDir()
         val fds = { File("/proc/self/fd").list()?.size ?: 0 }
-        repeat(5) { CrossingCore(config(dir), FixedToken(Fleet.driver)).use { it.trips() } }
+        repeat(5) { CrossingCore(config(dir), FixedToken(Fleet.driver)).use { it.tripList() } }
         val before = fds()
         repeat(100) {
             CrossingCore(config(dir), FixedToken(Fleet.driver)).use { core ->
-                core.trips()
-                core.syncStatus()
+                core.tripList()
+                core.syncView()
             }
         }
         System.gc()

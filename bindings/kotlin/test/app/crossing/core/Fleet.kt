@@ -28,6 +28,9 @@ object Fleet {
     /** Pushes a trip to the test driver as the manager; returns the HTTP status. */
     fun push(doc: String): Int = send("POST", "/v1/fleet/trips?driver=jvm-driver", doc).statusCode()
 
+    /** Cancels a trip as the manager; returns the HTTP status. */
+    fun cancel(tripId: String): Int = send("POST", "/v1/fleet/trips/$tripId/cancel", "").statusCode()
+
     /** The manager's view of a trip's events (JSON). */
     fun events(tripId: String): String = send("GET", "/v1/fleet/trips/$tripId/events", null).body()
 

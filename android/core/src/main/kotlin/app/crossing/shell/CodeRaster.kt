@@ -1,6 +1,6 @@
 package app.crossing.shell
 
-import app.crossing.core.BorderCode
+import app.crossing.core.ModuleMatrix
 
 /**
  * Turns a code's module matrix into pixels at a whole number of pixels per module (no
@@ -15,21 +15,21 @@ object CodeRaster {
     const val LINEAR_BAR_MODULES: Int = 40
 
     /** Whether module (x, y) is dark. */
-    fun isDark(code: BorderCode, x: Int, y: Int): Boolean {
+    fun isDark(code: ModuleMatrix, x: Int, y: Int): Boolean {
         val w = code.width.toInt()
         val row = if (code.height.toInt() == 1) 0 else y
         return code.modules[row * w + x].toInt() == 1
     }
 
     /** Rows to draw (bars of linear codes are drawn [LINEAR_BAR_MODULES] tall). */
-    fun rows(code: BorderCode): Int =
+    fun rows(code: ModuleMatrix): Int =
         if (code.height.toInt() == 1) LINEAR_BAR_MODULES else code.height.toInt()
 
     /** The largest whole pixels-per-module that fits [availablePx] across. At least 1. */
-    fun scaleFor(code: BorderCode, availablePx: Int): Int = maxOf(1, availablePx / code.width.toInt())
+    fun scaleFor(code: ModuleMatrix, availablePx: Int): Int = maxOf(1, availablePx / code.width.toInt())
 
     /** ARGB pixels, row-major, [scale] pixels per module. */
-    fun pixels(code: BorderCode, scale: Int): IntArray {
+    fun pixels(code: ModuleMatrix, scale: Int): IntArray {
         val w = code.width.toInt() * scale
         val h = rows(code) * scale
         val out = IntArray(w * h)

@@ -1,0 +1,222 @@
+package app.crossing.shell
+
+import app.crossing.core.ActionButton
+import app.crossing.core.BorderScreen
+import app.crossing.core.CoreException
+import app.crossing.core.CrossingCoreInterface
+import app.crossing.core.InputValue
+import app.crossing.core.Notice
+import app.crossing.core.RecordForm
+import app.crossing.core.RecordIntent
+import app.crossing.core.RecordOutcome
+import app.crossing.core.SignInOutcome
+import app.crossing.core.StartScreen
+import app.crossing.core.TripListScreen
+import app.crossing.core.TripScreen
+import kotlinx.coroutines.CoroutineDispatcher
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.flow.MutableStateFlow
+import kotlinx.coroutines.flow.StateFlow
+import kotlinx.coroutines.flow.asStateFlow
+import kotlinx.coroutines.launch
+import kotlinx.coroutines.withContext
+
+/** The trip list: redraws on every trip change and badge change; pull-to-refresh syncs. */
+class TripListModel(
+    private val core: CrossingCoreInterface,
+    signals: CoreSignals,
+    scope: CoroutineScope,
+    io: CoroutineDispatcher = Dispatchers.IO,
+) : ScreenModel<TripListScreen>(scope, io) {
+    private val said = MutableStateFlow<String?>(null)
+
+    /** The last sync's sentence ("Synced: …", "No connection: …"), for a snackbar. */
+    val message: StateFlow<String?> = said.asStateFlow()
+
+    init {
+        scope.launch { signals.trips.collect { reload() } }
+        scope.launch { signals.sync.collect { reload() } }
+        start()
+    }
+
+    override fun load(): TripListScreen = core.tripList()
+
+    /** Pull-to-refresh: one sync through the core's one sync service. */
+    fun refresh() {
+        scope.launch {
+            said.value = try {
+                core.syncNow().message
+            } catch (e: CoreException) {
+                e.toProblem().message
+            }
+        }
+    }
+}
+
+/** A refused form: which input to mark, and the core's sentence. */
+data class Refusal(val input: String?, val message: String)
+
+/** An open form with what the last send said. */
+data class FormState(val form: RecordForm, val refusal: Refusal? = null)
+
+/** The trip screen, its action forms, and what recording said. */
+class TripModel(
+    private val core: CrossingCoreInterface,
+    private val tripId: String,
+    signals: CoreSignals,
+    scope: CoroutineScope,
+    io: CoroutineDispatcher = Dispatchers.IO,
+) : ScreenModel<TripScreen>(scope, io) {
+    private val openForm = MutableStateFlow<FormState?>(null)
+    private val said = MutableStateFlow<String?>(null)
+
+    /** The open form, if any. */
+    val form: StateFlow<FormState?> = openForm.asStateFlow()
+
+    /** The last sentence to show (recorded, or why a form could not open). */
+    val message: StateFlow<String?> = said.asStateFlow()
+
+    init {
+        scope.launch { signals.trips.collect { if (it.touches(tripId)) reload() } }
+        start()
+    }
+
+    override fun load(): TripScreen = core.tripScreen(tripId)
+
+    /** A status button: opens its form, or records at once. */
+    fun tap(action: ActionButton) {
+        if (action.opensForm) open(action) else send(RecordIntent(tripId, action.kind, emptyList()))
+    }
+
+    private fun open(action: ActionButton) {
+        scope.launch {
+            try {
+                openForm.value = FormState(withContext(io) { core.recordForm(tripId, action.kind) })
+            } catch (e: CoreException) {
+                said.value = e.toProblem().message
+            }
+        }
+    }
+
+    /** Sends the open form with the driver's values. */
+    fun submit(values: List<InputValue>) {
+        val open = openForm.value ?: return
+        send(RecordIntent(tripId, open.form.kind, values))
+    }
+
+    /** Closes the form without recording. */
+    fun closeForm() {
+        openForm.value = null
+    }
+
+    private fun send(intent: RecordIntent) {
+        scope.launch {
+            val outcome = try {
+                withContext(io) { core.record(intent) }
+            } catch (e: CoreException) {
+                said.value = e.toProblem().message
+                return@launch
+            }
+            when (outcome) {
+                is RecordOutcome.Recorded -> {
+                    openForm.value = null
+                    said.value = outcome.message
+                }
+                is RecordOutcome.Refused -> {
+                    val refusal = Refusal(outcome.input, outcome.message)
+                    val open = openForm.value
+                    if (open != null) openForm.value = open.copy(refusal = refusal) else said.value = outcome.message
+                }
+            }
+        }
+    }
+}
+
+/** The border screen: the selected code, kept across redraws (an amendment redraws it). */
+class BorderModel(
+    private val core: CrossingCoreInterface,
+    private val tripId: String,
+    signals: CoreSignals,
+    scope: CoroutineScope,
+    io: CoroutineDispatcher = Dispatchers.IO,
+) : ScreenModel<BorderScreen>(scope, io) {
+    @Volatile
+    private var selected: String? = null
+
+    init {
+        scope.launch { signals.trips.collect { if (it.touches(tripId)) reload() } }
+        start()
+    }
+
+    override fun load(): BorderScreen = core.borderScreen(tripId, selected)
+
+    /** Shows the code of a [app.crossing.core.CodeButton] id. */
+    fun select(codeId: String) {
+        selected = codeId
+        reload()
+    }
+}
+
+/** Where the token lives (Keystore on Android). [read] throws when the store cannot be read. */
+interface TokenStore {
+    /** The token, or null when signed out. */
+    fun read(): String?
+
+    /** Keeps a token. */
+    fun save(token: String)
+}
+
+/** First run and sign-in, and the recovery notice. */
+class StartModel(
+    private val core: CrossingCoreInterface,
+    private val tokens: TokenStore,
+    scope: CoroutineScope,
+    io: CoroutineDispatcher = Dispatchers.IO,
+) : ScreenModel<StartScreen>(scope, io) {
+    private val error = MutableStateFlow<String?>(null)
+    private val recoveryNotice = MutableStateFlow<Notice?>(null)
+
+    /** Why the typed token was not kept. */
+    val tokenError: StateFlow<String?> = error.asStateFlow()
+
+    /** What opening repaired, until dismissed. */
+    val recovery: StateFlow<Notice?> = recoveryNotice.asStateFlow()
+
+    init {
+        scope.launch { recoveryNotice.value = withContext(io) { core.recoveryNotice() } }
+        start()
+    }
+
+    // A store that cannot be read now is not "signed out": the core retries the sync.
+    override fun load(): StartScreen =
+        core.startScreen(try { tokens.read() != null } catch (e: Exception) { true })
+
+    /** The sign-in button. */
+    fun submitToken(text: String) {
+        scope.launch {
+            when (val checked = core.checkToken(text)) {
+                is SignInOutcome.Refused -> error.value = checked.message
+                is SignInOutcome.Accepted -> {
+                    val saved = try {
+                        withContext(io) { tokens.save(checked.token) }
+                        true
+                    } catch (e: Exception) {
+                        false
+                    }
+                    error.value = if (saved) null else "This phone's secure storage is locked. Unlock the phone and try again."
+                    if (saved) {
+                        core.signedIn()
+                        reload()
+                    }
+                }
+            }
+        }
+    }
+
+    /** The driver read the recovery notice. */
+    fun dismissRecovery() {
+        core.dismissRecovery()
+        recoveryNotice.value = null
+    }
+}
