@@ -487,7 +487,7 @@ fn print_code(code: &crossing_core::BorderCode) {
 }
 
 fn sync(core: Crossing, server: &str, token: String, wait: u64) -> CliResult {
-    use crossing_core::sync::{StaticToken, SyncConfig, SyncError, Syncer};
+    use crossing_core::sync::{StaticToken, SyncConfig, SyncError, SyncService, Syncer};
     let err = |e: crossing_core::Error| e.to_string();
     let core = std::sync::Arc::new(core);
     let syncer = Syncer::over_http(
@@ -497,14 +497,16 @@ fn sync(core: Crossing, server: &str, token: String, wait: u64) -> CliResult {
         SyncConfig::default(),
     )
     .map_err(err)?;
+    // The same one sync service as the phones: its attempt counter sets the backoff and a
+    // server's Retry-After holds.
+    let service = SyncService::new(syncer);
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .map_err(|e| format!("runtime: {e}"))?;
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(wait);
-    let mut attempt = 0;
     loop {
-        match runtime.block_on(syncer.sync_once(attempt)) {
+        match runtime.block_on(service.sync_now()) {
             Ok(r) => {
                 println!(
                     "synced: {} events sent, {} already on the server, {} refused; {} trips updated, {} removed; {} requests",
@@ -520,7 +522,6 @@ fn sync(core: Crossing, server: &str, token: String, wait: u64) -> CliResult {
                     after.as_secs_f64()
                 );
                 std::thread::sleep(after);
-                attempt += 1;
             }
             Err(e) => {
                 let pending = core.sync_status().map(|s| s.pending).unwrap_or(0);

@@ -644,9 +644,10 @@ impl From<&Error> for StartupFailure {
         match e {
             Error::DatabaseTooNew { .. } => StartupFailure::TooNew,
             Error::Storage(_) | Error::Io { .. } | Error::Corrupt(_) => StartupFailure::Storage,
-            Error::Document(_) | Error::UnknownTrip(_) | Error::NoActiveTrip | Error::Barcode { .. } => {
-                StartupFailure::Other
-            }
+            Error::Document(_)
+            | Error::UnknownTrip(_)
+            | Error::NoActiveTrip
+            | Error::Barcode { .. } => StartupFailure::Other,
         }
     }
 }
