@@ -116,13 +116,17 @@ impl Driver {
     }
 }
 
+/// A clock time as a driver reads it: "14:37", or "Wed 2 Dec 14:37" when it is not today (a run
+/// near midnight) — never RFC 3339 or UTC.
 fn hh_mm(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() == 5
-        && b[2] == b':'
-        && b.iter()
+    let time = s.rsplit(' ').next().unwrap_or_default().as_bytes();
+    let clock = time.len() == 5
+        && time[2] == b':'
+        && time
+            .iter()
             .enumerate()
-            .all(|(i, c)| i == 2 || c.is_ascii_digit())
+            .all(|(i, c)| i == 2 || c.is_ascii_digit());
+    clock && !s.contains('T') && !s.contains('Z') && !s.contains('+') && s.len() <= 16
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
