@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crossing_core::sync::{StaticToken, SyncConfig, SyncError, Syncer};
+use crossing_core::sync::{StaticToken, SyncConfig, SyncError, SyncService, Syncer};
 use crossing_core::{
     codes, view, CodeKind, Crossing, EventInput, EventKind, Inspection, SharedClock,
 };
@@ -154,10 +154,10 @@ struct Pushed {
     phone_trip: String,
 }
 
-/// The driver's phone and its sync engine.
+/// The driver's phone and its one sync service (as on a phone: every sync goes through it).
 struct Phone {
     core: Arc<Crossing>,
-    syncer: Syncer,
+    syncer: SyncService,
 }
 
 fn err(e: crossing_core::Error) -> String {
@@ -271,7 +271,8 @@ async fn first_sync(
         SyncConfig::default(),
     )
     .map_err(err)?;
-    let report = syncer.sync_once(0).await.map_err(|e| e.to_string())?;
+    let syncer = SyncService::new(syncer);
+    let report = syncer.sync_now().await.map_err(|e| e.to_string())?;
     println!(
         "    sync: {} trips stored, {} requests",
         report.trips_updated, report.requests
@@ -328,7 +329,7 @@ async fn offline(
         println!("    recorded #{} {} (not yet sent)", e.device_seq, e.kind);
         recorded.push(e.event_id);
     }
-    match syncer.sync_once(0).await {
+    match syncer.sync_now().await {
         Err(e @ SyncError::Retry { offline: true, .. }) => println!("    sync attempt: {e}"),
         other => println!("    sync attempt: unexpected {other:?}"),
     }
@@ -365,7 +366,7 @@ async fn reconnect(
     let server = crossing_fleet::spawn_on(&addr.to_string(), Arc::clone(state))
         .await
         .map_err(|e| format!("restart: {e}"))?;
-    let report = syncer.sync_once(1).await.map_err(|e| e.to_string())?;
+    let report = syncer.sync_now().await.map_err(|e| e.to_string())?;
     println!(
         "    sync: {} uploaded, {} duplicates, {} requests",
         report.uploaded, report.duplicates, report.requests
@@ -407,7 +408,7 @@ async fn amend(
         .record_event(EventInput::new(phone_trip.as_str(), EventKind::Released))
         .map_err(err)?;
     recorded.push(released.event_id.clone());
-    let report = syncer.sync_once(0).await.map_err(|e| e.to_string())?;
+    let report = syncer.sync_now().await.map_err(|e| e.to_string())?;
     println!(
         "    sync: {} uploaded, {} trips updated",
         report.uploaded, report.trips_updated
@@ -454,7 +455,7 @@ async fn amend(
         })
         .map_err(err)?;
     recorded.push(delivered.event_id);
-    syncer.sync_once(0).await.map_err(|e| e.to_string())?;
+    syncer.sync_now().await.map_err(|e| e.to_string())?;
     c.check(
         phone
             .manifest_view(phone_trip)
