@@ -774,3 +774,36 @@ async fn journey_the_support_log_names_no_person_document_plate_or_token() {
         assert!(!all.contains(f), "the log holds {f:?}:\n{all}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn journey_recording_still_works_when_the_cache_was_lost() {
+    let fleet = Fleet::start(Config::default()).await;
+    fleet
+        .push(&fleet.fresh_trip("aci-trip.json"), Some("D1"))
+        .await;
+    let mut d = driver(&fleet);
+    d.app.sync_now().await.expect("sync");
+    d.app.core().wipe_cache().expect("wipe");
+    assert!(
+        d.drain_changes().contains(&"*".to_string()),
+        "every screen redraws"
+    );
+    assert!(matches!(
+        d.app.trip_screen(ACI_KEY),
+        Err(crossing_core::Error::UnknownTrip(_))
+    ));
+    // The outbox remembers the trip: the port still defaults, the shipment is still checked.
+    d.recorded(EventKind::ArrivedAtBorder, &[]);
+    assert!(matches!(
+        d.record(EventKind::Delivered, &[("shipment", "NOPE1")]),
+        RecordOutcome::Refused { input: Some(i), .. } if i == "shipment"
+    ));
+    d.app.sync_now().await.expect("sync");
+    let events = fleet.events(ACI).await;
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0]["port"], "0453");
+    assert!(
+        d.app.trip_screen(ACI_KEY).is_ok(),
+        "the pull brought the trip back"
+    );
+}

@@ -430,17 +430,18 @@ impl App {
     /// Records an action with the driver's inputs. Refusals change nothing and name what to
     /// fix; a storage failure is an error (the screen shows it as such).
     pub fn record(&self, intent: &RecordIntent) -> Result<RecordOutcome> {
-        let form = match self.record_form(&intent.trip_id, intent.kind) {
-            Ok(form) => form,
-            Err(Error::UnknownTrip(_)) => {
-                return Ok(RecordOutcome::Refused {
-                    input: None,
-                    message: "This trip is no longer on this phone".into(),
-                })
+        // The form's preselected choices fill what the driver left out. A trip the cache lost
+        // (rebuilt after damage) has no form, and recording still works from what the outbox
+        // remembers of it: recording never depends on the cache.
+        let filled;
+        let intent = match self.record_form(&intent.trip_id, intent.kind) {
+            Ok(form) => {
+                filled = form::with_defaults(intent, &form);
+                &filled
             }
+            Err(Error::UnknownTrip(_)) => intent,
             Err(e) => return Err(e),
         };
-        let intent = &form::with_defaults(intent, &form);
         let input = match form::to_input(intent) {
             Ok(input) => input,
             Err(refused) => return Ok(refused),
