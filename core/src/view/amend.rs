@@ -14,7 +14,7 @@ pub struct Amendment {
     pub from_version: u64,
     /// The current version.
     pub to_version: u64,
-    /// Changed fields, e.g. `ETA: 2026-11-26 14:30 → 2026-11-27 09:00`.
+    /// Changed fields, e.g. `ETA: Thu 26 Nov 14:30 EST → Fri 27 Nov 09:00 EST`.
     pub changes: Vec<String>,
     /// Control numbers of shipments added.
     pub shipments_added: Vec<String>,
@@ -79,7 +79,7 @@ fn header_changes(old: &Trip, new: &Trip) -> Vec<String> {
             changes.push(format!("{label}: {a} → {b}"));
         }
     };
-    let eta = |t: &Trip| format!("{} {}", super::eta_text(&t.eta.local), t.eta.zone);
+    let eta = |t: &Trip| crate::app::time::eta(&t.eta.local, &t.eta.zone);
     field(
         "Trip number",
         old.trip_number.clone(),
@@ -180,7 +180,7 @@ mod tests {
         assert_eq!(
             a.changes,
             [
-                "ETA: 2026-11-27 08:15:00 America/Detroit → 2026-11-28 09:00:00 America/Detroit",
+                "ETA: Fri 27 Nov 08:15 EST → Sat 28 Nov 09:00 EST",
                 "Truck seals:  → NEWSEAL1"
             ]
         );

@@ -115,7 +115,7 @@ pub fn manifest_view(stored: &StoredTrip, status: DisplayStatus) -> ManifestView
             f("First port of arrival", s.port_of_entry.clone()),
             f(
                 "ETA",
-                format!("{} ({})", eta_text(&s.eta_local), s.eta_zone),
+                crate::app::time::eta(&s.eta_local, &s.eta_zone),
             ),
             f("Version", s.version.to_string()),
         ],

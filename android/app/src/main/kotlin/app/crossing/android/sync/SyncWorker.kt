@@ -10,20 +10,23 @@ import androidx.work.PeriodicWorkRequestBuilder
 import androidx.work.WorkManager
 import androidx.work.WorkerParameters
 import app.crossing.android.CrossingApp
-import app.crossing.shell.Outcome
+import app.crossing.android.Launch
+import app.crossing.shell.WorkOutcome
+import app.crossing.shell.backgroundSync
 import java.util.concurrent.TimeUnit
 
 /**
- * Background sync when there is a network. The core decides retries and backoff; this only
- * gives it a chance to run when the app is in the background.
+ * Background sync when there is a network, through the core's one sync service (it joins a
+ * run in flight and shares the loop's backoff). The core decides what the outcome means:
+ * retry only what a retry can fix; sign-in and update needs end the run.
  */
 class SyncWorker(context: Context, params: WorkerParameters) : CoroutineWorker(context, params) {
     override suspend fun doWork(): Result {
-        val repository = (applicationContext as CrossingApp).repository
-        return when (repository.syncNow()) {
-            is Outcome.Ok -> Result.success()
-            // The core keeps every event and has its own backoff; ask WorkManager to come back.
-            is Outcome.Failed -> Result.retry()
+        val shell = (applicationContext as CrossingApp).opened() as? Launch.Open ?: return Result.failure()
+        return when (backgroundSync(shell.core)) {
+            WorkOutcome.SUCCESS -> Result.success()
+            WorkOutcome.RETRY -> Result.retry()
+            WorkOutcome.FAILURE -> Result.failure()
         }
     }
 
