@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-pub use crossing_core::app::{Notice, SignInOutcome, StartScreen, StartStep, Tone};
+pub use crossing_core::app::{Notice, ShellTexts, SignInOutcome, StartScreen, StartStep, Tone};
 pub use crossing_core::log::Level as LogLevel;
 
 use crate::events::FormInput;
@@ -79,6 +79,41 @@ pub struct Notice {
     pub dismiss_label: Option<String>,
     /// What the driver can do about it.
     pub needs: Option<Need>,
+}
+
+/// The words the shells show of their own, so no English literal is left in Kotlin or Swift.
+#[uniffi::remote(Record)]
+pub struct ShellTexts {
+    /// Try a failed load again.
+    pub retry: String,
+    /// Back to the trip list.
+    pub back: String,
+    /// Close a dialog or a form.
+    pub close: String,
+    /// The sync button.
+    pub sync_now: String,
+    /// While the core opens.
+    pub opening: String,
+    /// The secure storage could not keep the token.
+    pub token_store_locked: String,
+    /// The marker of the current trip.
+    pub current_trip: String,
+    /// The border codes button.
+    pub show_codes: String,
+    /// The icon description of `Tone::Neutral`.
+    pub tone_neutral: String,
+    /// Of `Tone::Good`.
+    pub tone_good: String,
+    /// Of `Tone::Attention`.
+    pub tone_attention: String,
+    /// Of `Tone::Problem`.
+    pub tone_problem: String,
+}
+
+/// The shells' own words (buttons they add, platform failures).
+#[uniffi::export]
+pub fn shell_texts() -> ShellTexts {
+    crossing_core::app::shell_texts()
 }
 
 /// How much a log line matters.

@@ -1,7 +1,7 @@
 //! Trips for the shells: the trip list and the trip screen.
 
 pub use crossing_core::amend::Amendment;
-pub use crossing_core::app::{ActionButton, EventRow, TripListScreen, TripRow, TripScreen};
+pub use crossing_core::app::{ActionButton, Banner, EventRow, TripListScreen, TripRow, TripScreen};
 pub use crossing_core::view::{Field, Section};
 pub use crossing_core::TripState;
 
@@ -128,6 +128,19 @@ pub struct EventRow {
     pub corrected: bool,
 }
 
+/// The amendment banner, in words.
+#[uniffi::remote(Record)]
+pub struct Banner {
+    /// Title with the versions.
+    pub title: String,
+    /// One change a line.
+    pub lines: Vec<String>,
+    /// Printed papers for this trip are void.
+    pub papers_void: bool,
+    /// The button that acknowledges the new version.
+    pub acknowledge: Option<ActionButton>,
+}
+
 /// The trip screen.
 #[uniffi::remote(Record)]
 pub struct TripScreen {
@@ -149,8 +162,10 @@ pub struct TripScreen {
     pub eta: String,
     /// Why there is nothing more to show (cancelled, unassigned).
     pub notice: Option<String>,
-    /// The amendment banner, until acknowledged.
+    /// What the fleet changed, until acknowledged.
     pub amendment: Option<Amendment>,
+    /// The same, in words for the banner.
+    pub banner: Option<Banner>,
     /// The manifest.
     pub sections: Vec<Section>,
     /// Validation warnings.

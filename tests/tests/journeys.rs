@@ -431,13 +431,24 @@ async fn journey_amendment_arrives_while_the_manifest_is_open() {
     );
 
     let screen = d.app.trip_screen(ACI_KEY).expect("screen");
-    let banner = screen.amendment.expect("amendment banner");
-    assert_eq!((banner.from_version, banner.to_version), (1, 2));
+    let amendment = screen.amendment.expect("amendment");
+    assert_eq!((amendment.from_version, amendment.to_version), (1, 2));
+    assert!(amendment.codes_changed);
+    let banner = screen.banner.expect("amendment banner");
+    assert_eq!(banner.title, "Your fleet changed this trip (version 1 → 2)");
     assert_eq!(
-        banner.changes,
-        ["Trip number: 1234TR261126001 → 1234TR261126009"]
+        banner.lines,
+        [
+            "Trip number: 1234TR261126001 → 1234TR261126009",
+            "A border code changed: papers printed for this trip are void; print them again."
+        ]
     );
-    assert!(banner.codes_changed);
+    assert!(banner.papers_void);
+    let ack = banner.acknowledge.expect("the banner acknowledges");
+    assert_eq!(
+        (ack.kind, ack.label.as_str()),
+        (EventKind::TripAcknowledged, "Acknowledge the changes")
+    );
     assert_eq!(
         screen.actions[0].kind,
         EventKind::TripAcknowledged,
@@ -455,13 +466,9 @@ async fn journey_amendment_arrives_while_the_manifest_is_open() {
     );
     assert_ne!(code_before.matrix, code_after.matrix);
 
-    d.recorded(EventKind::TripAcknowledged, &[]);
-    assert!(d
-        .app
-        .trip_screen(ACI_KEY)
-        .expect("screen")
-        .amendment
-        .is_none());
+    d.recorded(ack.kind, &[]);
+    let screen = d.app.trip_screen(ACI_KEY).expect("screen");
+    assert!(screen.amendment.is_none() && screen.banner.is_none());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

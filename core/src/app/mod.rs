@@ -387,7 +387,9 @@ impl App {
             })
             .collect();
         let s = &stored.summary;
+        let banner = view.amendment.as_ref().map(|a| banner(a, &buttons));
         Ok(TripScreen {
+            banner,
             tone: tone_of(view.state, &view.status),
             notice: tombstone_notice(view.state),
             eta: format!("ETA {}", time::eta(&s.eta_local, &s.eta_zone)),
@@ -516,6 +518,61 @@ impl App {
             Err(e) => return Err(e),
         }
         Ok(out)
+    }
+}
+
+/// The amendment as the banner says it.
+fn banner(a: &crate::amend::Amendment, actions: &[ActionButton]) -> Banner {
+    let mut lines = a.changes.clone();
+    let shipments = [
+        ("Shipment added", &a.shipments_added),
+        ("Shipment removed", &a.shipments_removed),
+        ("Shipment changed", &a.shipments_changed),
+    ];
+    for (what, list) in shipments {
+        lines.extend(list.iter().map(|s| format!("{what}: {s}")));
+    }
+    if a.codes_changed {
+        lines.push(
+            "A border code changed: papers printed for this trip are void; print them again."
+                .into(),
+        );
+    }
+    Banner {
+        title: format!(
+            "Your fleet changed this trip (version {} → {})",
+            a.from_version, a.to_version
+        ),
+        lines,
+        papers_void: a.codes_changed,
+        acknowledge: actions
+            .iter()
+            .find(|b| b.kind == EventKind::TripAcknowledged)
+            .map(|b| ActionButton {
+                label: "Acknowledge the changes".into(),
+                ..b.clone()
+            }),
+    }
+}
+
+/// The shells' own words.
+pub fn shell_texts() -> ShellTexts {
+    let t = |s: &str| s.to_string();
+    ShellTexts {
+        retry: t("Try again"),
+        back: t("Back to trips"),
+        close: t("Close"),
+        sync_now: t("Sync now"),
+        opening: t("Opening…"),
+        token_store_locked: t(
+            "This phone's secure storage is locked. Unlock the phone and try again.",
+        ),
+        current_trip: t("Current trip"),
+        show_codes: t("Show at the border"),
+        tone_neutral: t("Information"),
+        tone_good: t("Done"),
+        tone_attention: t("Needs a look"),
+        tone_problem: t("Act now"),
     }
 }
 

@@ -158,6 +158,50 @@ pub struct EventRow {
     pub corrected: bool,
 }
 
+/// The amendment banner, in words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Banner {
+    /// "Your fleet changed this trip (version 1 → 2)".
+    pub title: String,
+    /// One change a line, then the shipments added, removed and changed, then (if so) that printed
+    /// papers are void.
+    pub lines: Vec<String>,
+    /// Whether a border code changed: printed papers for this trip must be made again.
+    pub papers_void: bool,
+    /// The button that acknowledges the new version (it records that action).
+    pub acknowledge: Option<ActionButton>,
+}
+
+/// The words the shells show of their own (buttons they add, platform failures), so no English
+/// literal is left in Kotlin or Swift.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ShellTexts {
+    /// Try a failed load again.
+    pub retry: String,
+    /// Back to the trip list.
+    pub back: String,
+    /// Close a dialog or a form.
+    pub close: String,
+    /// The sync button.
+    pub sync_now: String,
+    /// While the core opens.
+    pub opening: String,
+    /// The phone's secure storage could not keep the token.
+    pub token_store_locked: String,
+    /// The marker of the current trip.
+    pub current_trip: String,
+    /// The border codes button.
+    pub show_codes: String,
+    /// Words for each [`Tone`] (accessibility: the icon's description).
+    pub tone_neutral: String,
+    /// See `tone_neutral`.
+    pub tone_good: String,
+    /// See `tone_neutral`.
+    pub tone_attention: String,
+    /// See `tone_neutral`.
+    pub tone_problem: String,
+}
+
 /// The trip screen: status, amendment banner, manifest, codes, status buttons, history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TripScreen {
@@ -181,6 +225,8 @@ pub struct TripScreen {
     pub notice: Option<String>,
     /// What the fleet changed since the version the driver acknowledged.
     pub amendment: Option<Amendment>,
+    /// The same, as the banner shows it.
+    pub banner: Option<Banner>,
     /// The manifest, section by section (ids stable within the screen).
     pub sections: Vec<Section>,
     /// Validation warnings, as sentences.

@@ -113,10 +113,7 @@ pub fn manifest_view(stored: &StoredTrip, status: DisplayStatus) -> ManifestView
                 format!("{} ({})", s.regime.as_str(), s.regime.agency()),
             ),
             f("First port of arrival", s.port_of_entry.clone()),
-            f(
-                "ETA",
-                crate::app::time::eta(&s.eta_local, &s.eta_zone),
-            ),
+            f("ETA", crate::app::time::eta(&s.eta_local, &s.eta_zone)),
             f("Version", s.version.to_string()),
         ],
     }];

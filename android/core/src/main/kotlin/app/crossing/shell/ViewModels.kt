@@ -13,6 +13,9 @@ import app.crossing.core.SignInOutcome
 import app.crossing.core.StartScreen
 import app.crossing.core.TripListScreen
 import app.crossing.core.TripScreen
+import app.crossing.core.shellTexts
+import java.util.concurrent.atomic.AtomicBoolean
+import java.util.concurrent.atomic.AtomicLong
 import kotlinx.coroutines.CoroutineDispatcher
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Dispatchers
@@ -22,6 +25,13 @@ import kotlinx.coroutines.flow.asStateFlow
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.withContext
 
+/** A sentence to show once (a snackbar); [id] differs for every sentence, even a repeated one. */
+data class Said(val text: String, val id: Long)
+
+private val saidIds = AtomicLong()
+
+internal fun said(text: String) = Said(text, saidIds.incrementAndGet())
+
 /** The trip list: redraws on every trip change and badge change; pull-to-refresh syncs. */
 class TripListModel(
     private val core: CrossingCoreInterface,
@@ -29,10 +39,10 @@ class TripListModel(
     scope: CoroutineScope,
     io: CoroutineDispatcher = Dispatchers.IO,
 ) : ScreenModel<TripListScreen>(scope, io) {
-    private val said = MutableStateFlow<String?>(null)
+    private val last = MutableStateFlow<Said?>(null)
 
     /** The last sync's sentence ("Synced: …", "No connection: …"), for a snackbar. */
-    val message: StateFlow<String?> = said.asStateFlow()
+    val message: StateFlow<Said?> = last.asStateFlow()
 
     init {
         scope.launch { signals.trips.collect { reload() } }
@@ -45,11 +55,13 @@ class TripListModel(
     /** Pull-to-refresh: one sync through the core's one sync service. */
     fun refresh() {
         scope.launch {
-            said.value = try {
-                core.syncNow().message
-            } catch (e: CoreException) {
-                e.toProblem().message
-            }
+            last.value = said(
+                try {
+                    core.syncNow().message
+                } catch (e: CoreException) {
+                    e.toProblem().message
+                },
+            )
         }
     }
 }
@@ -69,13 +81,18 @@ class TripModel(
     io: CoroutineDispatcher = Dispatchers.IO,
 ) : ScreenModel<TripScreen>(scope, io) {
     private val openForm = MutableStateFlow<FormState?>(null)
-    private val said = MutableStateFlow<String?>(null)
+    private val last = MutableStateFlow<Said?>(null)
+    private val sending = AtomicBoolean(false)
+    private val busyNow = MutableStateFlow(false)
 
     /** The open form, if any. */
     val form: StateFlow<FormState?> = openForm.asStateFlow()
 
     /** The last sentence to show (recorded, or why a form could not open). */
-    val message: StateFlow<String?> = said.asStateFlow()
+    val message: StateFlow<Said?> = last.asStateFlow()
+
+    /** An event is being recorded: taps are ignored until it is done (no double records). */
+    val busy: StateFlow<Boolean> = busyNow.asStateFlow()
 
     init {
         scope.launch { signals.trips.collect { if (it.touches(tripId)) reload() } }
@@ -94,7 +111,7 @@ class TripModel(
             try {
                 openForm.value = FormState(withContext(io) { core.recordForm(tripId, action.kind) })
             } catch (e: CoreException) {
-                said.value = e.toProblem().message
+                last.value = said(e.toProblem().message)
             }
         }
     }
@@ -111,38 +128,50 @@ class TripModel(
     }
 
     private fun send(intent: RecordIntent) {
+        if (!sending.compareAndSet(false, true)) return
+        busyNow.value = true
         scope.launch {
-            val outcome = try {
-                withContext(io) { core.record(intent) }
+            try {
+                show(withContext(io) { core.record(intent) })
             } catch (e: CoreException) {
-                said.value = e.toProblem().message
-                return@launch
+                last.value = said(e.toProblem().message)
+            } finally {
+                sending.set(false)
+                busyNow.value = false
             }
-            when (outcome) {
-                is RecordOutcome.Recorded -> {
-                    openForm.value = null
-                    said.value = outcome.message
-                }
-                is RecordOutcome.Refused -> {
-                    val refusal = Refusal(outcome.input, outcome.message)
-                    val open = openForm.value
-                    if (open != null) openForm.value = open.copy(refusal = refusal) else said.value = outcome.message
+        }
+    }
+
+    private fun show(outcome: RecordOutcome) {
+        when (outcome) {
+            is RecordOutcome.Recorded -> {
+                openForm.value = null
+                last.value = said(outcome.message)
+            }
+            is RecordOutcome.Refused -> {
+                val open = openForm.value
+                if (open != null) {
+                    openForm.value = open.copy(refusal = Refusal(outcome.input, outcome.message))
+                } else {
+                    last.value = said(outcome.message)
                 }
             }
         }
     }
 }
 
-/** The border screen: the selected code, kept across redraws (an amendment redraws it). */
+/** The border screen: the selected code (first [initialCode]), kept across redraws (an
+ *  amendment redraws it). */
 class BorderModel(
     private val core: CrossingCoreInterface,
     private val tripId: String,
     signals: CoreSignals,
     scope: CoroutineScope,
     io: CoroutineDispatcher = Dispatchers.IO,
+    initialCode: String? = null,
 ) : ScreenModel<BorderScreen>(scope, io) {
     @Volatile
-    private var selected: String? = null
+    private var selected: String? = initialCode
 
     init {
         scope.launch { signals.trips.collect { if (it.touches(tripId)) reload() } }
@@ -167,10 +196,11 @@ interface TokenStore {
     fun save(token: String)
 }
 
-/** First run and sign-in, and the recovery notice. */
+/** First run and sign-in, and the recovery notice; redraws on sync and trip changes. */
 class StartModel(
     private val core: CrossingCoreInterface,
     private val tokens: TokenStore,
+    signals: CoreSignals,
     scope: CoroutineScope,
     io: CoroutineDispatcher = Dispatchers.IO,
 ) : ScreenModel<StartScreen>(scope, io) {
@@ -185,6 +215,8 @@ class StartModel(
 
     init {
         scope.launch { recoveryNotice.value = withContext(io) { core.recoveryNotice() } }
+        scope.launch { signals.sync.collect { reload() } }
+        scope.launch { signals.trips.collect { reload() } }
         start()
     }
 
@@ -204,7 +236,7 @@ class StartModel(
                     } catch (e: Exception) {
                         false
                     }
-                    error.value = if (saved) null else "This phone's secure storage is locked. Unlock the phone and try again."
+                    error.value = if (saved) null else shellTexts().tokenStoreLocked
                     if (saved) {
                         core.signedIn()
                         reload()

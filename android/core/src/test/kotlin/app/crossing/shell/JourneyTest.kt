@@ -73,13 +73,18 @@ class JourneyTest {
 
     private fun TripScreen.action(kind: EventKind): ActionButton = actions.first { it.kind == kind }
 
+    /** Waits until the model is done recording (taps are ignored while it records). */
+    private fun TripModel.settle() {
+        busy.await { !it }
+    }
+
     @Test
     fun `journey sign in and first sync`() {
         val id = newTrip("SIGNIN")
         val tokens = MemoryTokens()
         open(Fleet.tempDir(), tokens).use { core ->
             CoreSignals(core).use { signals ->
-                val start = StartModel(core, tokens, scope)
+                val start = StartModel(core, tokens, signals, scope)
                 assertEquals(StartStep.SIGN_IN, start.state.awaitReady("start").step)
                 start.submitToken("not a token")
                 assertTrue(start.tokenError.await { it != null }!!.contains("no spaces"))
@@ -110,47 +115,60 @@ class JourneyTest {
                 val trip = TripModel(core, id, signals, scope)
                 var screen = trip.state.awaitReady("trip")
                 trip.tap(screen.action(EventKind.TRIP_ACKNOWLEDGED))
+                trip.settle()
                 screen = trip.state.awaitReady("acknowledged") { it.actions.first().kind == EventKind.DEPARTED_ORIGIN }
                 trip.tap(screen.action(EventKind.DEPARTED_ORIGIN))
+                trip.settle()
                 screen = trip.state.awaitReady("departed") { it.actions.first().kind == EventKind.ARRIVED_AT_BORDER }
 
                 // Arrival with the default port: the form preselects the trip's port.
                 trip.tap(screen.action(EventKind.ARRIVED_AT_BORDER))
+                trip.settle()
                 val arrival = trip.form.await { it != null }!!.form
                 val port = arrival.inputs.first() as FormInput.Choice
                 assertEquals("0453", port.selected)
                 trip.submit(emptyList())
+                trip.settle()
                 trip.form.await { it == null }
                 trip.state.awaitReady("at the border") { it.headline == "At the border (0453) · not yet sent" }
 
                 // An exception without a note is refused with the sentence; with one it is kept.
                 trip.tap(screen.action(EventKind.EXCEPTION))
+                trip.settle()
                 trip.form.await { it?.form?.kind == EventKind.EXCEPTION }
                 trip.submit(listOf(InputValue("note", " ")))
+                trip.settle()
                 val refused = trip.form.await { it?.refusal != null }!!.refusal!!
                 assertEquals("note", refused.input)
                 assertEquals("Note is required for exception events: say what happened", refused.message)
                 trip.submit(listOf(InputValue("note", "Reefer alarm, checked")))
+                trip.settle()
                 trip.form.await { it == null }
 
                 // Secondary inspection, released, at the consignee.
                 screen = trip.state.awaitReady("inspection offered") { s -> s.actions.any { it.kind == EventKind.IN_INSPECTION } }
                 trip.tap(screen.action(EventKind.IN_INSPECTION))
+                trip.settle()
                 trip.form.await { it?.form?.kind == EventKind.IN_INSPECTION }
                 trip.submit(listOf(InputValue("inspection", "secondary")))
+                trip.settle()
                 trip.state.awaitReady("secondary") { it.headline == "In secondary inspection · not yet sent" }
                 trip.tap(screen.action(EventKind.RELEASED))
+                trip.settle()
                 screen = trip.state.awaitReady("crossed") { s -> s.actions.any { it.kind == EventKind.ARRIVED_AT_CONSIGNEE } }
                 trip.tap(screen.action(EventKind.ARRIVED_AT_CONSIGNEE))
+                trip.settle()
                 screen = trip.state.awaitReady("at consignee") { s -> s.actions.firstOrNull()?.kind == EventKind.DELIVERED }
 
                 // The second of three through the picker.
                 trip.tap(screen.action(EventKind.DELIVERED))
+                trip.settle()
                 val picker = trip.form.await { it?.form?.kind == EventKind.DELIVERED }!!.form.inputs.first() as FormInput.Choice
                 assertEquals(shipments, picker.options.map { it.id })
                 trip.submit(listOf(InputValue("shipment", shipments[1])))
+                trip.settle()
                 trip.state.awaitReady("one delivered") { it.headline == "Delivering: 1 of 3 shipments delivered · not yet sent" }
-                assertTrue(trip.message.value!!.startsWith("Delivered saved"), trip.message.value)
+                assertTrue(trip.message.value!!.text.startsWith("Delivered saved"), trip.message.value?.text)
                 assertEquals(WorkOutcome.RETRY, runBlocking { backgroundSync(core) }, "offline: WorkManager retries")
             }
         }
@@ -171,6 +189,7 @@ class JourneyTest {
                 val trip = TripModel(core, id, signals, scope)
                 val border = BorderModel(core, id, signals, scope)
                 trip.tap(trip.state.awaitReady("trip").action(EventKind.TRIP_ACKNOWLEDGED))
+                trip.settle()
                 trip.state.awaitReady("acknowledged") { it.actions.first().kind == EventKind.DEPARTED_ORIGIN }
                 assertEquals("1234JRNAMEND", border.state.awaitReady("code").code!!.payload)
 
@@ -179,6 +198,9 @@ class JourneyTest {
                 core.requestSync()
                 val amended = trip.state.awaitReady("the amendment banner") { it.amendment != null }
                 assertEquals(listOf("Trip number: 1234JRNAMEND → 1234JRNAMEND2"), amended.amendment!!.changes)
+                val banner = amended.banner!!
+                assertTrue(banner.papersVoid)
+                assertEquals(EventKind.TRIP_ACKNOWLEDGED, banner.acknowledge!!.kind)
                 assertEquals("1234JRNAMEND2", border.state.awaitReady("redrawn code") { it.code?.tripVersion == 2uL }.code!!.payload)
 
                 assertEquals(204, Fleet.cancel("T-JVM-JAMEND"))
@@ -198,11 +220,13 @@ class JourneyTest {
         File(dir, "cache.db").writeText("this is not a database")
         File(dir, "cache.db-wal").delete()
         open(dir, tokens, null).use { core ->
-            val start = StartModel(core, tokens, scope)
-            val notice = start.recovery.await { it != null }!!
-            assertEquals("Your data was repaired", notice.title)
-            start.dismissRecovery()
-            assertNull(core.recoveryNotice())
+            CoreSignals(core).use { signals ->
+                val start = StartModel(core, tokens, signals, scope)
+                val notice = start.recovery.await { it != null }!!
+                assertEquals("Your data was repaired", notice.title)
+                start.dismissRecovery()
+                assertNull(core.recoveryNotice())
+            }
         }
         // A downgrade: user_version (offset 60 of the SQLite header) from a newer app.
         RandomAccessFile(File(dir, "outbox.db"), "rw").use { it.seek(60); it.writeInt(999) }
@@ -221,8 +245,10 @@ class JourneyTest {
         open(Fleet.tempDir(), tokens).use { core ->
             assertEquals(WorkOutcome.RETRY, runBlocking { backgroundSync(core) })
             assertNull(core.syncView().needs)
-            val start = StartModel(core, tokens, scope)
-            assertEquals(StartStep.FIRST_SYNC, start.state.awaitReady("start").step)
+            CoreSignals(core).use { signals ->
+                val start = StartModel(core, tokens, signals, scope)
+                assertEquals(StartStep.FIRST_SYNC, start.state.awaitReady("start").step)
+            }
             tokens.locked = false
             tokens.token = null
             assertEquals(WorkOutcome.FAILURE, runBlocking { backgroundSync(core) }, "signed out: no WorkManager retry loop")

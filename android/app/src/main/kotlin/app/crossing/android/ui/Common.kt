@@ -38,26 +38,30 @@ import androidx.compose.runtime.setValue
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.graphics.Color
-import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.text.TextStyle
 import androidx.compose.ui.unit.dp
-import app.crossing.android.R
 import app.crossing.core.Notice
+import app.crossing.core.ShellTexts
 import app.crossing.core.SyncView
 import app.crossing.core.Tone
+import app.crossing.core.shellTexts
 import app.crossing.shell.Problem
+import app.crossing.shell.Said
 
 /** A tone as a shape and a colour, always next to the core's words: never colour alone. */
 @Composable
 fun ToneIcon(tone: Tone, modifier: Modifier = Modifier) {
-    val (icon, tint) = when (tone) {
-        Tone.NEUTRAL -> Icons.Filled.Info to MaterialTheme.colorScheme.onSurfaceVariant
-        Tone.GOOD -> Icons.Filled.CheckCircle to Color(0xFF1B6E20)
-        Tone.ATTENTION -> Icons.Filled.Notifications to Color(0xFF8A5300)
-        Tone.PROBLEM -> Icons.Filled.Warning to MaterialTheme.colorScheme.error
+    val (icon, tint, words) = when (tone) {
+        Tone.NEUTRAL -> Triple(Icons.Filled.Info, MaterialTheme.colorScheme.onSurfaceVariant, Texts.toneNeutral)
+        Tone.GOOD -> Triple(Icons.Filled.CheckCircle, Color(0xFF1B6E20), Texts.toneGood)
+        Tone.ATTENTION -> Triple(Icons.Filled.Notifications, Color(0xFF8A5300), Texts.toneAttention)
+        Tone.PROBLEM -> Triple(Icons.Filled.Warning, MaterialTheme.colorScheme.error, Texts.toneProblem)
     }
-    Icon(icon, contentDescription = null, modifier = modifier, tint = tint)
+    Icon(icon, contentDescription = words, modifier = modifier, tint = tint)
 }
+
+/** The shell's own words, from the core (no English literal in Kotlin). */
+val Texts: ShellTexts by lazy { shellTexts() }
 
 /** The core's sentence with its tone. */
 @Composable
@@ -81,7 +85,7 @@ fun SyncBadge(sync: SyncView, onSync: () -> Unit, modifier: Modifier = Modifier)
             }
             if (sync.canSyncNow) {
                 IconButton(onClick = onSync) {
-                    Icon(Icons.Filled.Refresh, contentDescription = stringResource(R.string.sync_now))
+                    Icon(Icons.Filled.Refresh, contentDescription = Texts.syncNow)
                 }
             }
         }
@@ -103,9 +107,9 @@ fun ProblemView(problem: Problem, onRetry: () -> Unit, onGone: () -> Unit, modif
     ) {
         ToneLine(Tone.PROBLEM, problem.message, MaterialTheme.typography.bodyLarge)
         if (problem is Problem.Gone) {
-            Button(onClick = onGone) { Text(stringResource(R.string.back)) }
+            Button(onClick = onGone) { Text(Texts.back) }
         } else {
-            OutlinedButton(onClick = onRetry) { Text(stringResource(R.string.retry)) }
+            OutlinedButton(onClick = onRetry) { Text(Texts.retry) }
         }
     }
 }
@@ -136,14 +140,14 @@ fun NoticeDialog(notice: Notice, onDismiss: () -> Unit) {
     )
 }
 
-/** Shows a model's latest sentence once (not again after a rotation). */
+/** Shows a model's latest sentence once (not again after a rotation; a repeated sentence again). */
 @Composable
-fun MessageEffect(message: String?, host: SnackbarHostState) {
-    var shown by rememberSaveable { mutableStateOf<String?>(null) }
-    LaunchedEffect(message) {
-        if (message != null && message != shown) {
-            shown = message
-            host.showSnackbar(message)
+fun MessageEffect(message: Said?, host: SnackbarHostState) {
+    var shown by rememberSaveable { mutableStateOf(0L) }
+    LaunchedEffect(message?.id) {
+        if (message != null && message.id != shown) {
+            shown = message.id
+            host.showSnackbar(message.text)
         }
     }
 }
@@ -151,6 +155,6 @@ fun MessageEffect(message: String?, host: SnackbarHostState) {
 @Composable
 fun BackButton(onBack: () -> Unit) {
     IconButton(onClick = onBack) {
-        Icon(Icons.AutoMirrored.Filled.ArrowBack, contentDescription = stringResource(R.string.back))
+        Icon(Icons.AutoMirrored.Filled.ArrowBack, contentDescription = Texts.back)
     }
 }

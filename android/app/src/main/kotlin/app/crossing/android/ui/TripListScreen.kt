@@ -88,7 +88,7 @@ private fun TripRowItem(row: TripRow, onClick: () -> Unit) {
         },
         // The trip to drive now: a marker and bold title (the core says which).
         trailingContent = if (row.current) {
-            { Icon(Icons.Filled.LocationOn, contentDescription = null) }
+            { Icon(Icons.Filled.LocationOn, contentDescription = Texts.currentTrip) }
         } else {
             null
         },

@@ -36,8 +36,7 @@ import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import androidx.lifecycle.viewmodel.compose.viewModel
 import app.crossing.android.Launch
 import app.crossing.core.ActionButton
-import app.crossing.core.Amendment
-import app.crossing.core.EventKind
+import app.crossing.core.Banner
 import app.crossing.core.EventRow
 import app.crossing.core.Section
 import app.crossing.core.Tone
@@ -55,6 +54,7 @@ fun TripRoute(shell: Launch.Open, tripId: String, onBack: () -> Unit, onCode: (S
     val state by model.state.collectAsStateWithLifecycle()
     val form by model.form.collectAsStateWithLifecycle()
     val message by model.message.collectAsStateWithLifecycle()
+    val busy by model.busy.collectAsStateWithLifecycle()
     val snackbar = remember { SnackbarHostState() }
     MessageEffect(message, snackbar)
     Scaffold(
@@ -69,7 +69,7 @@ fun TripRoute(shell: Launch.Open, tripId: String, onBack: () -> Unit, onCode: (S
         when (val s = state) {
             ScreenState.Loading -> Busy(Modifier.padding(padding))
             is ScreenState.Failed -> ProblemView(s.problem, model::reload, onBack, Modifier.padding(padding))
-            is ScreenState.Ready -> TripBody(s.screen, model::tap, onCode, Modifier.padding(padding))
+            is ScreenState.Ready -> TripBody(s.screen, !busy, model::tap, onCode, Modifier.padding(padding))
         }
     }
     form?.let { FormSheet(it, onSubmit = model::submit, onClose = model::closeForm) }
@@ -77,7 +77,7 @@ fun TripRoute(shell: Launch.Open, tripId: String, onBack: () -> Unit, onCode: (S
 
 @OptIn(ExperimentalLayoutApi::class)
 @Composable
-private fun TripBody(screen: TripScreen, onAction: (ActionButton) -> Unit, onCode: (String) -> Unit, modifier: Modifier) {
+private fun TripBody(screen: TripScreen, enabled: Boolean, onAction: (ActionButton) -> Unit, onCode: (String) -> Unit, modifier: Modifier) {
     LazyColumn(
         modifier.fillMaxSize(),
         contentPadding = PaddingValues(16.dp),
@@ -93,11 +93,7 @@ private fun TripBody(screen: TripScreen, onAction: (ActionButton) -> Unit, onCod
                 }
             }
         }
-        screen.amendment?.let { amendment ->
-            // Acknowledging is the core's TRIP_ACKNOWLEDGED button, when it offers one.
-            val acknowledge = screen.actions.firstOrNull { it.kind == EventKind.TRIP_ACKNOWLEDGED }
-            item("amendment") { AmendmentBanner(amendment, acknowledge, onAction) }
-        }
+        screen.banner?.let { banner -> item("amendment") { AmendmentBanner(banner, onAction) } }
         if (screen.warnings.isNotEmpty()) {
             item("warnings") {
                 Column(verticalArrangement = Arrangement.spacedBy(4.dp)) {
@@ -108,7 +104,7 @@ private fun TripBody(screen: TripScreen, onAction: (ActionButton) -> Unit, onCod
         if (screen.actions.isNotEmpty()) {
             item("actions") {
                 Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
-                    screen.actions.forEach { action -> key(action.id) { ActionView(action, onAction) } }
+                    screen.actions.forEach { action -> key(action.id) { ActionView(action, enabled, onAction) } }
                 }
             }
         }
@@ -136,28 +132,25 @@ private fun TripBody(screen: TripScreen, onAction: (ActionButton) -> Unit, onCod
 
 /** Recommended: filled and first (the core orders them); the others outlined. */
 @Composable
-private fun ActionView(action: ActionButton, onAction: (ActionButton) -> Unit) {
+private fun ActionView(action: ActionButton, enabled: Boolean, onAction: (ActionButton) -> Unit) {
     if (action.recommended) {
-        Button(onClick = { onAction(action) }, modifier = Modifier.fillMaxWidth()) { Text(action.label) }
+        Button(onClick = { onAction(action) }, enabled = enabled, modifier = Modifier.fillMaxWidth()) { Text(action.label) }
     } else {
-        OutlinedButton(onClick = { onAction(action) }, modifier = Modifier.fillMaxWidth()) { Text(action.label) }
+        OutlinedButton(onClick = { onAction(action) }, enabled = enabled, modifier = Modifier.fillMaxWidth()) { Text(action.label) }
     }
 }
 
 @Composable
-private fun AmendmentBanner(amendment: Amendment, acknowledge: ActionButton?, onAction: (ActionButton) -> Unit) {
+private fun AmendmentBanner(banner: Banner, onAction: (ActionButton) -> Unit) {
     Card(
         Modifier.fillMaxWidth(),
         colors = CardDefaults.cardColors(containerColor = MaterialTheme.colorScheme.tertiaryContainer),
     ) {
         Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(4.dp)) {
-            ToneLine(Tone.ATTENTION, "v${amendment.fromVersion} → v${amendment.toVersion}", MaterialTheme.typography.titleMedium)
-            amendment.changes.forEach { Text(it) }
-            amendment.shipmentsAdded.forEach { Text("+ $it") }
-            amendment.shipmentsRemoved.forEach { Text("− $it", textDecoration = TextDecoration.LineThrough) }
-            amendment.shipmentsChanged.forEach { Text("~ $it") }
-            if (acknowledge != null) {
-                Button(onClick = { onAction(acknowledge) }, modifier = Modifier.fillMaxWidth()) { Text(acknowledge.label) }
+            ToneLine(Tone.ATTENTION, banner.title, MaterialTheme.typography.titleMedium)
+            banner.lines.forEach { Text(it) }
+            banner.acknowledge?.let { ack ->
+                Button(onClick = { onAction(ack) }, modifier = Modifier.fillMaxWidth()) { Text(ack.label) }
             }
         }
     }

@@ -7,19 +7,13 @@ import app.crossing.shell.BorderModel
 import app.crossing.shell.StartModel
 import app.crossing.shell.TripListModel
 import app.crossing.shell.TripModel
-import kotlinx.coroutines.launch
 
 // One androidx ViewModel per screen, each owning the android/core model on viewModelScope:
 // the state survives rotation, and the model's work stops when the screen is gone for good.
 
-/** Sign-in, first sync, and the recovery notice; redraws when sync or the trips change. */
+/** Sign-in, first sync, and the recovery notice (the model redraws on sync and trip changes). */
 class StartViewModel(private val shell: Launch.Open) : ViewModel() {
-    val model = StartModel(shell.core, shell.tokens, viewModelScope)
-
-    init {
-        viewModelScope.launch { shell.signals.sync.collect { model.reload() } }
-        viewModelScope.launch { shell.signals.trips.collect { model.reload() } }
-    }
+    val model = StartModel(shell.core, shell.tokens, shell.signals, viewModelScope)
 
     /** The badge's sync button before the list exists: the core's loop runs soon. */
     fun syncSoon() = shell.core.requestSync()
@@ -34,7 +28,5 @@ class TripViewModel(shell: Launch.Open, tripId: String) : ViewModel() {
 }
 
 class BorderViewModel(shell: Launch.Open, tripId: String, codeId: String?) : ViewModel() {
-    val model = BorderModel(shell.core, tripId, shell.signals, viewModelScope).also { m ->
-        if (codeId != null) m.select(codeId)
-    }
+    val model = BorderModel(shell.core, tripId, shell.signals, viewModelScope, initialCode = codeId)
 }
