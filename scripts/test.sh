@@ -48,6 +48,7 @@ clang -fsyntax-only -Wno-pragma-once-outside-header -x c build/gen/swift/Crossin
 echo "== Swift (generated and hand-written) and Android UI Kotlin parse (tree-sitter)"
 python3 tools/ts_check.py swift build/gen/swift/CrossingCore.swift $(find ios -name '*.swift')
 python3 tools/ts_check.py kotlin $(find android/app -name '*.kt')
+bash scripts/shells-thin.sh
 
 echo "== fuzzing: 4 cargo-fuzz targets, 20 s each (scripts/fuzz.sh)"
 cargo fmt --manifest-path fuzz/Cargo.toml -- --check

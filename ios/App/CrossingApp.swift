@@ -1,32 +1,37 @@
 import CrossingKit
-import Network
 import SwiftUI
 
-/// The SwiftUI app: trips → manifest → at the border. The store owns the one CrossingCore.
+/// The app: opens the core off the main thread, then start → trips → trip → border. Every
+/// screen draws a view model the core decided; the shell only lays it out.
 @main
 struct CrossingApp: App {
-    @StateObject private var store: CrossingStore
-    private let monitor: NWPathMonitor
-
-    init() {
-        let tokens = KeychainTokenProvider()
-        let version = Bundle.main.infoDictionary?["CFBundleShortVersionString"] as? String ?? "0"
-        // A failure to open the databases is fatal for the app: nothing can be shown or kept.
-        guard let store = try? CrossingStore(serverURL: "https://fleet.crossing.app", tokens: tokens, appVersion: version) else {
-            fatalError("Crossing could not open its data directory")
-        }
-        _store = StateObject(wrappedValue: store)
-        Background.register(store: store)
-        Background.schedule()
-        monitor = Background.watchNetwork(store: store)
-    }
+    @StateObject private var model = AppModel(
+        serverURL: Bundle.main.object(forInfoDictionaryKey: "CrossingServerURL") as? String,
+        appVersion: Bundle.main.object(forInfoDictionaryKey: "CFBundleShortVersionString") as? String ?? "0"
+    )
+    @Environment(\.scenePhase) private var scenePhase
 
     var body: some Scene {
-        WindowGroup {
-            NavigationStack {
-                TripsView()
-            }
-            .environmentObject(store)
+        WindowGroup { RootView(model: model) }
+        .onChange(of: scenePhase) { phase in
+            if phase == .active { model.becameActive() }
+            if phase == .background { Background.scheduleRefresh() }
+        }
+        .backgroundTask(.appRefresh(Background.refreshTask)) { [model = self.model] in
+            await model.backgroundSync()
+        }
+    }
+}
+
+/// Opening, the core's "can't open" notice, or the start screen.
+struct RootView: View {
+    @ObservedObject var model: AppModel
+
+    var body: some View {
+        switch model.phase {
+        case .opening: ProgressView(ShellTexts.current.opening)
+        case let .cannotOpen(notice): NoticeView(notice: notice, dismiss: nil)
+        case let .open(session): StartView(session: session)
         }
     }
 }

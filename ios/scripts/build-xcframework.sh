@@ -28,4 +28,4 @@ xcodebuild -create-xcframework \
   -library "$OUT/sim/libcrossing_ffi.a" -headers "$OUT/headers" \
   -library target/aarch64-apple-darwin/release/libcrossing_ffi.a -headers "$OUT/headers" \
   -output "$OUT/CrossingCoreFFI.xcframework"
-echo "built $OUT/CrossingCoreFFI.xcframework; then: cd ios && swift build && swift test"
+echo "built $OUT/CrossingCoreFFI.xcframework; then: cd ios && swift build && swift test (app: xcodegen && open Crossing.xcodeproj)"
