@@ -42,7 +42,7 @@ fun TripListRoute(shell: Launch.Open, onOpen: (String) -> Unit) {
     val snackbar = remember { SnackbarHostState() }
     MessageEffect(message, snackbar)
     Scaffold(
-        topBar = { TopAppBar(title = { Text((state as? ScreenState.Ready)?.screen?.title.orEmpty()) }) },
+        topBar = { TopAppBar(title = { Text((state as? ScreenState.Ready<TripListScreen>)?.screen?.title.orEmpty()) }) },
         snackbarHost = { SnackbarHost(snackbar) },
     ) { padding ->
         when (val s = state) {

@@ -60,7 +60,7 @@ fun TripRoute(shell: Launch.Open, tripId: String, onBack: () -> Unit, onCode: (S
     Scaffold(
         topBar = {
             TopAppBar(
-                title = { Text((state as? ScreenState.Ready)?.screen?.title.orEmpty()) },
+                title = { Text((state as? ScreenState.Ready<TripScreen>)?.screen?.title.orEmpty()) },
                 navigationIcon = { BackButton(onBack) },
             )
         },
