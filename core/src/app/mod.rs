@@ -88,9 +88,17 @@ impl App {
 
     /// The sync badge now.
     pub fn sync_view(&self) -> Result<SyncView> {
+        self.view_of(None)
+    }
+
+    /// The badge in `phase`, or (`None`) in the state now: the running service's state wins
+    /// over the saved one.
+    fn view_of(&self, phase: Option<SyncState>) -> Result<SyncView> {
         let saved = self.core.sync_status()?;
-        // The running service's state wins over the saved one.
-        let phase = self.sync.as_ref().map_or(saved.state, |s| s.state());
+        let phase = match phase {
+            Some(p) => p,
+            None => self.sync.as_ref().map_or(saved.state, |s| s.state()),
+        };
         let now = self.now();
         let at = |rfc: &str| time::clock_time_of(rfc, now, self.zone);
         let (headline, tone, needs) = match &phase {
@@ -211,10 +219,15 @@ impl App {
                 "Sync failed on this phone: will retry".into(),
             ),
         };
+        // The badge as this run left it: another run (the loop's) may already have started.
+        let phase = match &result {
+            Ok(_) => SyncState::Idle,
+            Err(e) => crate::sync::state_of(e, self.now()),
+        };
         Ok(SyncOutcome {
             advice,
             message,
-            view: self.sync_view()?,
+            view: self.view_of(Some(phase))?,
         })
     }
 
