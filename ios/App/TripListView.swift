@@ -29,7 +29,7 @@ struct TripListView: View {
                         NavigationLink(value: Route.trip(row.id)) { TripRowView(row: row) }
                     }
                 }
-                .refreshable { said = await session.syncNow() }
+                .refreshable { @MainActor in said = await session.syncNow() }
                 .navigationTitle(screen.title)
             }
             .navigationDestination(for: Route.self) { route in

@@ -1,3 +1,4 @@
+import CoreGraphics
 import CrossingCore
 @testable import CrossingKit
 import XCTest

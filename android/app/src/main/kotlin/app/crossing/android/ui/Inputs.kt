@@ -129,7 +129,7 @@ fun FormSheet(state: FormState, onSubmit: (List<InputValue>) -> Unit, onClose: (
                         input = input,
                         value = values[id].orEmpty(),
                         onChange = { text -> values = HashMap(values).apply { put(id, text) } },
-                        error = refusal?.message?.takeIf { refusal.input == id },
+                        error = refusal?.takeIf { it.input == id }?.message,
                     )
                 }
             }
