@@ -814,3 +814,46 @@ async fn journey_recording_still_works_when_the_cache_was_lost() {
         "the pull brought the trip back"
     );
 }
+
+/// A stale token, and a store that cannot be read when a fresh one is asked for.
+struct StaleThenLocked;
+
+impl TokenProvider for StaleThenLocked {
+    fn token(&self, force_refresh: bool) -> Result<Option<String>, TokenUnavailable> {
+        if force_refresh {
+            Err(TokenUnavailable("keystore: user not authenticated".into()))
+        } else {
+            Ok(Some("crd_stale_token".into()))
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn journey_a_token_store_locked_at_refresh_means_retry_not_offline() {
+    let fleet = Fleet::start(Config::default()).await;
+    let faulty = Arc::new(Faulty::new(
+        HttpTransport::new(&fleet.url).expect("transport"),
+    ));
+    let d = driver_with(&fleet, faulty.clone(), Arc::new(StaleThenLocked), faulty);
+    let outcome = d.app.sync_now().await.expect("sync");
+    assert_eq!(
+        outcome.advice,
+        SyncAdvice::RetryLater,
+        "{}",
+        outcome.message
+    );
+    assert_eq!(outcome.view.needs, None, "not sent to sign-in");
+    assert!(
+        outcome
+            .view
+            .headline
+            .starts_with("Sync paused · retrying at "),
+        "the network is fine: {}",
+        outcome.view.headline
+    );
+    assert_eq!(
+        d.faulty.count(),
+        1,
+        "one 401, then no request without a token"
+    );
+}

@@ -236,6 +236,7 @@ fn describe(f: &Failure) -> String {
             None => format!("server answered {status}"),
         },
         Failure::BadResponse(m) => format!("unusable answer: {m}"),
+        Failure::TokenStore(m) => format!("the phone's token store did not answer ({m})"),
     }
 }
 
@@ -393,7 +394,7 @@ impl Syncer {
                     }
                     // The store could not be read: not "signed out"; retried like a network
                     // failure (the 401 stays unanswered until then).
-                    Err(e) => return Err(Failure::Network(format!("token store: {}", e.0))),
+                    Err(e) => return Err(Failure::TokenStore(e.0)),
                     Ok(_) => return Err(failure),
                 }
             }

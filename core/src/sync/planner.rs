@@ -7,6 +7,7 @@
 //! | answer | decision |
 //! |---|---|
 //! | network error, timeout, 408, 500, 502, 503, 504 | retry: full-jitter exponential backoff, capped |
+//! | the token store cannot be read (after a 401, or before the first request) | retry with the backoff; not "sign in", not "offline" |
 //! | 429 / 503 with `Retry-After` | retry no sooner than `max(Retry-After, backoff)` |
 //! | 401 | refresh the token once; still 401 → sign-in required, queue kept |
 //! | 403 `device_unknown` | register the device again, then retry |
@@ -42,6 +43,8 @@ pub enum Failure {
     },
     /// A success answer that could not be used (bad JSON, a trip that fails validation).
     BadResponse(String),
+    /// The phone's token store could not be read (a locked phone): retry, the network is fine.
+    TokenStore(String),
 }
 
 /// What to do about a failure.
@@ -91,6 +94,10 @@ pub fn decide(failure: &Failure, attempt: u32, jitter: f64, refreshed: bool) -> 
         Failure::Network(_) => Decision::Retry {
             after: wait,
             offline: true,
+        },
+        Failure::TokenStore(_) => Decision::Retry {
+            after: wait,
+            offline: false,
         },
         Failure::BadResponse(_) => Decision::Stop {
             after: STOP_BACKOFF,
@@ -225,6 +232,13 @@ mod tests {
             Decision::Retry {
                 after: Duration::from_secs(8),
                 offline: true
+            }
+        );
+        assert_eq!(
+            d(&Failure::TokenStore("locked".into())),
+            Decision::Retry {
+                after: Duration::from_secs(8),
+                offline: false
             }
         );
         for s in [408, 500, 502, 503, 504, 429] {
