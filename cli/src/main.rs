@@ -165,7 +165,8 @@ fn parse_now(s: &str) -> Result<DateTime<FixedOffset>, String> {
 }
 
 fn parse_code_kind(s: &str) -> Result<CodeKind, String> {
-    s.parse().map_err(|e: crossing_core::Error| e.to_string())
+    s.parse()
+        .map_err(|e: crossing_core::codes::Error| e.to_string())
 }
 
 fn parse_event_kind(s: &str) -> Result<EventKind, String> {

@@ -57,6 +57,15 @@ pub enum Error {
     Corrupt(String),
 }
 
+impl From<crossing_codes::Error> for Error {
+    fn from(e: crossing_codes::Error) -> Self {
+        match e {
+            crossing_codes::Error::Barcode { kind, reason } => Error::Barcode { kind, reason },
+            crossing_codes::Error::Input(d) => Error::Document(d),
+        }
+    }
+}
+
 impl Error {
     /// Shorthand for an input error: `field` broke `rule`.
     pub fn input(field: impl Into<String>, rule: impl Into<String>) -> Self {

@@ -426,7 +426,7 @@ impl Crossing {
                 has_manifest,
             } = self.store.cache(|c| cache::summary(c, id))?;
             if has_manifest {
-                return codes::trip_number_code(
+                return Ok(codes::trip_number_code(
                     &codes::TripRef {
                         id: &summary.id,
                         version: u64::try_from(summary.version).unwrap_or_default(),
@@ -434,7 +434,7 @@ impl Crossing {
                         trip_number: &summary.trip_number,
                     },
                     kind,
-                );
+                )?);
             }
         }
         let stored = self.trip(id)?;
@@ -445,7 +445,7 @@ impl Crossing {
                 stored.summary.state.as_str()
             ),
         })?;
-        codes::border_code(&trip, kind, shipment)
+        Ok(codes::border_code(&trip, kind, shipment)?)
     }
 
     /// Records a status event. When this returns `Ok`, the event is on disk (fsynced) and will

@@ -1,6 +1,7 @@
 //! Writing a module matrix out: PNG (1-bit), SVG and the terminal (CLI, tests, sharing).
 
-use super::*;
+use crate::error::{Error, Result};
+use crossing_codes::ModuleMatrix;
 
 /// Height of linear codes in modules when drawn as images (about 15% of a typical width).
 pub const LINEAR_BAR_HEIGHT: u32 = 40;
@@ -128,4 +129,33 @@ pub fn to_terminal(matrix: &ModuleMatrix, ansi: bool) -> String {
         }
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminal_qr_uses_two_rows_per_line() {
+        let m = ModuleMatrix {
+            width: 2,
+            height: 3,
+            quiet_zone: 0,
+            modules: vec![1, 0, 1, 1, 0, 1],
+        };
+        assert_eq!(to_terminal(&m, false), "█▄\n ▀\n");
+    }
+
+    #[test]
+    fn svg_has_one_run_per_dark_stretch() {
+        let m = ModuleMatrix {
+            width: 5,
+            height: 1,
+            quiet_zone: 0,
+            modules: vec![0, 1, 1, 0, 1],
+        };
+        let svg = to_svg(&m, 2);
+        assert!(svg.contains("M2 0h4v80h-4z"), "{svg}");
+        assert!(svg.contains("M8 0h2v80h-2z"), "{svg}");
+    }
 }
