@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The project's test command (README.md). On a fresh Debian machine it installs what it needs
-# (apt: JNA, JUnit 5, ZXing, clang, faketime; PyPI: tree-sitter grammars; npm: the Kotlin
+# (apt: JNA, JUnit 5, ZXing, clang, faketime, poppler-utils, qpdf, zbar-tools; PyPI: tree-sitter grammars; npm: the Kotlin
 # compiler, cached in .cache/), then runs: cargo fmt --check, clippy -D warnings, every workspace
 # test, the same tests and the demo again under moved wall clocks (libfaketime), the Kotlin
 # binding tests on the JVM, cargo-deny's licence, source and ban checks, the Swift/C/Kotlin-UI syntax checks, bounded fuzzing and schemathesis
@@ -14,6 +14,11 @@ for pair in jna.jar:libjna-java junit-platform-console-standalone.jar:junit5 cor
 done
 command -v clang >/dev/null || need_apt+=(clang)
 [ -f /usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1 ] || need_apt+=(faketime)
+# The paperwork is read back by independent tools: poppler (text, fonts, rendering), qpdf
+# (structure), zbar (every barcode).
+command -v pdftotext >/dev/null || need_apt+=(poppler-utils)
+command -v qpdf >/dev/null || need_apt+=(qpdf)
+command -v zbarimg >/dev/null || need_apt+=(zbar-tools)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "== apt-get install ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo

@@ -58,6 +58,23 @@ enum Command {
         #[arg(long, default_value_t = 8)]
         scale: u32,
     },
+    /// Print border paperwork as PDF: the ACI lead sheet, the ACE cover sheet, the ACE QR placard.
+    Sheet {
+        /// Trip id (default: the current trip).
+        id: Option<String>,
+        /// Which sheet: aci-lead, ace-cover, ace-placard.
+        #[arg(long, value_parser = parse_sheet_kind)]
+        kind: crossing_core::paper::SheetKind,
+        /// Lead sheet: shipper, consignee and goods of each shipment.
+        #[arg(long)]
+        detailed: bool,
+        /// Lead sheet: leave the driver's name off.
+        #[arg(long)]
+        no_driver_name: bool,
+        /// Write the PDF here.
+        #[arg(long, value_name = "FILE")]
+        pdf: PathBuf,
+    },
     /// Status events: record and list.
     #[command(subcommand)]
     Event(EventCommand),
@@ -162,6 +179,11 @@ enum EventCommand {
 
 fn parse_now(s: &str) -> Result<DateTime<FixedOffset>, String> {
     DateTime::parse_from_rfc3339(s).map_err(|e| format!("must be an RFC 3339 date-time ({e})"))
+}
+
+fn parse_sheet_kind(s: &str) -> Result<crossing_core::paper::SheetKind, String> {
+    s.parse()
+        .map_err(|e: crossing_core::codes::Error| e.to_string())
 }
 
 fn parse_code_kind(s: &str) -> Result<CodeKind, String> {
@@ -280,6 +302,35 @@ fn run(cli: Cli) -> CliResult {
                 .border_code(&id, kind, shipment.as_deref())
                 .map_err(err)?;
             barcode(&code, png, svg, scale)
+        }
+        Command::Sheet {
+            id,
+            kind,
+            detailed,
+            no_driver_name,
+            pdf,
+        } => {
+            let core = open(dir, clock)?;
+            let id = core.resolve_trip_id(id.as_deref()).map_err(err)?;
+            let options = crossing_core::paper::SheetOptions {
+                detailed,
+                driver_name: !no_driver_name,
+                ..Default::default()
+            };
+            let sheet = core.sheet(&id, kind, &options).map_err(err)?;
+            write_file(&pdf, &sheet.pdf)?;
+            println!(
+                "{} of trip {id} (version {}, fingerprint {}): {} pages -> {}",
+                kind.title(),
+                sheet.trip_version,
+                sheet.fingerprint,
+                sheet.pages,
+                pdf.display()
+            );
+            for c in &sheet.replaced {
+                eprintln!("warning: {c:?} cannot be printed in the standard fonts; printed as '?'");
+            }
+            Ok(())
         }
         Command::Event(EventCommand::Record {
             id,

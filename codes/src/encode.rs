@@ -10,13 +10,22 @@ pub(super) const QR_QUIET: u32 = 4;
 pub(super) const LINEAR_QUIET: u32 = 10;
 
 pub(super) fn qr(kind: CodeKind, payload: &str) -> Result<ModuleMatrix> {
-    let code =
-        QrCode::with_error_correction_level(payload.as_bytes(), EcLevel::M).map_err(|e| {
-            Error::Barcode {
-                kind: kind.as_str(),
-                reason: e.to_string(),
-            }
-        })?;
+    qr_at(kind, payload, EcLevel::M)
+}
+
+/// QR at error correction Q: the windshield placard (same symbol size as M for the 60-character
+/// ACE payload, more damage tolerated through a dirty windshield).
+pub(super) fn qr_q(kind: CodeKind, payload: &str) -> Result<ModuleMatrix> {
+    qr_at(kind, payload, EcLevel::Q)
+}
+
+fn qr_at(kind: CodeKind, payload: &str, level: EcLevel) -> Result<ModuleMatrix> {
+    let code = QrCode::with_error_correction_level(payload.as_bytes(), level).map_err(|e| {
+        Error::Barcode {
+            kind: kind.as_str(),
+            reason: e.to_string(),
+        }
+    })?;
     let inner = u32::try_from(code.width()).map_err(|_| Error::Barcode {
         kind: kind.as_str(),
         reason: "symbol too large".into(),

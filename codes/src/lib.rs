@@ -33,7 +33,7 @@ pub use error::{Error, Result};
 pub use ace_qr::{ace_qr_payload, ACE_QR_PLATE_CHARS, ACE_QR_TRIP_WIDTH, ACE_QR_VERSION};
 #[cfg(test)]
 use encode::code128_sets;
-use encode::{code128, code39, qr};
+use encode::{code128, code39, qr, qr_q};
 
 /// Which border code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -264,6 +264,14 @@ pub fn border_code(trip: &Trip, kind: CodeKind, shipment: Option<&str>) -> Resul
         trip_version: trip.version,
         caveats,
     })
+}
+
+/// CBP's ACE QR for the windshield placard: the same payload as [`CodeKind::AceQr`], at error
+/// correction Q.
+pub fn ace_qr_placard(trip: &Trip) -> Result<BorderCode> {
+    let mut code = border_code(trip, CodeKind::AceQr, None)?;
+    code.matrix = qr_q(CodeKind::AceQr, &code.payload)?;
+    Ok(code)
 }
 
 /// What a code of the trip number needs: no manifest parse.

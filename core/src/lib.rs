@@ -21,6 +21,8 @@ pub mod store;
 pub mod sync;
 pub mod view;
 
+/// The border paperwork (`crossing-paper`, shared with the fleet server).
+pub use crossing_paper as paper;
 /// The document and its rules live in `crossing-trip`, shared with the fleet server; they are
 /// re-exported under their old paths so the phone's API reads as one crate.
 pub use crossing_trip::{clock, format, limits, model, protocol, validate};
@@ -446,6 +448,32 @@ impl Crossing {
             ),
         })?;
         Ok(codes::border_code(&trip, kind, shipment)?)
+    }
+
+    /// One sheet of border paperwork for the trip's current version, as PDF bytes, made on the
+    /// phone with no network. The "made" time is printed in the port's zone.
+    pub fn sheet(
+        &self,
+        id: &str,
+        kind: paper::SheetKind,
+        options: &paper::SheetOptions,
+    ) -> Result<paper::Sheet> {
+        let stored = self.trip(id)?;
+        let trip = stored.manifest.ok_or_else(|| Error::Barcode {
+            kind: kind.as_str(),
+            reason: format!(
+                "trip {id:?} is {}; it has no paper to print",
+                stored.summary.state.as_str()
+            ),
+        })?;
+        let zone: chrono_tz::Tz = trip.eta.zone.parse().unwrap_or(chrono_tz::Tz::UTC);
+        let made = self
+            .clock
+            .now_utc()
+            .with_timezone(&zone)
+            .format("%a %-d %b %Y %H:%M %Z")
+            .to_string();
+        Ok(paper::render(&trip, kind, options, &made)?)
     }
 
     /// Records a status event. When this returns `Ok`, the event is on disk (fsynced) and will

@@ -21,6 +21,7 @@ pub mod clock;
 pub mod error;
 pub mod event;
 pub mod format;
+pub mod human;
 pub mod limits;
 pub mod model;
 pub mod protocol;

@@ -2,7 +2,7 @@
 //! port's own zone with its abbreviation ("Wed 2 Dec 12:00 EST"). No view model carries
 //! RFC 3339 or UTC.
 
-use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 /// The phone's zone from its IANA name (`TimeZone.getDefault().id`,
@@ -41,25 +41,7 @@ pub fn ago(then: DateTime<Utc>, now: DateTime<Utc>, zone: Tz) -> String {
     }
 }
 
-/// An ETA, a local date-time at the port (`2026-12-02T12:00:00`) in the port's IANA zone, as
-/// "Wed 2 Dec 12:00 EST". A time the zone skips (spring forward) is read an hour later, as the
-/// port's clocks show it; text that does not parse is shown as it is.
-pub fn eta(local: &str, zone_name: &str) -> String {
-    let (Ok(naive), Ok(zone)) = (
-        NaiveDateTime::parse_from_str(local, "%Y-%m-%dT%H:%M:%S"),
-        zone_name.parse::<Tz>(),
-    ) else {
-        return format!("{} ({zone_name})", crate::view::eta_text(local));
-    };
-    let at = zone.from_local_datetime(&naive).earliest().or_else(|| {
-        zone.from_local_datetime(&(naive + chrono::Duration::hours(1)))
-            .earliest()
-    });
-    match at {
-        Some(t) => t.format("%a %-d %b %H:%M %Z").to_string(),
-        None => format!("{} ({zone_name})", crate::view::eta_text(local)),
-    }
-}
+pub use crossing_trip::human::eta;
 
 #[cfg(test)]
 mod tests {

@@ -1,0 +1,25 @@
+//! Times as a driver or an officer reads them, shared by the phone's screens and the printed
+//! sheets.
+
+use chrono::{NaiveDateTime, TimeZone};
+use chrono_tz::Tz;
+
+/// An ETA, a local date-time at the port (`2026-12-02T12:00:00`) in the port's IANA zone, as
+/// "Wed 2 Dec 12:00 EST". A time the zone skips (spring forward) is read an hour later, as the
+/// port's clocks show it; text that does not parse is shown as it is.
+pub fn eta(local: &str, zone_name: &str) -> String {
+    let (Ok(naive), Ok(zone)) = (
+        NaiveDateTime::parse_from_str(local, "%Y-%m-%dT%H:%M:%S"),
+        zone_name.parse::<Tz>(),
+    ) else {
+        return format!("{} ({zone_name})", local.replace('T', " "));
+    };
+    let at = zone.from_local_datetime(&naive).earliest().or_else(|| {
+        zone.from_local_datetime(&(naive + chrono::Duration::hours(1)))
+            .earliest()
+    });
+    match at {
+        Some(t) => t.format("%a %-d %b %H:%M %Z").to_string(),
+        None => format!("{} ({zone_name})", local.replace('T', " ")),
+    }
+}
