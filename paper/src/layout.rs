@@ -475,3 +475,130 @@ pub(crate) fn ace_placard(trip: &Trip, footer: &str, fingerprint: &str) -> Resul
     }
     Ok(f.finish())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossing_codes::CodeKind;
+
+    fn trip(json: &str) -> Trip {
+        let path = format!("{}/../examples/{json}", env!("CARGO_MANIFEST_DIR"));
+        crossing_trip::format::parse_trip(&std::fs::read(path).expect("example")).expect("trip")
+    }
+
+    /// The matrix's dark modules, rebuilt from the drawn rectangles of a 2D symbol.
+    fn rebuild(rects: &[Rect], m: &ModuleMatrix, x: i32, top: i32, module: i32) -> Vec<u8> {
+        let mut out = vec![0u8; m.modules.len()];
+        for r in rects {
+            let row = ((top - r.y) / module - 1) as u32;
+            for c in 0..(r.w / module) {
+                let col = ((r.x - x) / module + c) as u32;
+                out[(row * m.width + col) as usize] = 1;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn drawn_rectangles_rebuild_the_module_matrix() {
+        let t = trip("ace-trip.json");
+        let m = crossing_codes::border_code(&t, CodeKind::AceQr, None)
+            .expect("qr")
+            .matrix;
+        let mut page = Page::new();
+        draw_matrix(&mut page, &m, 5_000, 70_000, 300);
+        assert_eq!(rebuild(&page.rects[0], &m, 5_000, 70_000, 300), m.modules);
+    }
+
+    #[test]
+    fn code39_is_drawn_at_three_to_one() {
+        let t = trip("ace-trip.json");
+        let m = crossing_codes::border_code(&t, CodeKind::Ace39, None)
+            .expect("code 39")
+            .matrix;
+        let mut page = Page::new();
+        draw_linear(&mut page, &m, 0, 0, 100, 1_000, 3);
+        let widths: std::collections::BTreeSet<i32> = page.rects[0].iter().map(|r| r.w).collect();
+        assert_eq!(widths.into_iter().collect::<Vec<_>>(), [100, 300]);
+    }
+
+    #[test]
+    fn every_sheet_stays_inside_the_a4_safe_area_on_letter() {
+        let aci = trip("aci-trip.json");
+        let ace = trip("ace-trip.json");
+        let o = SheetOptions {
+            detailed: true,
+            ..SheetOptions::default()
+        };
+        let pages = [
+            aci_lead(&aci, &o, "footer").expect("aci"),
+            ace_cover(&ace, &o, "footer").expect("cover"),
+            ace_placard(&ace, "footer", "ABCD1234").expect("placard"),
+        ];
+        for p in pages.iter().flatten() {
+            assert!(p.inside(&SAFE), "a mark outside the safe area");
+        }
+    }
+
+    #[test]
+    fn the_cover_sheet_says_its_required_lines_in_22_point_or_more_and_draws_no_paps() {
+        let t = trip("ace-trip.json");
+        let pages = ace_cover(&t, &SheetOptions::default(), "footer").expect("cover");
+        let texts = &pages[0].texts;
+        let size_of = |prefix: &str| {
+            texts
+                .iter()
+                .find(|p| p.text.starts_with(prefix))
+                .map(|p| p.size)
+                .unwrap_or_else(|| panic!("{prefix:?} missing"))
+        };
+        for required in [
+            "ACE Electronic Manifest",
+            "Trip number:",
+            t.trip_number.as_str(),
+            "Driver:",
+            "Tractor plate:",
+        ] {
+            assert!(size_of(required) >= 22, "{required} below 22 pt");
+        }
+        for s in &t.shipments {
+            assert!(size_of(&s.control_number) <= 12, "an SCN above 12 pt");
+        }
+        // Two symbols only: the trip number's Code 39 and the ACE QR; none of a PAPS.
+        assert_eq!(pages[0].rects.len(), 2);
+        let paps =
+            crossing_codes::border_code(&t, CodeKind::Ace39, Some(&t.shipments[0].control_number))
+                .expect("paps");
+        let mut drawn = Page::new();
+        draw_linear(&mut drawn, &paps.matrix, 0, 0, 100, 100, 3);
+        for symbol in &pages[0].rects {
+            assert_ne!(
+                shape(symbol),
+                shape(&drawn.rects[0]),
+                "a PAPS code is on the cover sheet"
+            );
+        }
+    }
+
+    /// A symbol's bar widths in hundredths of its narrowest bar (independent of the scale).
+    fn shape(symbol: &[Rect]) -> Vec<i32> {
+        let narrow = symbol.iter().map(|r| r.w).min().unwrap_or(1).max(1);
+        symbol.iter().map(|r| r.w * 100 / narrow).collect()
+    }
+
+    #[test]
+    fn a_long_driver_name_wraps_and_keeps_22_point() {
+        let mut t = trip("ace-trip.json");
+        t.crew[0].first_name = "Maximiliano Alejandro Guadalupe".into();
+        t.crew[0].last_name = "Hernández de la Cruz y Villaseñor".into();
+        let pages = ace_cover(&t, &SheetOptions::default(), "footer").expect("cover");
+        let driver: Vec<_> = pages[0]
+            .texts
+            .iter()
+            .skip_while(|p| !p.text.starts_with("Driver:"))
+            .take_while(|p| !p.text.starts_with("Tractor plate:"))
+            .collect();
+        assert!(driver.len() >= 2, "wrapped");
+        assert!(driver.iter().all(|p| p.size == 22));
+    }
+}
