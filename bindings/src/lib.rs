@@ -25,6 +25,7 @@ pub mod codes;
 pub mod core;
 pub mod error;
 pub mod events;
+pub mod paper;
 pub mod runtime;
 pub mod sync;
 #[cfg(feature = "test-hooks")]
@@ -36,6 +37,7 @@ pub use app::*;
 pub use codes::*;
 pub use error::CoreError;
 pub use events::*;
+pub use paper::*;
 pub use runtime::TaskHandle;
 pub use sync::*;
 pub use trips::*;

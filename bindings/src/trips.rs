@@ -7,6 +7,7 @@ pub use crossing_core::TripState;
 
 use crate::codes::CodeButton;
 use crate::events::{DeliveryState, EventKind};
+use crate::paper::PaperButton;
 use crate::sync::SyncView;
 use crate::{CoreError, CrossingCore, Tone};
 
@@ -62,6 +63,8 @@ pub struct Amendment {
     pub shipments_changed: Vec<String>,
     /// A border code changed: printed sheets are void.
     pub codes_changed: bool,
+    /// The printed sheets the change makes void, by title.
+    pub sheets_void: Vec<String>,
 }
 
 /// One row of the trip list.
@@ -172,6 +175,8 @@ pub struct TripScreen {
     pub warnings: Vec<String>,
     /// Border codes; the first is the one to show at the border.
     pub codes: Vec<CodeButton>,
+    /// The paper this trip can print.
+    pub papers: Vec<PaperButton>,
     /// Status buttons, the recommended one first.
     pub actions: Vec<ActionButton>,
     /// The trip's events, newest first.

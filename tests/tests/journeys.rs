@@ -440,10 +440,21 @@ async fn journey_amendment_arrives_while_the_manifest_is_open() {
         banner.lines,
         [
             "Trip number: 1234TR261126001 → 1234TR261126009",
-            "A border code changed: papers printed for this trip are void; print them again."
+            "Void if printed before: ACI lead sheet. Print them again."
         ]
     );
     assert!(banner.papers_void);
+    assert_eq!(amendment.sheets_void, ["ACI lead sheet"]);
+    // New paper, offline, from the new version.
+    assert_eq!(screen.papers.len(), 1);
+    let paper = d
+        .app
+        .paper(ACI_KEY, &screen.papers[0].id, false)
+        .expect("lead sheet");
+    assert!(paper.pdf.starts_with(b"%PDF-1.4"));
+    assert_eq!(paper.file_name, "ACI lead sheet 1234TR261126009 v2.pdf");
+    assert_eq!(paper.mime_type, "application/pdf");
+    assert!(paper.notice.is_none());
     let ack = banner.acknowledge.expect("the banner acknowledges");
     assert_eq!(
         (ack.kind, ack.label.as_str()),
@@ -514,7 +525,11 @@ async fn journey_trip_cancelled_while_its_border_screen_is_open() {
     );
     let screen = d.app.trip_screen(ACI_KEY).expect("screen");
     assert_eq!(screen.state, TripState::Cancelled);
-    assert!(screen.notice.is_some() && screen.codes.is_empty());
+    assert!(screen.notice.is_some() && screen.codes.is_empty() && screen.papers.is_empty());
+    assert!(
+        d.app.paper(ACI_KEY, "aci-lead", false).is_err(),
+        "a cancelled trip prints nothing"
+    );
     assert_eq!(
         screen.actions.iter().map(|a| a.kind).collect::<Vec<_>>(),
         [EventKind::Exception]

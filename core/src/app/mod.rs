@@ -401,8 +401,20 @@ impl App {
             .collect();
         let s = &stored.summary;
         let banner = view.amendment.as_ref().map(|a| banner(a, &buttons));
+        let papers = stored
+            .manifest
+            .as_ref()
+            .map(crate::paper::SheetKind::for_trip)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|k| PaperButton {
+                id: k.as_str().into(),
+                label: format!("Print the {}", k.title()),
+            })
+            .collect();
         Ok(TripScreen {
             banner,
+            papers,
             tone: tone_of(view.state, &view.status),
             notice: tombstone_notice(view.state),
             eta: format!("ETA {}", time::eta(&s.eta_local, &s.eta_zone)),
@@ -492,6 +504,31 @@ impl App {
         }
     }
 
+    /// A sheet of the trip as a file to share or print (`paper_id` is a [`PaperButton::id`];
+    /// `detailed`: the lead sheet with shipper, consignee and goods).
+    pub fn paper(&self, trip_id: &str, paper_id: &str, detailed: bool) -> Result<PaperFile> {
+        let kind: crate::paper::SheetKind = paper_id.parse()?;
+        let options = crate::paper::SheetOptions {
+            detailed,
+            ..Default::default()
+        };
+        let sheet = self.core.sheet(trip_id, kind, &options)?;
+        let number = self.core.trip(trip_id)?.summary.trip_number;
+        let notice = (!sheet.replaced.is_empty()).then(|| {
+            let chars: String = sheet.replaced.iter().collect();
+            format!(
+                "Some letters cannot be printed in the standard fonts and show as \"?\": {chars}"
+            )
+        });
+        Ok(PaperFile {
+            file_name: format!("{} {number} v{}.pdf", kind.title(), sheet.trip_version),
+            mime_type: "application/pdf".into(),
+            title: format!("{} {number}", kind.title()),
+            pdf: sheet.pdf,
+            notice,
+        })
+    }
+
     /// The border screen: the chosen code (by its [`CodeButton::id`]) or the first one. A
     /// trip without codes (cancelled, unassigned) says so instead of showing a blank screen.
     pub fn border_screen(&self, trip_id: &str, code_id: Option<&str>) -> Result<BorderScreen> {
@@ -545,7 +582,12 @@ fn banner(a: &crate::amend::Amendment, actions: &[ActionButton]) -> Banner {
     for (what, list) in shipments {
         lines.extend(list.iter().map(|s| format!("{what}: {s}")));
     }
-    if a.codes_changed {
+    if !a.sheets_void.is_empty() {
+        lines.push(format!(
+            "Void if printed before: {}. Print them again.",
+            a.sheets_void.join(", ")
+        ));
+    } else if a.codes_changed {
         lines.push(
             "A border code changed: papers printed for this trip are void; print them again."
                 .into(),
@@ -557,7 +599,7 @@ fn banner(a: &crate::amend::Amendment, actions: &[ActionButton]) -> Banner {
             a.from_version, a.to_version
         ),
         lines,
-        papers_void: a.codes_changed,
+        papers_void: a.codes_changed || !a.sheets_void.is_empty(),
         acknowledge: actions
             .iter()
             .find(|b| b.kind == EventKind::TripAcknowledged)

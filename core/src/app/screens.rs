@@ -202,6 +202,30 @@ pub struct ShellTexts {
     pub tone_problem: String,
 }
 
+/// A printable sheet of the trip (ACI lead sheet, ACE cover sheet, ACE QR placard).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PaperButton {
+    /// Stable id, passed back to get the file (`aci-lead`).
+    pub id: String,
+    /// Button label ("Print the ACI lead sheet").
+    pub label: String,
+}
+
+/// A sheet to share or print: the PDF bytes and what the share sheet needs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PaperFile {
+    /// The PDF.
+    pub pdf: Vec<u8>,
+    /// A file name ("ACI lead sheet 1234TR261126001 v2.pdf").
+    pub file_name: String,
+    /// `application/pdf`.
+    pub mime_type: String,
+    /// What the print dialog is titled.
+    pub title: String,
+    /// Said before sharing, if anything could not be printed as written.
+    pub notice: Option<String>,
+}
+
 /// The trip screen: status, amendment banner, manifest, codes, status buttons, history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TripScreen {
@@ -233,6 +257,8 @@ pub struct TripScreen {
     pub warnings: Vec<String>,
     /// Border codes; the first is the one to show at the border.
     pub codes: Vec<CodeButton>,
+    /// The paper this trip can print (none for a cancelled trip).
+    pub papers: Vec<PaperButton>,
     /// Status buttons that make sense now, the recommended one first.
     pub actions: Vec<ActionButton>,
     /// This trip's events, newest first.

@@ -24,6 +24,9 @@ pub struct Amendment {
     pub shipments_changed: Vec<String>,
     /// A border code's content changed: old lead sheets and codes are void.
     pub codes_changed: bool,
+    /// The printed sheets the change makes void (what they encode changed: trip number, ETA
+    /// date, plates, control numbers), by title.
+    pub sheets_void: Vec<String>,
 }
 
 fn plates(ps: &[Plate]) -> String {
@@ -68,6 +71,10 @@ pub fn diff(old: &Trip, new: &Trip) -> Amendment {
         shipments_removed,
         shipments_changed,
         codes_changed,
+        sheets_void: crate::paper::void_sheets(old, new)
+            .into_iter()
+            .map(|k| k.title().to_string())
+            .collect(),
     }
 }
 
