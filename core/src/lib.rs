@@ -466,13 +466,7 @@ impl Crossing {
                 stored.summary.state.as_str()
             ),
         })?;
-        let zone: chrono_tz::Tz = trip.eta.zone.parse().unwrap_or(chrono_tz::Tz::UTC);
-        let made = self
-            .clock
-            .now_utc()
-            .with_timezone(&zone)
-            .format("%a %-d %b %Y %H:%M %Z")
-            .to_string();
+        let made = crossing_trip::human::made_at(self.clock.now_utc(), &trip.eta.zone);
         Ok(paper::render(&trip, kind, options, &made)?)
     }
 

@@ -54,6 +54,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("post", "/v1/fleet/trips/{id}/assign"),
     ("post", "/v1/fleet/trips/{id}/unassign"),
     ("get", "/v1/fleet/trips/{id}/events"),
+    ("get", "/v1/fleet/trips/{id}/sheets/{file}"),
 ];
 
 /// What one client may hold of the server: how long it may take to send its headers (also the
@@ -228,6 +229,10 @@ pub fn router(state: Arc<AppState>) -> Router {
             post(unassign_trip).layer(small),
         )
         .route("/v1/fleet/trips/{id}/events", get(trip_events).layer(small))
+        .route(
+            "/v1/fleet/trips/{id}/sheets/{file}",
+            get(trip_sheet).layer(small),
+        )
         .fallback(|| async { ApiFailure::not_found("path", "no such endpoint") })
         .layer(axum::middleware::from_fn_with_state(
             Arc::clone(&state),
@@ -707,6 +712,57 @@ struct EventsQuery {
 
 /// Header naming the `after` of the next page when a page of events is not the last.
 pub const NEXT_PAGE_HEADER: &str = "x-crossing-next-after";
+
+/// Options of a printed sheet.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SheetQuery {
+    detailed: Option<bool>,
+    driver_name: Option<bool>,
+}
+
+/// `GET /v1/fleet/trips/{id}/sheets/{kind}.pdf`: the same paper the driver's phone prints, from
+/// the trip's current version, for the dispatcher to print or send.
+async fn trip_sheet(
+    State(state): State<Arc<AppState>>,
+    AsManager(fleet): AsManager,
+    Path((id, file)): Path<(String, String)>,
+    query: Result<Query<SheetQuery>, QueryRejection>,
+) -> Result<Response, Fail> {
+    let Query(q) = query.map_err(|r| ApiFailure::invalid("query", r.body_text()))?;
+    let kind: crossing_paper::SheetKind = file
+        .strip_suffix(".pdf")
+        .and_then(|k| k.parse().ok())
+        .ok_or_else(|| {
+            ApiFailure::not_found(
+                "file",
+                "must be aci-lead.pdf, ace-cover.pdf or ace-placard.pdf",
+            )
+        })?;
+    let trip = state
+        .with_db(move |c| store::fleet_trip_document(c, &fleet, &id))
+        .await?;
+    let options = crossing_paper::SheetOptions {
+        detailed: q.detailed.unwrap_or(false),
+        driver_name: q.driver_name.unwrap_or(true),
+        ..Default::default()
+    };
+    let made = crossing_trip::human::made_at(state.config.clock.now_utc(), &trip.eta.zone);
+    let sheet = crossing_paper::render(&trip, kind, &options, &made)
+        .map_err(|e| ApiFailure::conflict("file", e.to_string()))?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("inline; filename=\"{kind}-v{}.pdf\"", sheet.trip_version),
+            ),
+            (header::CACHE_CONTROL, "no-store".to_string()),
+        ],
+        sheet.pdf,
+    )
+        .into_response())
+}
 
 async fn trip_events(
     State(state): State<Arc<AppState>>,

@@ -122,6 +122,11 @@ impl Checker {
                 errors.is_empty(),
                 "{method} {template} {status} body does not match the document: {errors:?}\n{text}"
             );
+        } else if documented["content"]["application/pdf"].is_object() {
+            assert!(
+                text.starts_with("%PDF-"),
+                "{method} {template} {status}: not a PDF"
+            );
         } else {
             assert!(
                 text.is_empty() || status == 304,
@@ -238,6 +243,51 @@ async fn every_answer_is_documented_and_matches_its_schema() {
         .0,
         400
     );
+    // The trip's paper, as the phone prints it.
+    let sheet = "/v1/fleet/trips/{id}/sheets/{file}";
+    for (path, token, status) in [
+        (
+            format!("/v1/fleet/trips/{id}/sheets/aci-lead.pdf?detailed=true"),
+            Some(m),
+            200,
+        ),
+        (
+            format!("/v1/fleet/trips/{id}/sheets/aci-lead.pdf?detailed=maybe"),
+            Some(m),
+            400,
+        ),
+        (
+            format!("/v1/fleet/trips/{id}/sheets/aci-lead.pdf"),
+            None,
+            401,
+        ),
+        (
+            format!("/v1/fleet/trips/{id}/sheets/aci-lead.pdf"),
+            Some(d),
+            403,
+        ),
+        (
+            format!("/v1/fleet/trips/{id}/sheets/receipt.pdf"),
+            Some(m),
+            404,
+        ),
+        (
+            "/v1/fleet/trips/T-NOPE/sheets/aci-lead.pdf".to_string(),
+            Some(m),
+            404,
+        ),
+        (
+            format!("/v1/fleet/trips/{id}/sheets/ace-cover.pdf"),
+            Some(m),
+            409,
+        ),
+    ] {
+        assert_eq!(
+            c.call("get", sheet, &path, token, None).await.0,
+            status,
+            "{path}"
+        );
+    }
     // A trip of F2's own (trip ids are per fleet; F2 using F1's ids is tested in authz.rs).
     assert_eq!(
         c.call(

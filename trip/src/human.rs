@@ -23,3 +23,12 @@ pub fn eta(local: &str, zone_name: &str) -> String {
         None => format!("{} ({zone_name})", local.replace('T', " ")),
     }
 }
+
+/// When a sheet was made, in the port's zone: "Tue 1 Dec 2026 09:05 EST" (UTC when the zone
+/// is unknown).
+pub fn made_at(now: chrono::DateTime<chrono::Utc>, zone_name: &str) -> String {
+    let zone: Tz = zone_name.parse().unwrap_or(Tz::UTC);
+    now.with_timezone(&zone)
+        .format("%a %-d %b %Y %H:%M %Z")
+        .to_string()
+}

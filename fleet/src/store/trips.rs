@@ -182,6 +182,18 @@ pub(super) fn fleet_trip(
     .ok_or_else(|| StoreError::not_found("id", "no such trip in this fleet"))
 }
 
+/// A fleet's active trip as its document, for the paperwork (a cancelled trip has none to print).
+pub fn fleet_trip_document(conn: &Connection, fleet: &str, id: &str) -> Result<Trip, StoreError> {
+    let (_, _, _, state, doc) = fleet_trip(conn, fleet, id)?;
+    if state != "active" {
+        return Err(StoreError::conflict(
+            "id",
+            format!("the trip is {state}; it has no paper to print"),
+        ));
+    }
+    Ok(format::parse_trip(doc.as_bytes())?)
+}
+
 /// Cancels a trip: tombstone for its driver. Idempotent.
 pub fn cancel_trip(
     conn: &mut Connection,
