@@ -37,6 +37,9 @@ struct TripView: View {
                 SwiftUI.Section {
                     ForEach(screen.actions, id: \.id) { action in ActionRow(action: action, record: record) }
                 }
+                SwiftUI.Section { // the core's PDF in the system print dialog (which also saves and shares)
+                    ForEach(screen.papers, id: \.id) { p in Button(p.label) { Task { await printPaper(screen.tripId, p.id) } } }
+                }
                 ForEach(screen.sections, id: \.id) { section in
                     SwiftUI.Section(section.title) {
                         ForEach(section.fields, id: \.id) { LabeledContent($0.label, value: $0.value) }
@@ -54,6 +57,15 @@ struct TripView: View {
         .toolbar { ToolbarItem(placement: .status) { SyncBadge(sync: session.sync) } }
         .sheet(item: $record.form) { RecordFormView(open: $0, record: record) }
         .toast($record.message)
+    }
+
+    private func printPaper(_ tripId: String, _ paperId: String) async {
+        #if os(iOS)
+        switch await session.paper(tripId: tripId, paperId: paperId) {
+        case let .success(file): UIPrintInteractionController.shared.printingItem = file.pdf; UIPrintInteractionController.shared.present(animated: true)
+        case let .failure(problem): record.message = Message(problem: problem)
+        }
+        #endif
     }
 }
 

@@ -470,7 +470,13 @@ pub(crate) fn ace_placard(trip: &Trip, footer: &str, fingerprint: &str) -> Resul
             trip.version
         ),
     );
-    for c in &qr.caveats {
+    // The payload's unconfirmed parts, exactly as the core states them (the screen caveat is
+    // about phones, not paper).
+    for c in qr
+        .caveats
+        .iter()
+        .filter(|c| *c != crossing_codes::SCREEN_CAVEAT)
+    {
         f.line(Font::Regular, 7, c);
     }
     Ok(f.finish())

@@ -39,7 +39,7 @@ public struct Message: Identifiable, Equatable, Sendable {
         self.tone = tone
     }
 
-    init(problem: Problem) { self.init(problem.message, tone: .problem) }
+    public init(problem: Problem) { self.init(problem.message, tone: .problem) }
 }
 
 public extension ShellTexts {

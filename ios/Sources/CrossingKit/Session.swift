@@ -77,6 +77,11 @@ public final class Session: ObservableObject {
         }
     }
 
+    /// A sheet of the trip as PDF for the print dialog or the share sheet, or the sentence why not.
+    public func paper(tripId: String, paperId: String) async -> Result<PaperFile, Problem> {
+        do { return .success(try await offMain { [core] in try core.paper(tripId: tripId, paperId: paperId, detailed: false) }) } catch { return .failure(Problem.of(error)) }
+    }
+
     /// The sign-in button: the core checks the token, the Keychain keeps it. Returns the
     /// sentence to show, nil when the token was kept.
     public func signIn(_ text: String) async -> String? {

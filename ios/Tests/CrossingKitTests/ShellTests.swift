@@ -141,11 +141,11 @@ final class MockCore: CrossingCoreProtocol, @unchecked Sendable {
     }
 
     func checkToken(token: String) -> SignInOutcome { .accepted(token: token) }
-    func dismissRecovery() {}
     func recoveryNotice() -> Notice? { nil }
-    func signedIn() {}
+    func signedIn() {}; func dismissRecovery() {}
     func deviceId() -> String { "device" }
     func importTripJson(json: String) throws -> String { throw CoreError.InvalidTrip(reason: "mock") }
+    func paper(tripId: String, paperId: String, detailed: Bool) throws -> PaperFile { throw CoreError.NotFound(reason: "no paper") }
     func recovery() -> RecoveryReport { RecoveryReport(cacheRebuilt: false, outboxMovedTo: nil, eventsSalvaged: 0,
                                                        eventsUnreadable: 0, outboxFoundEmpty: false) }
     func shutdown() {}

@@ -6,6 +6,7 @@ import app.crossing.core.CoreException
 import app.crossing.core.CrossingCoreInterface
 import app.crossing.core.InputValue
 import app.crossing.core.Notice
+import app.crossing.core.PaperFile
 import app.crossing.core.RecordForm
 import app.crossing.core.RecordIntent
 import app.crossing.core.RecordOutcome
@@ -93,6 +94,29 @@ class TripModel(
 
     /** An event is being recorded: taps are ignored until it is done (no double records). */
     val busy: StateFlow<Boolean> = busyNow.asStateFlow()
+
+    private val paperNow = MutableStateFlow<PaperFile?>(null)
+
+    /** A sheet made for printing, until the screen has handed it to the print dialog. */
+    val paper: StateFlow<PaperFile?> = paperNow.asStateFlow()
+
+    /** Makes a sheet of the trip ([app.crossing.core.PaperButton.id]) for the print dialog. */
+    fun paper(paperId: String) {
+        scope.launch {
+            try {
+                val file = withContext(io) { core.paper(tripId, paperId, false) }
+                file.notice?.let { last.value = said(it) }
+                paperNow.value = file
+            } catch (e: CoreException) {
+                last.value = said(e.toProblem().message)
+            }
+        }
+    }
+
+    /** The print dialog has the sheet. */
+    fun paperHandled() {
+        paperNow.value = null
+    }
 
     init {
         scope.launch { signals.trips.collect { if (it.touches(tripId)) reload() } }

@@ -200,6 +200,12 @@ class JourneyTest {
                 assertEquals(listOf("Trip number: 1234JRNAMEND → 1234JRNAMEND2"), amended.amendment!!.changes)
                 val banner = amended.banner!!
                 assertTrue(banner.papersVoid)
+                assertEquals(listOf("ACI lead sheet"), amended.amendment!!.sheetsVoid)
+                trip.paper(amended.papers.single().id)
+                val file = trip.paper.await { it != null }!!
+                assertEquals("ACI lead sheet 1234JRNAMEND2 v2.pdf", file.fileName)
+                assertTrue(String(file.pdf.copyOfRange(0, 8)) == "%PDF-1.4")
+                trip.paperHandled()
                 assertEquals(EventKind.TRIP_ACKNOWLEDGED, banner.acknowledge!!.kind)
                 assertEquals("1234JRNAMEND2", border.state.awaitReady("redrawn code") { it.code?.tripVersion == 2uL }.code!!.payload)
 

@@ -25,10 +25,12 @@ import androidx.compose.material3.SnackbarHostState
 import androidx.compose.material3.Text
 import androidx.compose.material3.TopAppBar
 import androidx.compose.runtime.Composable
+import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.key
 import androidx.compose.runtime.remember
 import androidx.compose.ui.Modifier
+import androidx.compose.ui.platform.LocalContext
 import androidx.compose.ui.text.font.FontWeight
 import androidx.compose.ui.text.style.TextDecoration
 import androidx.compose.ui.unit.dp
@@ -55,6 +57,14 @@ fun TripRoute(shell: Launch.Open, tripId: String, onBack: () -> Unit, onCode: (S
     val form by model.form.collectAsStateWithLifecycle()
     val message by model.message.collectAsStateWithLifecycle()
     val busy by model.busy.collectAsStateWithLifecycle()
+    val paper by model.paper.collectAsStateWithLifecycle()
+    val context = LocalContext.current
+    LaunchedEffect(paper) {
+        paper?.let {
+            printPaper(context, it)
+            model.paperHandled()
+        }
+    }
     val snackbar = remember { SnackbarHostState() }
     MessageEffect(message, snackbar)
     Scaffold(
@@ -69,7 +79,7 @@ fun TripRoute(shell: Launch.Open, tripId: String, onBack: () -> Unit, onCode: (S
         when (val s = state) {
             ScreenState.Loading -> Busy(Modifier.padding(padding))
             is ScreenState.Failed -> ProblemView(s.problem, model::reload, onBack, Modifier.padding(padding))
-            is ScreenState.Ready -> TripBody(s.screen, !busy, model::tap, onCode, Modifier.padding(padding))
+            is ScreenState.Ready -> TripBody(s.screen, !busy, model::tap, onCode, model::paper, Modifier.padding(padding))
         }
     }
     form?.let { FormSheet(it, onSubmit = model::submit, onClose = model::closeForm) }
@@ -77,7 +87,14 @@ fun TripRoute(shell: Launch.Open, tripId: String, onBack: () -> Unit, onCode: (S
 
 @OptIn(ExperimentalLayoutApi::class)
 @Composable
-private fun TripBody(screen: TripScreen, enabled: Boolean, onAction: (ActionButton) -> Unit, onCode: (String) -> Unit, modifier: Modifier) {
+private fun TripBody(
+    screen: TripScreen,
+    enabled: Boolean,
+    onAction: (ActionButton) -> Unit,
+    onCode: (String) -> Unit,
+    onPaper: (String) -> Unit,
+    modifier: Modifier,
+) {
     LazyColumn(
         modifier.fillMaxSize(),
         contentPadding = PaddingValues(16.dp),
@@ -121,6 +138,13 @@ private fun TripBody(screen: TripScreen, enabled: Boolean, onAction: (ActionButt
                             }
                         }
                     }
+                }
+            }
+        }
+        if (screen.papers.isNotEmpty()) {
+            item("papers") {
+                FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+                    screen.papers.forEach { p -> key(p.id) { OutlinedButton(onClick = { onPaper(p.id) }) { Text(p.label) } } }
                 }
             }
         }
