@@ -60,8 +60,8 @@ cargo fmt --manifest-path fuzz/Cargo.toml -- --check
 bash scripts/fuzz.sh 20
 echo "== schemathesis against the fleet server's OpenAPI document (scripts/schemathesis.sh)"
 ST_MAX_TIME=45 bash scripts/schemathesis.sh 25
-echo "== library size: regression ceiling 4.23 MiB (the 4.0 MiB target is missed: docs/benchmarks.md; the app model of issue 13 cost 131 KB)"
-SIZE_BUDGET_BYTES=$((4335 * 1024)) bash scripts/size-budget.sh | tail -1
+echo "== library size: regression ceiling 4.30 MiB (the 4.0 MiB target is missed: docs/benchmarks.md; the app model cost 131 KB, the paperwork 69 KB)"
+SIZE_BUDGET_BYTES=$((4400 * 1024)) bash scripts/size-budget.sh | tail -1
 
 echo "== demo (the main job, with its own checks)"
 cargo run --quiet --locked -p crossing -- demo --out "$(mktemp -d)" >/dev/null
