@@ -62,6 +62,8 @@ dependencies {
     implementation("androidx.compose.ui:ui")
     // 1.10+: LocalActivity.
     implementation("androidx.activity:activity-compose:1.10.1")
+    // FileProvider: a printed sheet handed to the share sheet.
+    implementation("androidx.core:core-ktx:1.15.0")
     implementation("androidx.lifecycle:lifecycle-viewmodel-compose:2.8.7")
     implementation("androidx.lifecycle:lifecycle-runtime-compose:2.8.7")
     implementation("androidx.navigation:navigation-compose:2.8.5")

@@ -100,6 +100,8 @@ pub struct ShellTexts {
     pub current_trip: String,
     /// The border codes button.
     pub show_codes: String,
+    /// Share a sheet's PDF.
+    pub share: String,
     /// The icon description of `Tone::Neutral`.
     pub tone_neutral: String,
     /// Of `Tone::Good`.

@@ -624,6 +624,7 @@ pub fn shell_texts() -> ShellTexts {
         ),
         current_trip: t("Current trip"),
         show_codes: t("Show at the border"),
+        share: t("Share"),
         tone_neutral: t("Information"),
         tone_good: t("Done"),
         tone_attention: t("Needs a look"),

@@ -192,6 +192,8 @@ pub struct ShellTexts {
     pub current_trip: String,
     /// The border codes button.
     pub show_codes: String,
+    /// Share a printed sheet's PDF (the platform's share sheet).
+    pub share: String,
     /// Words for each [`Tone`] (accessibility: the icon's description).
     pub tone_neutral: String,
     /// See `tone_neutral`.

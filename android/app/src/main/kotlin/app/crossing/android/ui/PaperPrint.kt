@@ -1,6 +1,7 @@
 package app.crossing.android.ui
 
 import android.content.Context
+import android.content.Intent
 import android.os.Bundle
 import android.os.CancellationSignal
 import android.os.ParcelFileDescriptor
@@ -9,7 +10,9 @@ import android.print.PrintAttributes
 import android.print.PrintDocumentAdapter
 import android.print.PrintDocumentInfo
 import android.print.PrintManager
+import androidx.core.content.FileProvider
 import app.crossing.core.PaperFile
+import java.io.File
 import java.io.FileOutputStream
 
 /**
@@ -19,6 +22,18 @@ import java.io.FileOutputStream
 fun printPaper(context: Context, file: PaperFile) {
     val manager = context.getSystemService(Context.PRINT_SERVICE) as PrintManager
     manager.print(file.title, PdfBytesAdapter(file), null)
+}
+
+/** Hands the core's PDF to the share sheet (mail, messages, a print shop's app), from the cache. */
+fun sharePaper(context: Context, file: PaperFile) {
+    val dir = File(context.cacheDir, "papers").apply { mkdirs() }
+    val out = File(dir, file.fileName).apply { writeBytes(file.pdf) }
+    val uri = FileProvider.getUriForFile(context, "${context.packageName}.papers", out)
+    val send = Intent(Intent.ACTION_SEND)
+        .setType(file.mimeType)
+        .putExtra(Intent.EXTRA_STREAM, uri)
+        .addFlags(Intent.FLAG_GRANT_READ_URI_PERMISSION)
+    context.startActivity(Intent.createChooser(send, file.title))
 }
 
 private class PdfBytesAdapter(private val file: PaperFile) : PrintDocumentAdapter() {

@@ -23,12 +23,15 @@ import androidx.compose.material3.Scaffold
 import androidx.compose.material3.SnackbarHost
 import androidx.compose.material3.SnackbarHostState
 import androidx.compose.material3.Text
+import androidx.compose.material3.TextButton
 import androidx.compose.material3.TopAppBar
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.key
 import androidx.compose.runtime.remember
+import androidx.compose.runtime.setValue
+import androidx.compose.runtime.mutableStateOf
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.platform.LocalContext
 import androidx.compose.ui.text.font.FontWeight
@@ -59,9 +62,10 @@ fun TripRoute(shell: Launch.Open, tripId: String, onBack: () -> Unit, onCode: (S
     val busy by model.busy.collectAsStateWithLifecycle()
     val paper by model.paper.collectAsStateWithLifecycle()
     val context = LocalContext.current
+    var share by remember { mutableStateOf(false) }
     LaunchedEffect(paper) {
         paper?.let {
-            printPaper(context, it)
+            if (share) sharePaper(context, it) else printPaper(context, it)
             model.paperHandled()
         }
     }
@@ -79,7 +83,10 @@ fun TripRoute(shell: Launch.Open, tripId: String, onBack: () -> Unit, onCode: (S
         when (val s = state) {
             ScreenState.Loading -> Busy(Modifier.padding(padding))
             is ScreenState.Failed -> ProblemView(s.problem, model::reload, onBack, Modifier.padding(padding))
-            is ScreenState.Ready -> TripBody(s.screen, !busy, model::tap, onCode, model::paper, Modifier.padding(padding))
+            is ScreenState.Ready -> TripBody(s.screen, !busy, model::tap, onCode, { id, toShare ->
+                share = toShare
+                model.paper(id)
+            }, Modifier.padding(padding))
         }
     }
     form?.let { FormSheet(it, onSubmit = model::submit, onClose = model::closeForm) }
@@ -92,7 +99,7 @@ private fun TripBody(
     enabled: Boolean,
     onAction: (ActionButton) -> Unit,
     onCode: (String) -> Unit,
-    onPaper: (String) -> Unit,
+    onPaper: (String, Boolean) -> Unit,
     modifier: Modifier,
 ) {
     LazyColumn(
@@ -144,7 +151,12 @@ private fun TripBody(
         if (screen.papers.isNotEmpty()) {
             item("papers") {
                 FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
-                    screen.papers.forEach { p -> key(p.id) { OutlinedButton(onClick = { onPaper(p.id) }) { Text(p.label) } } }
+                    screen.papers.forEach { p ->
+                        key(p.id) {
+                            OutlinedButton(onClick = { onPaper(p.id, false) }) { Text(p.label) }
+                            TextButton(onClick = { onPaper(p.id, true) }) { Text(Texts.share) }
+                        }
+                    }
                 }
             }
         }
