@@ -279,10 +279,13 @@ pub(crate) fn aci_lead(trip: &Trip, o: &SheetOptions, footer: &str) -> Result<Ve
     f.gap(400);
     f.centred(Font::Bold, 20, &format!("CRN {}", trip.trip_number));
     f.gap(1_200);
+    let port_name = crossing_trip::ports::ca_highway_port_name(&trip.port_of_entry)
+        .map(|n| format!(" {n}"))
+        .unwrap_or_default();
     f.line(
         Font::Regular,
         12,
-        &format!("First port of arrival: {}", trip.port_of_entry),
+        &format!("First port of arrival: {}{port_name}", trip.port_of_entry),
     );
     f.line(Font::Regular, 12, &eta_line(trip));
     let c = &trip.conveyance;

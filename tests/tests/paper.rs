@@ -96,7 +96,7 @@ fn the_aci_lead_sheet_reads_back_with_every_code_and_field() {
     let (path, text) = checked(dir.path(), "aci.pdf", &sheet.pdf);
     for field in [
         "CRN 1234TR261126001",
-        "First port of arrival: 0453",
+        "First port of arrival: 0453 WINDSOR AMBASSADOR BRIDGE",
         "Driver: Hélène Côté",
         "Consignee: Société des Alcools du Québec",
         "For the CBSA officer's stamp",

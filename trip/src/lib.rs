@@ -24,6 +24,7 @@ pub mod format;
 pub mod human;
 pub mod limits;
 pub mod model;
+pub mod ports;
 pub mod protocol;
 pub mod validate;
 
