@@ -6,6 +6,7 @@
 //! hashed. The API is documented in `openapi.json` (served at `/openapi.json`), and a test
 //! checks the server against it.
 
+pub mod borderconnect;
 pub mod cli;
 pub mod client;
 pub mod error;
@@ -55,6 +56,8 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("post", "/v1/fleet/trips/{id}/unassign"),
     ("get", "/v1/fleet/trips/{id}/events"),
     ("get", "/v1/fleet/trips/{id}/sheets/{file}"),
+    ("get", "/v1/fleet/trips/{id}/customs"),
+    ("post", "/v1/fleet/borderconnect"),
 ];
 
 /// What one client may hold of the server: how long it may take to send its headers (also the
@@ -232,6 +235,11 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route(
             "/v1/fleet/trips/{id}/sheets/{file}",
             get(trip_sheet).layer(small),
+        )
+        .route("/v1/fleet/trips/{id}/customs", get(trip_customs).layer(small))
+        .route(
+            "/v1/fleet/borderconnect",
+            post(import_borderconnect).layer(DefaultBodyLimit::max(MAX_TRIP_BODY)),
         )
         .fallback(|| async { ApiFailure::not_found("path", "no such endpoint") })
         .layer(axum::middleware::from_fn_with_state(
@@ -573,8 +581,15 @@ struct ChangesQuery {
 async fn changes(
     State(state): State<Arc<AppState>>,
     AsDriver(driver): AsDriver,
+    headers: HeaderMap,
     query: Result<Query<ChangesQuery>, QueryRejection>,
 ) -> Result<Response, Fail> {
+    let customs = headers
+        .get_all(crossing_trip::protocol::FEATURES_HEADER)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|f| f.trim() == crossing_trip::protocol::FEATURE_CUSTOMS);
     let Query(q) = query.map_err(|r| ApiFailure::invalid("query", r.body_text()))?;
     let limit = q.limit.unwrap_or(crossing_trip::protocol::MAX_PAGE_CHANGES);
     if limit == 0 || limit > crossing_trip::protocol::MAX_PAGE_CHANGES {
@@ -585,7 +600,7 @@ async fn changes(
     }
     let now = state.now();
     let page = state
-        .with_db(move |c| store::changes(c, &driver, q.cursor.as_deref(), limit, now))
+        .with_db(move |c| store::changes(c, &driver, q.cursor.as_deref(), limit, customs, now))
         .await?;
     Ok(Json(page).into_response())
 }
@@ -654,6 +669,34 @@ async fn push_trip(
         StatusCode::OK
     };
     Ok((status, Json(out)).into_response())
+}
+
+/// `POST /v1/fleet/borderconnect`: one BorderConnect message, an array, or a portal export.
+async fn import_borderconnect(
+    State(state): State<Arc<AppState>>,
+    AsManager(fleet): AsManager,
+    query: Result<Query<PushQuery>, QueryRejection>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, Fail> {
+    let Query(q) = query.map_err(|r| ApiFailure::invalid("query", r.body_text()))?;
+    let bytes = body_bytes(body, MAX_TRIP_BODY)?;
+    let now = state.now();
+    let report = state
+        .with_db(move |c| store::import_borderconnect(c, &fleet, &bytes, q.driver.as_deref(), now))
+        .await?;
+    Ok(Json(report).into_response())
+}
+
+/// `GET /v1/fleet/trips/{id}/customs`: the trip's customs standing and every answer.
+async fn trip_customs(
+    State(state): State<Arc<AppState>>,
+    AsManager(fleet): AsManager,
+    Path(id): Path<String>,
+) -> Result<Response, Fail> {
+    let history = state
+        .with_db(move |c| store::customs_history(c, &fleet, &id))
+        .await?;
+    Ok(Json(history).into_response())
 }
 
 async fn cancel_trip(

@@ -8,7 +8,8 @@
 //! - [`model`]: the trip (format 1) and its parts; [`format`] parses it within [`limits`] and
 //!   refuses customs credentials; [`validate`] holds it against the ACI and ACE rules.
 //! - [`event`]: the driver's status events and the rules each must meet.
-//! - [`protocol`]: the sync wire types shared with the server.
+//! - [`protocol`]: the sync wire types shared with the server; [`customs`]: where customs
+//!   stands for a trip, as it travels beside the trip.
 //! - [`clock`]: the one seam for wall-clock time.
 //! - [`error`]: document and input errors that name the field and the rule.
 //!
@@ -18,6 +19,7 @@
 //! marked (measured with `scripts/size-budget.sh`; `docs/dependencies.md`).
 
 pub mod clock;
+pub mod customs;
 pub mod error;
 pub mod event;
 pub mod format;

@@ -8,10 +8,17 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::customs::CustomsState;
 use crate::model::Trip;
 
 /// Header carrying the client's version; the server answers 426 when it is too old.
 pub const CLIENT_VERSION_HEADER: &str = "x-crossing-client";
+/// Header listing the optional feed content a client reads (comma-separated). A client that
+/// does not send it (every phone before `customs` existed) gets none of it: an older phone
+/// refuses a page with a change kind it does not know, so the server never sends one.
+pub const FEATURES_HEADER: &str = "x-crossing-features";
+/// [`FEATURES_HEADER`] value: `customs` changes and the `customs` field of snapshot upserts.
+pub const FEATURE_CUSTOMS: &str = "customs";
 /// Most events in one upload.
 pub const MAX_BATCH_EVENTS: usize = 500;
 /// Most bytes in one upload body (the server refuses larger bodies with 413).
@@ -135,6 +142,12 @@ pub enum ChangeOp {
     Upsert,
     /// The trip is gone for this driver; see `reason`.
     Tombstone,
+    /// Where customs stands for the trip changed (`customs`); the trip itself did not. Sent
+    /// only to clients that list [`FEATURE_CUSTOMS`].
+    Customs,
+    /// A kind this version does not know: skipped (the cursor still moves past it).
+    #[serde(other)]
+    Unknown,
 }
 
 /// Why a trip left the driver's feed.
@@ -162,6 +175,10 @@ pub struct Change {
     /// For upserts: the whole trip document.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trip: Option<Box<Trip>>,
+    /// For `customs` changes, and for snapshot upserts of a trip customs spoke about: the
+    /// trip's whole customs standing (it replaces the one the phone holds).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customs: Option<CustomsState>,
 }
 
 /// `GET /v1/changes` answer.

@@ -39,11 +39,23 @@ pub fn assign_trip(
     driver: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
-    let at = stamp(now);
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let (key, previous, version, state, doc) = fleet_trip(&tx, fleet, id)?;
+    assign_in(&tx, fleet, id, driver, &stamp(now))?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// [`assign_trip`] inside the caller's transaction.
+pub(super) fn assign_in(
+    tx: &Connection,
+    fleet: &str,
+    id: &str,
+    driver: Option<&str>,
+    at: &str,
+) -> Result<(), StoreError> {
+    let (key, previous, version, state, doc) = fleet_trip(tx, fleet, id)?;
     if let Some(d) = driver {
-        check_roster(&tx, fleet, d)?;
+        check_roster(tx, fleet, d)?;
     }
     if state == "cancelled" && driver.is_some() {
         return Err(StoreError::conflict(
@@ -59,13 +71,13 @@ pub fn assign_trip(
         params![key, driver, at],
     )?;
     if let Some(old) = &previous {
-        end_assignment(&tx, &key, old, &at)?;
-        log_tombstone(&tx, old, &key, version, TombstoneReason::Unassigned, &at)?;
+        end_assignment(tx, &key, old, at)?;
+        log_tombstone(tx, old, &key, version, TombstoneReason::Unassigned, at)?;
     }
     if let Some(d) = driver {
-        begin_assignment(&tx, &key, d)?;
-        log_upsert(&tx, d, &key, version, &doc, &at)?;
+        begin_assignment(tx, &key, d)?;
+        log_upsert(tx, d, &key, version, &doc, at)?;
+        log_customs_for(tx, d, &key, version, at)?;
     }
-    tx.commit()?;
     Ok(())
 }

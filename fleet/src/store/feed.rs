@@ -43,6 +43,24 @@ pub(super) fn log_tombstone(
     )
 }
 
+/// Appends a trip's customs standing to a driver's change feed (phones that read `customs`).
+pub(super) fn log_customs(
+    tx: &Connection,
+    driver: &str,
+    trip_id: &str,
+    version: i64,
+    doc: &str,
+    at: &str,
+) -> Result<(), StoreError> {
+    log_change(
+        tx,
+        driver,
+        trip_id,
+        ("customs", version, None, Some(doc)),
+        at,
+    )
+}
+
 /// One row of the change log: (op, version, reason, document).
 pub(super) type ChangeRow<'a> = (&'static str, i64, Option<&'static str>, Option<&'a str>);
 
@@ -129,15 +147,19 @@ pub(super) const PAGE_BYTES: usize = 2 * 1024 * 1024;
 /// One page of a driver's change feed: the log after a log cursor, or (no cursor, or a
 /// snapshot cursor) a page of the trips assigned now. A cursor of another epoch, or below the
 /// driver's compacted floor, is gone (410).
+/// `customs`: the client reads `customs` changes ([`crossing_trip::protocol::FEATURE_CUSTOMS`]);
+/// without it they are left out, and an older phone never sees a kind it would refuse.
 pub fn changes(
     conn: &Connection,
     driver: &str,
     cursor: Option<&str>,
     limit: usize,
+    customs: bool,
     now: DateTime<Utc>,
 ) -> Result<ChangesPage, StoreError> {
     let page = PageAsk {
         driver,
+        customs,
         limit: limit.clamp(1, crossing_trip::protocol::MAX_PAGE_CHANGES),
         epoch: epoch(conn)?,
         server_time: stamp(now),
@@ -179,6 +201,7 @@ pub fn changes(
 /// What one page request shares.
 pub(super) struct PageAsk<'a> {
     driver: &'a str,
+    customs: bool,
     limit: usize,
     epoch: String,
     server_time: String,
@@ -188,10 +211,12 @@ pub(super) struct PageAsk<'a> {
 fn log_page(conn: &Connection, page: &PageAsk<'_>, pos: i64) -> Result<ChangesPage, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT seq, trip_id, op, version, reason, doc FROM change
-         WHERE driver = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3",
+         WHERE driver = ?1 AND seq > ?2 AND (?4 OR op != 'customs') ORDER BY seq LIMIT ?3",
     )?;
     let rows: Vec<LogRow> = stmt
-        .query_map(params![page.driver, pos, page.limit as i64 + 1], |r| {
+        .query_map(
+            params![page.driver, pos, page.limit as i64 + 1, page.customs],
+            |r| {
             Ok((
                 r.get(0)?,
                 r.get(1)?,
@@ -200,7 +225,8 @@ fn log_page(conn: &Connection, page: &PageAsk<'_>, pos: i64) -> Result<ChangesPa
                 r.get(4)?,
                 r.get(5)?,
             ))
-        })?
+            },
+        )?
         .collect::<Result<_, _>>()?;
     let mut has_more = rows.len() > page.limit;
     let mut changes = Vec::new();
@@ -232,16 +258,24 @@ fn log_change_of(
     reason: Option<String>,
     doc: Option<String>,
 ) -> Result<Change, StoreError> {
-    Ok(if op == "upsert" {
-        Change {
+    Ok(match op.as_str() {
+        "upsert" => Change {
             op: ChangeOp::Upsert,
             trip: Some(driver_doc(&id, doc.as_deref().unwrap_or("{}"))?),
             id,
             version,
             reason: None,
-        }
-    } else {
-        Change {
+            customs: None,
+        },
+        "customs" => Change {
+            op: ChangeOp::Customs,
+            customs: Some(customs_doc(doc.as_deref().unwrap_or("{}"))?),
+            id,
+            version,
+            reason: None,
+            trip: None,
+        },
+        _ => Change {
             op: ChangeOp::Tombstone,
             id,
             version,
@@ -251,7 +285,8 @@ fn log_change_of(
                 TombstoneReason::Unassigned
             }),
             trip: None,
-        }
+            customs: None,
+        },
     })
 }
 
@@ -264,19 +299,21 @@ fn snapshot_page(
     after: String,
 ) -> Result<ChangesPage, StoreError> {
     let mut stmt = conn.prepare_cached(
-        "SELECT key, version, doc FROM trip
-         WHERE driver = ?1 AND state = 'active' AND key > ?2 ORDER BY key LIMIT ?3",
+        "SELECT t.key, t.version, t.doc, CASE WHEN ?4 THEN c.doc END FROM trip t
+         LEFT JOIN customs_state c ON c.key = t.key
+         WHERE t.driver = ?1 AND t.state = 'active' AND t.key > ?2 ORDER BY t.key LIMIT ?3",
     )?;
-    let rows: Vec<(String, i64, String)> = stmt
-        .query_map(params![page.driver, after, page.limit as i64 + 1], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-        })?
+    let rows: Vec<(String, i64, String, Option<String>)> = stmt
+        .query_map(
+            params![page.driver, after, page.limit as i64 + 1, page.customs],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )?
         .collect::<Result<_, _>>()?;
     let mut has_more = rows.len() > page.limit;
     let mut changes = Vec::new();
     let mut last = after;
     let mut bytes = 0;
-    for (id, version, doc) in rows.into_iter().take(page.limit) {
+    for (id, version, doc, customs) in rows.into_iter().take(page.limit) {
         if bytes > PAGE_BYTES {
             has_more = true;
             break;
@@ -288,6 +325,7 @@ fn snapshot_page(
             version,
             reason: None,
             trip: Some(driver_doc(&id, &doc)?),
+            customs: customs.as_deref().map(customs_doc).transpose()?,
         });
         last = id;
     }

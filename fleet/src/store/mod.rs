@@ -1,9 +1,12 @@
 //! The fleet server's SQLite storage, one file per table: [`tokens`], [`roster`],
-//! [`assignment`], [`trips`], [`feed`] (the per-driver change log), [`devices`] and [`events`];
+//! [`assignment`], [`trips`], [`feed`] (the per-driver change log), [`devices`], [`events`],
+//! [`customs`] (customs' answers and each trip's standing) and [`borderconnect`] (imports);
 //! [`schema`] holds the migrations. Every write is one transaction: nothing is half-written.
 //! Functions return [`StoreError`], which `crate::error` maps to HTTP in one place.
 
 mod assignment;
+mod borderconnect;
+mod customs;
 mod devices;
 mod events;
 mod feed;
@@ -13,6 +16,9 @@ mod tokens;
 mod trips;
 
 pub use assignment::*;
+pub use borderconnect::{import_borderconnect, ImportReport, ImportResult};
+pub use customs::{customs_history, CustomsAnswer, CustomsHistory};
+use customs::{customs_doc, log_customs_for};
 pub use devices::*;
 pub use events::*;
 pub use feed::*;

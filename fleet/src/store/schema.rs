@@ -119,5 +119,58 @@ pub static FLEET: Schema = Schema {
         DROP TABLE trip;
         ALTER TABLE trip_v3 RENAME TO trip;
         CREATE INDEX trip_driver ON trip (driver, key);
-        UPDATE meta SET value = lower(hex(randomblob(8))) WHERE key = 'epoch';"],
+        UPDATE meta SET value = lower(hex(randomblob(8))) WHERE key = 'epoch';",
+        // 4: customs' answers (imported from the fleet's eManifest provider) and the documents
+        // they came in; each trip's derived customs standing; and a third kind of feed entry,
+        // `customs`. The change log is rebuilt for its new CHECK, keeping every position and the
+        // sequence's top (cursors stay valid: the epoch is kept).
+        "CREATE TABLE change_v4 (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            driver TEXT NOT NULL,
+            trip_id TEXT NOT NULL,
+            op TEXT NOT NULL CHECK (op IN ('upsert', 'tombstone', 'customs')),
+            version INTEGER NOT NULL,
+            reason TEXT,
+            doc TEXT,
+            at TEXT NOT NULL
+        ) STRICT;
+        INSERT INTO change_v4 (seq, driver, trip_id, op, version, reason, doc, at)
+            SELECT seq, driver, trip_id, op, version, reason, doc, at FROM change;
+        CREATE TEMP TABLE change_top AS
+            SELECT coalesce(max(seq), 0) AS seq FROM
+                (SELECT seq FROM sqlite_sequence WHERE name = 'change'
+                 UNION ALL SELECT max(seq) FROM change);
+        DROP TABLE change;
+        ALTER TABLE change_v4 RENAME TO change;
+        DELETE FROM sqlite_sequence WHERE name IN ('change', 'change_v4');
+        INSERT INTO sqlite_sequence (name, seq) SELECT 'change', seq FROM change_top;
+        DROP TABLE change_top;
+        CREATE INDEX change_driver ON change (driver, seq);
+        CREATE TABLE provider_document (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            fleet TEXT NOT NULL,
+            trip_key TEXT,
+            data TEXT NOT NULL,
+            body TEXT NOT NULL,
+            received_at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX provider_document_trip ON provider_document (trip_key, seq);
+        CREATE TABLE customs_answer (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            trip_key TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            source TEXT NOT NULL,
+            code TEXT NOT NULL,
+            signal TEXT,
+            text TEXT,
+            customs_time TEXT,
+            received_at TEXT NOT NULL,
+            document INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX customs_answer_trip ON customs_answer (trip_key, seq);
+        CREATE TABLE customs_state (
+            key TEXT PRIMARY KEY NOT NULL,
+            doc TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        ) STRICT;"],
 };

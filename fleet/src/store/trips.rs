@@ -33,9 +33,10 @@ pub struct PreparedTrip {
 pub fn prepare_push(body: &[u8], now: DateTime<Utc>) -> Result<PreparedTrip, StoreError> {
     let mut trip = format::parse_trip(body).map_err(StoreError::from_document)?;
     validate::normalize(&mut trip);
-    let warnings = validate::validate(&trip, &validate::Policy::fleet(now))
+    let mut warnings = validate::validate(&trip, &validate::Policy::fleet(now))
         .into_result()
         .map_err(|r| StoreError::from_document(crossing_trip::Error::Invalid(r)))?;
+    warnings.extend(validate::code_list_warnings(&trip));
     if trip.id.chars().count() > 64 {
         return Err(StoreError::invalid("id", "must be 1–64 characters"));
     }
@@ -48,6 +49,32 @@ pub fn prepare_push(body: &[u8], now: DateTime<Utc>) -> Result<PreparedTrip, Sto
         version,
         warnings,
     })
+}
+
+impl PreparedTrip {
+    /// The trip, as it will be stored.
+    pub fn trip(&self) -> &Trip {
+        &self.trip
+    }
+
+    /// The stored document.
+    pub fn doc(&self) -> &str {
+        &self.doc
+    }
+
+    /// Its warnings.
+    pub fn warnings(&self) -> &[crossing_trip::Issue] {
+        &self.warnings
+    }
+
+    /// Gives the trip another version (the importer numbers versions itself).
+    pub fn renumber(&mut self, version: i64) -> Result<(), StoreError> {
+        self.trip.version =
+            u64::try_from(version).map_err(|_| StoreError::invalid("version", "is negative"))?;
+        self.doc = format::to_json(&self.trip).map_err(|e| StoreError::internal(e.to_string()))?;
+        self.version = version;
+        Ok(())
+    }
 }
 
 /// Pushes (creates or amends) a trip for a fleet: [`prepare_push`], then [`store_push`].
@@ -71,16 +98,28 @@ pub fn store_push(
     driver: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<PushOutcome, StoreError> {
-    let at = stamp(now);
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let out = store_push_in(&tx, fleet, prepared, driver, &stamp(now))?;
+    tx.commit()?;
+    Ok(out)
+}
+
+/// [`store_push`] inside the caller's transaction.
+pub(super) fn store_push_in(
+    tx: &Connection,
+    fleet: &str,
+    prepared: PreparedTrip,
+    driver: Option<&str>,
+    at: &str,
+) -> Result<PushOutcome, StoreError> {
     let PreparedTrip {
         trip,
         doc,
         version,
         warnings,
     } = prepared;
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     if let Some(d) = driver {
-        check_roster(&tx, fleet, d)?;
+        check_roster(tx, fleet, d)?;
     }
     // Trip ids are the fleet's own: another fleet may use the same id for another trip.
     let key = trip_key(fleet, &trip.id);
@@ -141,15 +180,17 @@ pub fn store_push(
     )?;
     if let Some(old) = &previous_driver {
         if Some(old) != new_driver.as_ref() {
-            end_assignment(&tx, &key, old, &at)?;
-            log_tombstone(&tx, old, &key, version, TombstoneReason::Unassigned, &at)?;
+            end_assignment(tx, &key, old, at)?;
+            log_tombstone(tx, old, &key, version, TombstoneReason::Unassigned, at)?;
         }
     }
     if let Some(d) = &new_driver {
-        begin_assignment(&tx, &key, d)?;
-        log_upsert(&tx, d, &key, version, &doc, &at)?;
+        begin_assignment(tx, &key, d)?;
+        log_upsert(tx, d, &key, version, &doc, at)?;
+        if previous_driver.as_ref() != Some(d) {
+            log_customs_for(tx, d, &key, version, at)?;
+        }
     }
-    tx.commit()?;
     Ok(PushOutcome {
         id: trip.id,
         version,
@@ -201,21 +242,31 @@ pub fn cancel_trip(
     id: &str,
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
-    let at = stamp(now);
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let (key, driver, version, state, _) = fleet_trip(&tx, fleet, id)?;
+    cancel_in(&tx, fleet, id, &stamp(now))?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// [`cancel_trip`] inside the caller's transaction: whether it was active until now.
+pub(super) fn cancel_in(
+    tx: &Connection,
+    fleet: &str,
+    id: &str,
+    at: &str,
+) -> Result<bool, StoreError> {
+    let (key, driver, version, state, _) = fleet_trip(tx, fleet, id)?;
     if state == "cancelled" {
-        return Ok(());
+        return Ok(false);
     }
     tx.execute(
         "UPDATE trip SET state = 'cancelled', updated_at = ?2 WHERE key = ?1",
         params![key, at],
     )?;
     if let Some(d) = driver {
-        log_tombstone(&tx, &d, &key, version, TombstoneReason::Cancelled, &at)?;
+        log_tombstone(tx, &d, &key, version, TombstoneReason::Cancelled, at)?;
     }
-    tx.commit()?;
-    Ok(())
+    Ok(true)
 }
 
 /// A trip as the manager lists it.

@@ -12,6 +12,7 @@
 //! Issues on personal fields (names, dates of birth, document numbers, plates, party names and
 //! addresses) carry no value, so no message or log line repeats personal data.
 
+pub mod codes;
 mod conveyance;
 mod crew;
 mod header;
@@ -157,6 +158,86 @@ pub fn validate(trip: &Trip, policy: &Policy) -> Report {
     };
     v.trip(trip, policy);
     v.report
+}
+
+/// The fleet server's extra check: every code the BorderConnect code lists hold (packaging
+/// units, trailer and truck types, ports, release offices) is looked up, and an unknown one is
+/// a warning naming its list, since the lists are dated. Not part of [`validate`]: the phone
+/// receives trips the fleet already checked, and its library carries none of the lists.
+pub fn code_list_warnings(trip: &Trip) -> Vec<Issue> {
+    use codes::CodeList;
+    let mut out = Vec::new();
+    let mut check = |path: String, code: &str, known: bool, list: &str| {
+        if !known {
+            out.push(Issue {
+                severity: Severity::Warning,
+                path,
+                value: Some(code.chars().take(MAX_ECHOED_CHARS).collect()),
+                rule: format!("is not in {list}; the list is dated, so check the code"),
+            });
+        }
+    };
+    let on = |list: &CodeList, code: &str| list.listed(code);
+    let ports = match trip.regime {
+        Regime::Aci => "BorderConnect's CBSA highway-port list (2020)",
+        Regime::Ace => codes::US_PORTS.name,
+    };
+    let port_known = |code: &str| match trip.regime {
+        Regime::Aci => crate::ports::ca_highway_port_name(code).is_some(),
+        Regime::Ace => on(&codes::US_PORTS, code),
+    };
+    check(
+        "portOfEntry".into(),
+        &trip.port_of_entry,
+        port_known(&trip.port_of_entry),
+        ports,
+    );
+    let c = &trip.conveyance;
+    check(
+        "conveyance.type".into(),
+        &c.type_code,
+        on(&codes::TRUCK_TYPES, &c.type_code),
+        codes::TRUCK_TYPES.name,
+    );
+    for (i, t) in trip.trailers.iter().enumerate() {
+        check(
+            format!("trailers[{i}].type"),
+            &t.type_code,
+            on(&codes::TRAILER_TYPES, &t.type_code),
+            codes::TRAILER_TYPES.name,
+        );
+    }
+    let units = match trip.regime {
+        Regime::Aci => &codes::ACI_PACKAGING_UNITS,
+        Regime::Ace => &codes::ACE_PACKAGING_UNITS,
+    };
+    for (i, s) in trip.shipments.iter().enumerate() {
+        if let Some(p) = &s.port_of_entry {
+            check(
+                format!("shipments[{i}].portOfEntry"),
+                p,
+                port_known(p),
+                ports,
+            );
+        }
+        if let Some(o) = &s.release_office {
+            check(
+                format!("shipments[{i}].releaseOffice"),
+                o,
+                on(&codes::ACI_RELEASE_OFFICES, o),
+                codes::ACI_RELEASE_OFFICES.name,
+            );
+        }
+        for (j, g) in s.commodities.iter().enumerate() {
+            check(
+                format!("shipments[{i}].commodities[{j}].packagingUnit"),
+                &g.packaging_unit,
+                on(units, &g.packaging_unit),
+                units.name,
+            );
+        }
+    }
+    out
 }
 
 /// Whether a personal value may appear in a message.

@@ -347,12 +347,14 @@ impl Validator {
     /// Hazardous goods: the UN number's form, and the emergency contact ACE requires.
     fn hazmat(&mut self, t: &Trip, path: &str, h: &crate::model::Hazmat) {
         let un = &h.un_number;
-        if !(len(un) == 6 && un.starts_with("UN") && all(&un[2..], |c| c.is_ascii_digit())) {
-            self.warn(
+        // The UN Model Regulations number substances from 0004 upward: `UN` + 4 digits, always.
+        let digits = un.strip_prefix("UN").filter(|d| len(d) == 4 && all(d, |c| c.is_ascii_digit()));
+        if digits.is_none_or(|d| d < "0004") {
+            self.err(
                 &format!("{path}.hazmat.unNumber"),
                 un,
                 Show::Value,
-                "UN numbers are normally UN followed by 4 digits",
+                "must be UN followed by 4 digits from 0004 up, e.g. \"UN1203\"",
             );
         }
         match (&h.emergency_contact, t.regime) {
