@@ -25,7 +25,7 @@ pub mod view;
 pub use crossing_paper as paper;
 /// The document and its rules live in `crossing-trip`, shared with the fleet server; they are
 /// re-exported under their old paths so the phone's API reads as one crate.
-pub use crossing_trip::{clock, format, limits, model, protocol, validate};
+pub use crossing_trip::{clock, customs, format, limits, model, protocol, validate};
 pub use store::{recover, schema, Recovery, CACHE_FILE, OUTBOX_FILE};
 pub use sync::{planner, transport};
 pub use view::amend;
@@ -372,13 +372,23 @@ impl Crossing {
             pending_only: false,
         })?;
         let shipments = shipment_numbers(stored);
+        // The fleet's latest customs answer, when it confirms a step; else the trip's own.
+        let relayed = stored
+            .customs
+            .as_ref()
+            .and_then(|c| c.trip_step())
+            .map(|(code, s)| model::CustomsStatus {
+                code,
+                description: Some(s.display(stored.summary.regime)),
+                reported_at: s.received_at.clone(),
+            });
         Ok(status::derive(status::StatusInputs {
             state: stored.summary.state,
             version: stored.summary.version,
-            customs: stored
+            customs: relayed.as_ref().or(stored
                 .manifest
                 .as_ref()
-                .and_then(|t| t.customs_status.as_ref()),
+                .and_then(|t| t.customs_status.as_ref())),
             shipments: &shipments,
             events: &events,
         }))
@@ -630,7 +640,7 @@ impl Crossing {
         // What recording needs of the new trips, beside the events (after the page is in).
         let received: Vec<Trip> = prepared.into_iter().flatten().map(|p| p.trip).collect();
         self.remember_trips(&received)?;
-        if counts.updated > 0 || counts.removed > 0 || snapshot_start {
+        if counts.updated > 0 || counts.removed > 0 || counts.customs > 0 || snapshot_start {
             let ids = page.changes.iter().map(|c| c.id.clone()).collect();
             self.changed(ids, snapshot_start);
         }

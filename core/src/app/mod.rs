@@ -401,6 +401,13 @@ impl App {
             .collect();
         let s = &stored.summary;
         let banner = view.amendment.as_ref().map(|a| banner(a, &buttons));
+        // What customs' latest answers ask of the driver, first thing on the screen.
+        let customs_advice = stored
+            .customs
+            .as_ref()
+            .map(|c| c.advice(s.regime, &s.port_of_entry))
+            .filter(|a| !a.is_empty() && view.state == TripState::Active)
+            .map(|a| a.join(" "));
         let papers = stored
             .manifest
             .as_ref()
@@ -415,8 +422,11 @@ impl App {
         Ok(TripScreen {
             banner,
             papers,
-            tone: tone_of(view.state, &view.status),
-            notice: tombstone_notice(view.state),
+            tone: match (tone_of(view.state, &view.status), &customs_advice) {
+                (Tone::Neutral | Tone::Good, Some(_)) => Tone::Attention,
+                (tone, _) => tone,
+            },
+            notice: tombstone_notice(view.state).or(customs_advice),
             eta: format!("ETA {}", time::eta(&s.eta_local, &s.eta_zone)),
             headline: view.status.headline.clone(),
             customs: view

@@ -37,6 +37,13 @@ pub static CACHE: Schema = Schema {
         ALTER TABLE trip ADD COLUMN seen_gen INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE trip ADD COLUMN base_version INTEGER;
         ALTER TABLE trip ADD COLUMN base_manifest TEXT;",
+        // v3: where customs stands for each trip (and its shipments), as the fleet's `customs`
+        // feed entries last said. Beside the trip, never in it: no version, no amendment.
+        "CREATE TABLE customs (
+            trip_id TEXT PRIMARY KEY NOT NULL,
+            doc TEXT NOT NULL,
+            received_at TEXT NOT NULL
+        ) STRICT;",
     ],
 };
 

@@ -10,6 +10,7 @@ use serde::Serialize;
 use crate::error::{Error, Issue, Result};
 use crate::format;
 use crate::model::{Regime, Trip};
+use crate::customs::CustomsState;
 use crate::protocol::{ChangeOp, ChangesPage, TombstoneReason};
 
 /// Where a stored trip stands.
@@ -80,6 +81,8 @@ pub struct StoredTrip {
     pub manifest: Option<Trip>,
     /// Validation warnings kept from import.
     pub warnings: Vec<Issue>,
+    /// Where customs stands, as the fleet last relayed it (`None`: nothing reported).
+    pub customs: Option<CustomsState>,
 }
 
 /// What storing a trip did.
@@ -289,6 +292,7 @@ pub(crate) fn tombstone_in(
          WHERE id = ?1",
         params![id, version, state.as_str(), now],
     )?;
+    tx.execute("DELETE FROM customs WHERE trip_id = ?1", params![id])?;
     Ok(Some(true))
 }
 
@@ -398,10 +402,19 @@ pub(crate) fn get(conn: &Connection, id: &str) -> Result<StoredTrip> {
         .map_err(|e| Error::Corrupt(format!("trip {id}: {e}")))?;
     let warnings = serde_json::from_str(&warnings)
         .map_err(|e| Error::Corrupt(format!("trip {id} warnings: {e}")))?;
+    let customs: Option<String> = conn
+        .prepare_cached("SELECT doc FROM customs WHERE trip_id = ?1")?
+        .query_row(params![id], |r| r.get(0))
+        .optional()?;
+    let customs = customs
+        .map(|c| serde_json::from_str::<CustomsState>(&c))
+        .transpose()
+        .map_err(|e| Error::Corrupt(format!("trip {id} customs: {e}")))?;
     Ok(StoredTrip {
         summary: raw.finish()?,
         manifest,
         warnings,
+        customs,
     })
 }
 
@@ -483,6 +496,7 @@ pub(crate) fn purge(conn: &Connection, id: &str, state: TripState) -> Result<()>
 /// Deletes every cached trip and feed cursor (they can be pulled again).
 pub(crate) fn wipe(conn: &Connection) -> Result<()> {
     conn.execute("DELETE FROM trip", [])?;
+    conn.execute("DELETE FROM customs", [])?;
     conn.execute("DELETE FROM sync_cursor", [])?;
     scrub(conn)
 }
@@ -508,6 +522,8 @@ pub struct PageCounts {
     pub updated: usize,
     /// Trips removed (tombstoned, or missing from a finished snapshot).
     pub removed: usize,
+    /// Trips whose customs standing changed.
+    pub customs: usize,
 }
 
 /// Applies one change-feed page and its cursor in one transaction. `prepared` holds, for each
@@ -534,7 +550,17 @@ pub(crate) fn apply_page(
                 if page.snapshot {
                     mark_seen(&tx, &p.trip.id, gen)?;
                 }
+                if let Some(c) = &change.customs {
+                    counts.customs += usize::from(set_customs(&tx, &change.id, c, now)?);
+                }
             }
+            (ChangeOp::Customs, _) => {
+                if let Some(c) = &change.customs {
+                    counts.customs += usize::from(set_customs(&tx, &change.id, c, now)?);
+                }
+            }
+            // A kind a newer server sends that this version does not know.
+            (ChangeOp::Unknown, _) => {}
             (ChangeOp::Tombstone, _) => {
                 let state = match change.reason {
                     Some(TombstoneReason::Cancelled) => TripState::Cancelled,
@@ -556,6 +582,19 @@ pub(crate) fn apply_page(
         scrub(conn)?;
     }
     Ok(counts)
+}
+
+/// Stores a trip's customs standing, for an active trip the phone holds. Whether it changed.
+fn set_customs(tx: &Connection, id: &str, state: &CustomsState, now: &str) -> Result<bool> {
+    let doc = serde_json::to_string(state).map_err(|e| Error::Corrupt(e.to_string()))?;
+    let n = tx.execute(
+        "INSERT INTO customs (trip_id, doc, received_at)
+             SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM trip WHERE id = ?1 AND state = 'active')
+         ON CONFLICT (trip_id) DO UPDATE SET doc = excluded.doc, received_at = excluded.received_at
+             WHERE doc IS NOT excluded.doc",
+        params![id, doc, now],
+    )?;
+    Ok(n > 0)
 }
 
 /// The snapshot generation a page's trips are marked with (0 outside a snapshot).

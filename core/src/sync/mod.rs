@@ -27,6 +27,7 @@ pub mod transport;
 
 use crate::protocol::{
     ChangesPage, EventsResponse, EventsUpload, RegisterDevice, WireEvent, CLIENT_VERSION_HEADER,
+    FEATURES_HEADER, FEATURE_CUSTOMS,
     MAX_BATCH_BYTES, MAX_BATCH_EVENTS, MAX_PAGE_CHANGES,
 };
 use crate::Crossing;
@@ -370,6 +371,8 @@ impl Syncer {
                         CLIENT_VERSION_HEADER.into(),
                         self.config.app_version.clone(),
                     ),
+                    // This phone reads `customs` feed entries.
+                    (FEATURES_HEADER.into(), FEATURE_CUSTOMS.into()),
                 ],
                 body: body.clone(),
             };

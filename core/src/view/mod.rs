@@ -5,6 +5,7 @@ pub mod amend;
 
 use serde::Serialize;
 
+use crate::customs::CustomsState;
 use crate::codes::{self, CodeKind};
 use crate::error::Issue;
 use crate::model::{CrewRole, Person, Plate, Regime, Trip};
@@ -117,6 +118,9 @@ pub fn manifest_view(stored: &StoredTrip, status: DisplayStatus) -> ManifestView
             f("Version", s.version.to_string()),
         ],
     }];
+    if let Some(c) = stored.customs.as_ref().filter(|c| !c.is_empty()) {
+        sections.push(customs_section(c, s.regime, &s.port_of_entry));
+    }
     if let Some(trip) = &stored.manifest {
         trip_sections(trip, &mut sections);
     }
@@ -152,6 +156,34 @@ pub fn manifest_view(stored: &StoredTrip, status: DisplayStatus) -> ManifestView
         warnings: stored.warnings.iter().map(Issue::to_string).collect(),
         codes,
         amendment: None,
+    }
+}
+
+/// Where customs stands, trip and shipments, with what to do first: the provider's answers as
+/// the fleet relayed them (`crossing_trip::customs`), never a trip amendment.
+fn customs_section(c: &CustomsState, regime: Regime, port: &str) -> Section {
+    let when = |s: &crate::customs::Standing| match s.customs_time.as_deref() {
+        Some(t) if t.len() >= 16 => format!(" · {} {}", regime.agency(), &t[..16]),
+        _ => String::new(),
+    };
+    let mut fields: Vec<Field> = c
+        .advice(regime, port)
+        .into_iter()
+        .map(|a| f("What to do", a))
+        .collect();
+    if let Some(t) = &c.trip {
+        fields.push(f("Trip", format!("{}{}", t.display(regime), when(t))));
+    }
+    for sh in &c.shipments {
+        fields.push(f(
+            &sh.control_number,
+            format!("{}{}", sh.standing.display(regime), when(&sh.standing)),
+        ));
+    }
+    Section {
+        id: String::new(),
+        title: "Customs".into(),
+        fields,
     }
 }
 

@@ -4,6 +4,7 @@
 //! the code's meaning; every other code keeps its raw form and the provider's words.
 
 use crossing_trip::customs::CustomsSignal;
+use crossing_trip::Regime;
 
 use super::read::{Findings, Obj};
 
@@ -12,6 +13,8 @@ use super::read::{Findings, Obj};
 pub struct Answer {
     /// The message kind.
     pub source: &'static str,
+    /// The regime of the trips it can be about (`None`: either, for `API_RESPONSE`).
+    pub regime: Option<Regime>,
     /// The trip number it names, if any (most `ACI_NOTICE`s name only cargo).
     pub trip_number: Option<String>,
     /// One entry per subject: `None` for the trip, or a shipment's control number.
@@ -75,6 +78,7 @@ pub fn api_response(f: &mut Findings, o: Obj<'_>) -> Answer {
     }
     Answer {
         source: "API_RESPONSE",
+        regime: None,
         trip_number: trip_number(f, o),
         entries: vec![(
             None,
@@ -182,6 +186,7 @@ pub fn ace_response(f: &mut Findings, o: Obj<'_>) -> Answer {
     }
     Answer {
         source: "ACE_RESPONSE",
+        regime: Some(Regime::Ace),
         trip_number: trip_number(f, o),
         entries,
     }
@@ -220,6 +225,7 @@ pub fn aci_response(f: &mut Findings, o: Obj<'_>) -> Answer {
     });
     Answer {
         source: "ACI_RESPONSE",
+        regime: Some(Regime::Aci),
         trip_number: trip_number(f, o),
         entries: vec![(
             subject,
@@ -274,6 +280,7 @@ pub fn aci_notice(f: &mut Findings, o: Obj<'_>) -> Answer {
     }
     Answer {
         source: "ACI_NOTICE",
+        regime: Some(Regime::Aci),
         trip_number,
         entries,
     }
@@ -314,6 +321,7 @@ pub fn rns_shipment(f: &mut Findings, o: Obj<'_>) -> Answer {
     }
     Answer {
         source: "RNS_SHIPMENT",
+        regime: Some(Regime::Aci),
         trip_number: None,
         entries: number
             .into_iter()

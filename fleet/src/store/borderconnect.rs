@@ -268,13 +268,20 @@ impl Ctx<'_> {
             .optional()?)
     }
 
-    fn stored_by_number(&self, trip_number: &str) -> Result<Option<Stored>, Failed> {
+    /// The fleet's trip with this trip number (of `regime`, when given), active ones first.
+    fn stored_by_number(
+        &self,
+        trip_number: &str,
+        regime: Option<Regime>,
+    ) -> Result<Option<Stored>, Failed> {
+        let regime = regime.map_or(String::new(), |r| format!("\"regime\":\"{}\"", r.as_str()));
         Ok(self
             .tx
             .query_row(
-                "SELECT key, id, version, state, doc FROM trip WHERE fleet = ?1 AND trip_number = ?2
+                "SELECT key, id, version, state, doc FROM trip
+                 WHERE fleet = ?1 AND trip_number = ?2 AND instr(doc, ?3) > 0
                  ORDER BY state = 'active' DESC, updated_at DESC LIMIT 1",
-                params![self.fleet, trip_number],
+                params![self.fleet, trip_number, regime],
                 stored_row,
             )
             .optional()?)
@@ -299,7 +306,7 @@ impl Ctx<'_> {
 
     fn trip_of_answer(&self, answer: &bc::answers::Answer) -> Result<Option<Stored>, Failed> {
         if let Some(n) = &answer.trip_number {
-            if let Some(s) = self.stored_by_number(n)? {
+            if let Some(s) = self.stored_by_number(n, answer.regime)? {
                 return Ok(Some(s));
             }
         }
@@ -384,7 +391,7 @@ impl Ctx<'_> {
         let stored = match trip_number {
             Some(n) => match self.stored_by_id(&bc::trip::trip_id(regime, n))? {
                 Some(s) => Some(s),
-                None => self.stored_by_number(n)?,
+                None => self.stored_by_number(n, Some(regime))?,
             },
             None => self.stored_by_cargo(&shipment.control_number)?,
         };
