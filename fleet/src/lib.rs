@@ -236,7 +236,10 @@ pub fn router(state: Arc<AppState>) -> Router {
             "/v1/fleet/trips/{id}/sheets/{file}",
             get(trip_sheet).layer(small),
         )
-        .route("/v1/fleet/trips/{id}/customs", get(trip_customs).layer(small))
+        .route(
+            "/v1/fleet/trips/{id}/customs",
+            get(trip_customs).layer(small),
+        )
         .route(
             "/v1/fleet/borderconnect",
             post(import_borderconnect).layer(DefaultBodyLimit::max(MAX_TRIP_BODY)),

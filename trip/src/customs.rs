@@ -267,7 +267,10 @@ mod tests {
             trip: Some(s),
             shipments: vec![],
         };
-        assert!(state.trip_step().is_none(), "no ladder step from a raw code");
+        assert!(
+            state.trip_step().is_none(),
+            "no ladder step from a raw code"
+        );
         assert!(state.advice(Regime::Ace, "3801").is_empty());
     }
 
@@ -278,6 +281,9 @@ mod tests {
         )
         .unwrap();
         assert_eq!(s.signal, Some(CustomsSignal::Other));
-        assert_eq!(s.display(Regime::Aci), "CBSA code X (meaning not confirmed)");
+        assert_eq!(
+            s.display(Regime::Aci),
+            "CBSA code X (meaning not confirmed)"
+        );
     }
 }

@@ -7,10 +7,10 @@
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use serde::Serialize;
 
+use crate::customs::CustomsState;
 use crate::error::{Error, Issue, Result};
 use crate::format;
 use crate::model::{Regime, Trip};
-use crate::customs::CustomsState;
 use crate::protocol::{ChangeOp, ChangesPage, TombstoneReason};
 
 /// Where a stored trip stands.

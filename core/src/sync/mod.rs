@@ -27,8 +27,7 @@ pub mod transport;
 
 use crate::protocol::{
     ChangesPage, EventsResponse, EventsUpload, RegisterDevice, WireEvent, CLIENT_VERSION_HEADER,
-    FEATURES_HEADER, FEATURE_CUSTOMS,
-    MAX_BATCH_BYTES, MAX_BATCH_EVENTS, MAX_PAGE_CHANGES,
+    FEATURES_HEADER, FEATURE_CUSTOMS, MAX_BATCH_BYTES, MAX_BATCH_EVENTS, MAX_PAGE_CHANGES,
 };
 use crate::Crossing;
 use planner::{Decision, Failure, SyncState};

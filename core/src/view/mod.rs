@@ -5,8 +5,8 @@ pub mod amend;
 
 use serde::Serialize;
 
-use crate::customs::CustomsState;
 use crate::codes::{self, CodeKind};
+use crate::customs::CustomsState;
 use crate::error::Issue;
 use crate::model::{CrewRole, Person, Plate, Regime, Trip};
 use crate::status::DisplayStatus;

@@ -74,7 +74,11 @@ pub fn api_response(f: &mut Findings, o: Obj<'_>) -> Answer {
         let e = e.obj();
         let at = e.text(f, "identifier").unwrap_or_default();
         let note = e.text(f, "note").unwrap_or_default();
-        parts.push(if at.is_empty() { note } else { format!("{at}: {note}") });
+        parts.push(if at.is_empty() {
+            note
+        } else {
+            format!("{at}: {note}")
+        });
     }
     Answer {
         source: "API_RESPONSE",
@@ -211,7 +215,11 @@ pub fn aci_response(f: &mut Findings, o: Obj<'_>) -> Answer {
                 .or_else(|| e.text(f, "errorText"))
                 .unwrap_or_default();
             let code = e.text(f, "errorCode").unwrap_or_default();
-            let head = if field.is_empty() { words } else { format!("{field}: {words}") };
+            let head = if field.is_empty() {
+                words
+            } else {
+                format!("{field}: {words}")
+            };
             if code.is_empty() {
                 head
             } else {

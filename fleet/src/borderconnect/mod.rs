@@ -130,7 +130,10 @@ pub fn read_body(body: &[u8]) -> Result<Vec<Document>, Refused> {
         findings.error(
             "body",
             None,
-            format!("holds {} messages; at most {MAX_MESSAGES} per import", items.len()),
+            format!(
+                "holds {} messages; at most {MAX_MESSAGES} per import",
+                items.len()
+            ),
         );
         return Err(Refused(findings.errors));
     }
@@ -242,7 +245,11 @@ fn operation(f: &mut Findings, o: Obj<'_>) -> Option<Option<Operation>> {
 
 fn read_one(f: &mut Findings, path: &str, value: &Value) -> Option<(String, Message)> {
     let Some(o) = Obj::root(value, path) else {
-        f.error(path, None, "must be a BorderConnect message (a JSON object)");
+        f.error(
+            path,
+            None,
+            "must be a BorderConnect message (a JSON object)",
+        );
         return None;
     };
     let Some(data) = o.text(f, "data").map(|d| d.trim().to_ascii_uppercase()) else {

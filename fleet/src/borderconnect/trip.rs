@@ -4,8 +4,8 @@
 
 use chrono::{NaiveDateTime, TimeZone};
 use crossing_trip::model::{
-    Address, Commodity, Conveyance, CrewRole, Eta, Gender, Hazmat, Party, Person, Plate,
-    Shipment, Trailer, TravelDocument, FORMAT_VERSION,
+    Address, Commodity, Conveyance, CrewRole, Eta, Gender, Hazmat, Party, Person, Plate, Shipment,
+    Trailer, TravelDocument, FORMAT_VERSION,
 };
 use crossing_trip::{Issue, Regime, Trip};
 
@@ -110,7 +110,11 @@ impl PathMap {
 
 /// The 4-character prefix of a trip number: the SCAC (ACE) or CBSA carrier code (ACI).
 fn carrier_of(trip_number: &str) -> String {
-    trip_number.chars().take(4).collect::<String>().to_ascii_uppercase()
+    trip_number
+        .chars()
+        .take(4)
+        .collect::<String>()
+        .to_ascii_uppercase()
 }
 
 /// The keys of each BorderConnect object that Crossing reads or deliberately leaves on the
@@ -197,7 +201,13 @@ const SHIPMENT_KEYS: &[&str] = &[
     "commodities",
 ];
 const PARTY_KEYS: &[&str] = &["name", "address", "contactNumber"];
-const ADDRESS_KEYS: &[&str] = &["addressLine", "city", "stateProvince", "postalCode", "country"];
+const ADDRESS_KEYS: &[&str] = &[
+    "addressLine",
+    "city",
+    "stateProvince",
+    "postalCode",
+    "country",
+];
 const COMMODITY_KEYS: &[&str] = &[
     "loadedOn",
     "description",
@@ -278,7 +288,10 @@ pub fn eta(
         Regime::Aci => zones::ca_port_zone(port),
         Regime::Ace => zones::us_port_zone(port),
     };
-    let zone = match (abbreviation.map(str::trim).filter(|a| !a.is_empty()), port_zone) {
+    let zone = match (
+        abbreviation.map(str::trim).filter(|a| !a.is_empty()),
+        port_zone,
+    ) {
         (None, Some(z)) => z,
         (None, None) => {
             f.error(
@@ -441,7 +454,10 @@ pub fn read_trip(f: &mut Findings, doc: Obj<'_>, regime: Regime) -> (Trip, PathM
     let mut shipments = Vec::new();
     for s in doc.list(f, "shipments") {
         let s = s.obj();
-        map.shipment(format!("shipments[{}]", shipments.len()), s.path().to_string());
+        map.shipment(
+            format!("shipments[{}]", shipments.len()),
+            s.path().to_string(),
+        );
         // Nested shipments repeat the envelope (sendId, companyKey, operation): ignored (C3).
         shipments.push(shipment(f, s, regime));
     }
@@ -750,7 +766,9 @@ mod tests {
         );
         assert_eq!(e.zone, "");
         assert_eq!(f.errors[0].path, "[0].estimatedArrivalTimeZone");
-        assert!(f.errors[0].rule.contains("port 9997 is not in the port list"));
+        assert!(f.errors[0]
+            .rule
+            .contains("port 9997 is not in the port list"));
     }
 
     #[test]
@@ -764,13 +782,19 @@ mod tests {
             m.theirs("crew[1].citizenship"),
             "passengers[0].citizenshipCountry"
         );
-        assert_eq!(m.theirs("conveyance.plates[0].number"), "truck.licensePlate.number");
+        assert_eq!(
+            m.theirs("conveyance.plates[0].number"),
+            "truck.licensePlate.number"
+        );
         assert_eq!(m.theirs("conveyance.vin"), "truck.vinNumber");
         assert_eq!(
             m.theirs("shipments[1].controlNumber"),
             "[2].shipments[1].cargoControlNumber"
         );
-        assert_eq!(m.theirs("shipments[1].type"), "[2].shipments[1].shipmentType");
+        assert_eq!(
+            m.theirs("shipments[1].type"),
+            "[2].shipments[1].shipmentType"
+        );
         assert_eq!(
             m.theirs("shipments[1].commodities[0].hazmat.unNumber"),
             "[2].shipments[1].commodities[0].hazmatDetails.unCode"

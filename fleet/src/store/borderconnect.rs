@@ -140,6 +140,7 @@ struct Stored {
     version: i64,
     state: String,
     doc: String,
+    trip_number: String,
 }
 
 impl Ctx<'_> {
@@ -227,6 +228,18 @@ impl Ctx<'_> {
                     );
                     return Ok(result);
                 };
+                if let Some(n) = answer
+                    .trip_number
+                    .as_ref()
+                    .filter(|n| **n != stored.trip_number)
+                {
+                    result.warnings.push(format!(
+                        "{}: {n:?} is not the number of trip {} ({}), which carries its cargo; matched by cargo",
+                        bc::read::join(&path, "tripNumber"),
+                        stored.id,
+                        stored.trip_number
+                    ));
+                }
                 let document = self.keep(Some(&stored.key), &data, &kept)?;
                 for (subject, e) in &answer.entries {
                     record_answer(
@@ -254,14 +267,16 @@ impl Ctx<'_> {
     }
 
     fn keep(&self, key: Option<&str>, data: &str, body: &str) -> Result<i64, Failed> {
-        Ok(keep_document(self.tx, self.fleet, key, data, body, self.at)?)
+        Ok(keep_document(
+            self.tx, self.fleet, key, data, body, self.at,
+        )?)
     }
 
     fn stored_by_id(&self, id: &str) -> Result<Option<Stored>, Failed> {
         Ok(self
             .tx
             .query_row(
-                "SELECT key, id, version, state, doc FROM trip WHERE fleet = ?1 AND id = ?2",
+                "SELECT key, id, version, state, doc, trip_number FROM trip WHERE fleet = ?1 AND id = ?2",
                 params![self.fleet, id],
                 stored_row,
             )
@@ -278,7 +293,7 @@ impl Ctx<'_> {
         Ok(self
             .tx
             .query_row(
-                "SELECT key, id, version, state, doc FROM trip
+                "SELECT key, id, version, state, doc, trip_number FROM trip
                  WHERE fleet = ?1 AND trip_number = ?2 AND instr(doc, ?3) > 0
                  ORDER BY state = 'active' DESC, updated_at DESC LIMIT 1",
                 params![self.fleet, trip_number, regime],
@@ -291,7 +306,7 @@ impl Ctx<'_> {
     fn stored_by_cargo(&self, control_number: &str) -> Result<Option<Stored>, Failed> {
         let needle = format!("\"controlNumber\":{}", serde_json::json!(control_number));
         let mut stmt = self.tx.prepare_cached(
-            "SELECT key, id, version, state, doc FROM trip WHERE fleet = ?1 AND instr(doc, ?2) > 0
+            "SELECT key, id, version, state, doc, trip_number FROM trip WHERE fleet = ?1 AND instr(doc, ?2) > 0
              ORDER BY state = 'active' DESC, updated_at DESC",
         )?;
         let rows = stmt.query_map(params![self.fleet, needle], stored_row)?;
@@ -329,7 +344,12 @@ impl Ctx<'_> {
         let current = stored.as_ref().map_or(1, |s| s.version);
         trip.version = u64::try_from(current).unwrap_or(1);
         let mut prepared = self.prepare(&trip, paths)?;
-        warnings.extend(prepared.warnings().iter().map(|w| paths.issue(w.clone()).to_string()));
+        warnings.extend(
+            prepared
+                .warnings()
+                .iter()
+                .map(|w| paths.issue(w.clone()).to_string()),
+        );
         if let Some(s) = &stored {
             if s.state == "active" && s.doc == prepared.doc() {
                 // The same content again: no new version (a new driver is still assigned).
@@ -409,7 +429,10 @@ impl Ctx<'_> {
             return Err(issue(
                 at(number_key),
                 Some(&shipment.control_number),
-                format!("its trip {} is cancelled; import the trip again first", stored.id),
+                format!(
+                    "its trip {} is cancelled; import the trip again first",
+                    stored.id
+                ),
             ));
         }
         let mut trip = *doc_to_trip(&stored.doc)?;
@@ -465,5 +488,6 @@ fn stored_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Stored> {
         version: r.get(2)?,
         state: r.get(3)?,
         doc: r.get(4)?,
+        trip_number: r.get(5)?,
     })
 }

@@ -145,11 +145,7 @@ fn derive(answers: &[CustomsAnswer]) -> CustomsState {
     for a in answers {
         match &a.shipment {
             None => state.trip = Some(a.standing.clone()),
-            Some(n) => match state
-                .shipments
-                .iter_mut()
-                .find(|s| &s.control_number == n)
-            {
+            Some(n) => match state.shipments.iter_mut().find(|s| &s.control_number == n) {
                 Some(s) => s.standing = a.standing.clone(),
                 None => state.shipments.push(ShipmentStanding {
                     control_number: n.clone(),

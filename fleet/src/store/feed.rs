@@ -217,14 +217,14 @@ fn log_page(conn: &Connection, page: &PageAsk<'_>, pos: i64) -> Result<ChangesPa
         .query_map(
             params![page.driver, pos, page.limit as i64 + 1, page.customs],
             |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-            ))
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ))
             },
         )?
         .collect::<Result<_, _>>()?;

@@ -17,8 +17,8 @@ mod trips;
 
 pub use assignment::*;
 pub use borderconnect::{import_borderconnect, ImportReport, ImportResult};
-pub use customs::{customs_history, CustomsAnswer, CustomsHistory};
 use customs::{customs_doc, log_customs_for};
+pub use customs::{customs_history, CustomsAnswer, CustomsHistory};
 pub use devices::*;
 pub use events::*;
 pub use feed::*;

@@ -348,7 +348,9 @@ impl Validator {
     fn hazmat(&mut self, t: &Trip, path: &str, h: &crate::model::Hazmat) {
         let un = &h.un_number;
         // The UN Model Regulations number substances from 0004 upward: `UN` + 4 digits, always.
-        let digits = un.strip_prefix("UN").filter(|d| len(d) == 4 && all(d, |c| c.is_ascii_digit()));
+        let digits = un
+            .strip_prefix("UN")
+            .filter(|d| len(d) == 4 && all(d, |c| c.is_ascii_digit()));
         if digits.is_none_or(|d| d < "0004") {
             self.err(
                 &format!("{path}.hazmat.unNumber"),
