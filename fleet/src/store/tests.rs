@@ -146,3 +146,43 @@ fn a_database_of_schema_1_migrates() {
     );
     assert_eq!(epoch(&conn).expect("epoch").len(), 16);
 }
+
+/// Migration 4 rebuilds the change log for its new CHECK: every entry keeps its position and the
+/// sequence keeps its top, even when compaction had emptied the log, so no cursor a phone holds
+/// can point past the log or see a position handed out twice.
+#[test]
+fn migration_4_keeps_change_log_positions_and_the_sequence_top() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("fleet.db");
+    {
+        let conn = rusqlite::Connection::open(&path).expect("create");
+        for (i, sql) in FLEET.migrations[..3].iter().enumerate() {
+            conn.execute_batch(sql).expect("migration");
+            conn.pragma_update(None, "user_version", i as i64 + 1)
+                .expect("version");
+        }
+        for n in 0..5 {
+            conn.execute(
+                "INSERT INTO change (driver, trip_id, op, version, reason, doc, at)
+                 VALUES ('D1', 'F1:T', 'upsert', ?1, NULL, '{}', 't')",
+                params![n + 1],
+            )
+            .expect("change");
+        }
+        // Compaction left two entries; the sequence stands at 5.
+        conn.execute("DELETE FROM change WHERE seq <= 3", [])
+            .expect("compact");
+    }
+    let conn = open(&path).expect("migrate to the newest version");
+    assert_eq!(feed::log_top(&conn).expect("top"), 5);
+    let seqs: Vec<i64> = conn
+        .prepare("SELECT seq FROM change ORDER BY seq")
+        .expect("query")
+        .query_map([], |r| r.get(0))
+        .expect("rows")
+        .collect::<Result<_, _>>()
+        .expect("seqs");
+    assert_eq!(seqs, [4, 5]);
+    log_customs(&conn, "D1", "F1:T", 1, "{}", "t").expect("a customs entry is allowed now");
+    assert_eq!(feed::log_top(&conn).expect("top"), 6, "no position handed out twice");
+}
