@@ -50,18 +50,45 @@ enum Command {
     },
     /// Manager actions over the HTTP API (`--server`, `--token` or the environment).
     Trip {
-        /// Server URL.
-        #[arg(
-            long,
-            env = "CROSSING_FLEET_URL",
-            default_value = "http://127.0.0.1:8080"
-        )]
-        server: String,
-        /// Manager token.
-        #[arg(long, env = "CROSSING_FLEET_TOKEN", hide_env_values = true)]
-        token: String,
+        #[command(flatten)]
+        remote: Remote,
         #[command(subcommand)]
         action: TripCommand,
+    },
+    /// BorderConnect documents, over the HTTP API like the other manager commands.
+    #[command(subcommand)]
+    Borderconnect(BorderconnectCommand),
+}
+
+/// Where the manager commands go, and as whom.
+#[derive(Args, Debug)]
+struct Remote {
+    /// Server URL.
+    #[arg(
+        long,
+        env = "CROSSING_FLEET_URL",
+        default_value = "http://127.0.0.1:8080"
+    )]
+    server: String,
+    /// Manager token.
+    #[arg(long, env = "CROSSING_FLEET_TOKEN", hide_env_values = true)]
+    token: String,
+}
+
+#[derive(Subcommand, Debug)]
+enum BorderconnectCommand {
+    /// Import BorderConnect files (one message, an array of them, or a portal export each), in
+    /// order: trips become trip versions, customs' answers reach the trip's driver. Stops at the
+    /// first file the server refuses (a refused file changes nothing).
+    Import {
+        #[command(flatten)]
+        remote: Remote,
+        /// BorderConnect JSON files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Assign every imported trip to this driver.
+        #[arg(long)]
+        driver: Option<String>,
     },
 }
 
@@ -170,6 +197,11 @@ enum TripCommand {
     },
     /// The status events of a trip, with the server's flags.
     Events {
+        /// Trip id.
+        id: String,
+    },
+    /// Where customs stands for a trip, and every answer imported for it.
+    Customs {
         /// Trip id.
         id: String,
     },
@@ -345,12 +377,41 @@ fn run(cli: Cli) -> Result<(), String> {
                 Err("no such active token".into())
             }
         }
-        Command::Trip {
-            server,
-            token,
-            action,
-        } => runtime()?.block_on(manager_action(&server, &token, action)),
+        Command::Trip { remote, action } => {
+            runtime()?.block_on(manager_action(&remote.server, &remote.token, action))
+        }
+        Command::Borderconnect(BorderconnectCommand::Import {
+            remote,
+            files,
+            driver,
+        }) => runtime()?.block_on(import_files(&remote, &files, driver.as_deref())),
     }
+}
+
+/// `borderconnect import`: each file as one import, in order; prints each answer.
+async fn import_files(
+    remote: &Remote,
+    files: &[PathBuf],
+    driver: Option<&str>,
+) -> Result<(), String> {
+    let base = remote.server.trim_end_matches('/');
+    let auth = format!("Bearer {}", remote.token);
+    let mut path = "/v1/fleet/borderconnect".to_string();
+    if let Some(d) = driver {
+        path.push_str(&format!("?driver={}", client::encode(d)));
+    }
+    for file in files {
+        let body = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
+        let text = success_text(client::send(Method::POST, base, &path, &auth, body).await?)
+            .map_err(|e| format!("{}: {e}", file.display()))?;
+        let v: serde_json::Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
+        println!(
+            "{}: {}",
+            file.display(),
+            serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?
+        );
+    }
+    Ok(())
 }
 
 async fn manager_action(server: &str, token: &str, action: TripCommand) -> Result<(), String> {
@@ -376,6 +437,7 @@ async fn manager_action(server: &str, token: &str, action: TripCommand) -> Resul
         ),
         TripCommand::Unassign { id } => (Method::POST, trip(id, "unassign"), Vec::new()),
         TripCommand::Events { id } => return print_all_events(base, &auth, id).await,
+        TripCommand::Customs { id } => (Method::GET, trip(id, "customs"), Vec::new()),
         TripCommand::List => (Method::GET, "/v1/fleet/trips".to_string(), Vec::new()),
     };
     let text = success_text(client::send(method, base, &path, &auth, body).await?)?;

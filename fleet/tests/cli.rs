@@ -146,6 +146,67 @@ fn serve_tokens_and_manager_commands() {
         text(&out.stderr)
     );
 
+    // BorderConnect: a trip and a customs notice, two files in one command.
+    let mut aci: serde_json::Value = serde_json::from_str(include_str!(
+        "../../tests/fixtures/borderconnect/ACI_TRIP.corridor-test-expected.json"
+    ))
+    .expect("sample");
+    aci["estimatedArrivalDateTime"] = (chrono::Utc::now() + chrono::Duration::days(1))
+        .format("%Y-%m-%d 12:00:00")
+        .to_string()
+        .into();
+    let notice = serde_json::json!({"data": "ACI_NOTICE", "type": "NOT_MATCHED",
+        "cargoControlNumber": "PFTRCSA00001", "cbsaDateTime": "2026-09-08 09:10:00"});
+    let (trip_file, notice_file) = (dir.path().join("aci.json"), dir.path().join("notice.json"));
+    std::fs::write(&trip_file, aci.to_string()).expect("write");
+    std::fs::write(&notice_file, notice.to_string()).expect("write");
+    let bc = |args: &[&str]| {
+        bin()
+            .args(["borderconnect", "import"])
+            .args(args)
+            .env("CROSSING_FLEET_URL", &url)
+            .env("CROSSING_FLEET_TOKEN", &manager)
+            .output()
+            .expect("borderconnect command")
+    };
+    let out = bc(&[
+        trip_file.to_str().expect("utf8"),
+        notice_file.to_str().expect("utf8"),
+        "--driver",
+        "D1",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let printed = text(&out.stdout);
+    assert!(
+        printed.contains("\"outcome\": \"created\"")
+            && printed.contains("\"outcome\": \"customs\""),
+        "{printed}"
+    );
+    let out = trip(&["customs", "aci-PFTR00007"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let history: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(
+        history["state"]["shipments"][0]["standing"]["code"],
+        "NOT_MATCHED"
+    );
+    // A refused file names the BorderConnect path, and the command stops there.
+    aci["shipments"][0]["cargoControlNumber"] = "XXXXCSA00001".into();
+    std::fs::write(&trip_file, aci.to_string()).expect("write");
+    let out = bc(&[
+        trip_file.to_str().expect("utf8"),
+        notice_file.to_str().expect("utf8"),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("aci.json: 400") && err.contains("shipments[0].cargoControlNumber"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("notice.json"),
+        "stopped at the first refused file: {err}"
+    );
+
     let out = bin()
         .args(["token", "revoke", "--db", db, &manager])
         .output()

@@ -71,6 +71,8 @@ struct Checker {
     client: reqwest::Client,
     base: String,
     seen: BTreeSet<(String, String, u16)>,
+    /// Headers of the next call only.
+    headers: Vec<(&'static str, &'static str)>,
 }
 
 impl Checker {
@@ -91,6 +93,9 @@ impl Checker {
         };
         if let Some(t) = token {
             rb = rb.header("authorization", format!("Bearer {t}"));
+        }
+        for (k, v) in std::mem::take(&mut self.headers) {
+            rb = rb.header(k, v);
         }
         if let Some(b) = body {
             rb = rb.header("content-type", "application/json").body(b);
@@ -180,6 +185,7 @@ async fn every_answer_is_documented_and_matches_its_schema() {
         client: reqwest::Client::new(),
         base: format!("http://{addr}"),
         seen: BTreeSet::new(),
+        headers: Vec::new(),
     };
     let id = "T-2026-11-0417";
     let (m, m2, d) = (m.as_str(), m2.as_str(), d.as_str());
@@ -806,6 +812,64 @@ async fn every_answer_is_documented_and_matches_its_schema() {
         400
     );
 
+    // BorderConnect: a trip and a customs notice, then the refusals.
+    let bc = "/v1/fleet/borderconnect";
+    let mut aci: Value = serde_json::from_str(include_str!(
+        "../fixtures/borderconnect/ACI_TRIP.corridor-test-expected.json"
+    ))
+    .expect("sample");
+    aci["estimatedArrivalDateTime"] = "2026-11-26 12:00:00".into();
+    let notice = json!({"data": "ACI_NOTICE", "type": "NOT_MATCHED",
+        "cargoControlNumber": "PFTRCSA00001", "cbsaDateTime": "2026-11-25 09:10:00"});
+    let body = json!([aci, notice]).to_string();
+    let (s, answer) = c
+        .call(
+            "post",
+            bc,
+            &format!("{bc}?driver=D1"),
+            Some(m),
+            Some(body.clone()),
+        )
+        .await;
+    assert_eq!(s, 200, "{answer}");
+    for (path, token, body, status) in [
+        (bc.to_string(), Some(m), "{\"x\":1}".to_string(), 400),
+        (bc.to_string(), None, body.clone(), 401),
+        (bc.to_string(), Some(d), body.clone(), 403),
+        (format!("{bc}?driver=NOBODY"), Some(m), body.clone(), 404),
+        (
+            bc.to_string(),
+            Some(m),
+            format!("[\"{}\"]", "x".repeat(crossing_fleet::MAX_TRIP_BODY)),
+            413,
+        ),
+    ] {
+        assert_eq!(c.call("post", bc, &path, token, Some(body)).await.0, status);
+    }
+    let cu = "/v1/fleet/trips/{id}/customs";
+    for (path, token, status) in [
+        ("/v1/fleet/trips/aci-PFTR00007/customs", Some(m), 200),
+        ("/v1/fleet/trips/NOPE/customs", Some(m), 404),
+        ("/v1/fleet/trips/aci-PFTR00007/customs", None, 401),
+        ("/v1/fleet/trips/aci-PFTR00007/customs", Some(d), 403),
+    ] {
+        assert_eq!(c.call("get", cu, path, token, None).await.0, status);
+    }
+    // The driver's feed with customs entries matches the document too.
+    c.headers = vec![(crossing_trip::protocol::FEATURES_HEADER, "customs")];
+    let (s, page) = c
+        .call("get", "/v1/changes", "/v1/changes", Some(d), None)
+        .await;
+    assert_eq!(s, 200);
+    assert!(
+        page["changes"]
+            .as_array()
+            .expect("changes")
+            .iter()
+            .any(|ch| ch["customs"]["shipments"][0]["standing"]["signal"] == "not_matched"),
+        "{page}"
+    );
+
     // Every documented status of every operation was produced at least once.
     let doc = doc();
     let mut missing = Vec::new();
@@ -903,6 +967,7 @@ async fn a_used_up_share_of_events_gets_a_documented_429() {
         client: reqwest::Client::new(),
         base: format!("http://{addr}"),
         seen: BTreeSet::new(),
+        headers: Vec::new(),
     };
     let upload = |n: u32| {
         json!({"device_id": dev, "sent_at": "2026-11-25T08:00:00-05:00", "events": [{

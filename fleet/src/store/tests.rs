@@ -184,5 +184,9 @@ fn migration_4_keeps_change_log_positions_and_the_sequence_top() {
         .expect("seqs");
     assert_eq!(seqs, [4, 5]);
     log_customs(&conn, "D1", "F1:T", 1, "{}", "t").expect("a customs entry is allowed now");
-    assert_eq!(feed::log_top(&conn).expect("top"), 6, "no position handed out twice");
+    assert_eq!(
+        feed::log_top(&conn).expect("top"),
+        6,
+        "no position handed out twice"
+    );
 }
