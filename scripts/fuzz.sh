@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing (libFuzzer through cargo-fuzz, stable toolchain, no sanitizer) of the
-# four parsers/encoders in fuzz/fuzz_targets. Usage: scripts/fuzz.sh [seconds per target]
+# five parsers/encoders in fuzz/fuzz_targets. Usage: scripts/fuzz.sh [seconds per target]
 # (CI: 20; docs/reliability.md records a longer local run). A crash exits non-zero and leaves the
 # input in fuzz/artifacts/<target>/; each one found becomes a regression test.
 set -euo pipefail
@@ -11,7 +11,7 @@ if ! cargo fuzz --version 2>/dev/null | grep -q "0.13.2"; then
 fi
 cd fuzz
 cargo fuzz build -s none
-for t in trip_document change_page event_upload barcodes; do
+for t in trip_document change_page event_upload barcodes borderconnect_import; do
   mkdir -p "corpus/$t"
   log="$(mktemp)"
   if ! cargo fuzz run -s none "$t" "corpus/$t" "seeds/$t" -- \

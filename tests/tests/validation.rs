@@ -226,7 +226,6 @@ fn unconfirmed_rules_only_warn() {
     let mut doc = example_value("ace-trip.json");
     doc["crew"][0]["fastCardNumber"] = "12345678901234".into(); // no 4270 prefix (†)
     doc["conveyance"]["vin"] = "3AKJHHDR5NSMA443O".into(); // letter O (†)
-    doc["shipments"][1]["commodities"][0]["hazmat"]["unNumber"] = "NA1993".into(); // (†)
     doc["shipments"][0]["commodities"][0]["description"] = "Parts".into(); // vague
     let report = import(&doc).expect("warnings only");
     let paths: Vec<&str> = report.warnings.iter().map(|w| w.path.as_str()).collect();
@@ -236,13 +235,32 @@ fn unconfirmed_rules_only_warn() {
             "conveyance.vin",
             "crew[0].fastCardNumber",
             "shipments[0].commodities[0].description",
-            "shipments[1].commodities[0].hazmat.unNumber"
         ]
     );
     assert!(report
         .warnings
         .iter()
         .all(|w| w.severity == Severity::Warning));
+}
+
+/// A UN number is `UN` + four digits from 0004 up (the UN Model Regulations number substances so):
+/// anything else is refused on the phone and the fleet alike, never stored (`UN12634` once was).
+#[test]
+fn malformed_un_numbers_are_errors() {
+    for bad in ["UN12634", "NA1993", "UN123", "1203", "UN0003", "UNXXXX"] {
+        let mut doc = example_value("ace-trip.json");
+        doc["shipments"][1]["commodities"][0]["hazmat"]["unNumber"] = bad.into();
+        let text = error_text(&doc);
+        assert!(
+            text.contains(&format!(
+                "shipments[1].commodities[0].hazmat.unNumber \"{bad}\": must be UN followed by 4 digits from 0004 up"
+            )),
+            "{bad}: {text}"
+        );
+    }
+    let mut doc = example_value("ace-trip.json");
+    doc["shipments"][1]["commodities"][0]["hazmat"]["unNumber"] = "UN0004".into();
+    import(&doc).expect("UN0004 is the first number assigned");
 }
 
 #[test]
