@@ -55,13 +55,13 @@ python3 tools/ts_check.py swift build/gen/swift/CrossingCore.swift $(find ios -n
 python3 tools/ts_check.py kotlin $(find android/app -name '*.kt')
 bash scripts/shells-thin.sh
 
-echo "== fuzzing: 4 cargo-fuzz targets, 20 s each (scripts/fuzz.sh)"
+echo "== fuzzing: 5 cargo-fuzz targets, 20 s each (scripts/fuzz.sh)"
 cargo fmt --manifest-path fuzz/Cargo.toml -- --check
 bash scripts/fuzz.sh 20
 echo "== schemathesis against the fleet server's OpenAPI document (scripts/schemathesis.sh)"
 ST_MAX_TIME=45 bash scripts/schemathesis.sh 25
-echo "== library size: regression ceiling 4.30 MiB (the 4.0 MiB target is missed: docs/benchmarks.md; the app model cost 131 KB, the paperwork 69 KB)"
-SIZE_BUDGET_BYTES=$((4400 * 1024)) bash scripts/size-budget.sh | tail -1
+echo "== library size: regression ceiling 4,416 KiB (the 4.0 MiB target is missed: docs/benchmarks.md; the app model cost 131 KB, the paperwork 69 KB, customs answers 33 KB)"
+SIZE_BUDGET_BYTES=$((4416 * 1024)) bash scripts/size-budget.sh | tail -1
 
 echo "== demo (the main job, with its own checks)"
 cargo run --quiet --locked -p crossing -- demo --out "$(mktemp -d)" >/dev/null

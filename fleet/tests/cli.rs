@@ -185,10 +185,7 @@ fn serve_tokens_and_manager_commands() {
     let out = trip(&["customs", "aci-PFTR00007"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let history: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
-    assert_eq!(
-        history["state"]["shipments"][0]["standing"]["code"],
-        "NOT_MATCHED"
-    );
+    assert_eq!(history["state"]["shipments"][0]["code"], "NOT_MATCHED");
     // A refused file names the BorderConnect path, and the command stops there.
     aci["shipments"][0]["cargoControlNumber"] = "XXXXCSA00001".into();
     std::fs::write(&trip_file, aci.to_string()).expect("write");

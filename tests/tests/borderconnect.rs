@@ -429,9 +429,9 @@ async fn every_customs_answer_sample_lands_where_it_belongs() {
     // CBP's codes are shown raw: 1C is not read as "released" by us.
     let cargo = &ace["state"]["shipments"][0];
     assert_eq!(cargo["controlNumber"], "1234PARS0001");
-    assert_eq!(cargo["standing"]["code"], "1C");
-    assert!(cargo["standing"].get("signal").is_none(), "{cargo}");
-    assert!(cargo["standing"]["text"]
+    assert_eq!(cargo["code"], "1C");
+    assert!(cargo.get("signal").is_none(), "{cargo}");
+    assert!(cargo["text"]
         .as_str()
         .unwrap()
         .contains("entry 816-1234567-8"));
@@ -444,8 +444,8 @@ async fn every_customs_answer_sample_lands_where_it_belongs() {
         .contains("truck.vinNumber: invalid format"));
     let aci = get(&fleet, "/v1/fleet/trips/aci-1234260912001/customs").await;
     let pars = &aci["state"]["shipments"][0];
-    assert_eq!(pars["standing"]["source"], "RNS_SHIPMENT");
-    assert_eq!(pars["standing"]["code"], "4");
+    assert_eq!(pars["source"], "RNS_SHIPMENT");
+    assert_eq!(pars["code"], "4");
     assert_eq!(
         aci["answers"].as_array().unwrap().len(),
         7,
@@ -512,10 +512,7 @@ async fn imported_trip_and_customs_answers_reach_the_driver() {
         .any(|f| f.label == "1234PARS0001" && f.value == "Not matched · CBSA 2026-09-08 09:10"));
     let stored = phone.core.trip(id).expect("stored");
     let state = stored.customs.expect("customs state");
-    assert_eq!(
-        state.shipments[0].standing.signal,
-        Some(CustomsSignal::NotMatched)
-    );
+    assert_eq!(state.shipments[0].signal, Some(CustomsSignal::NotMatched));
     // The papers and the codes are still the trip's own: nothing voided.
     assert!(
         screen.papers.iter().any(|p| p.id == "aci-lead"),

@@ -22,25 +22,19 @@ pub struct CustomsState {
     /// The trip (conveyance) as a whole.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trip: Option<Standing>,
-    /// Shipments, in the order customs first spoke about them.
+    /// Shipments (each with its `control_number`), in the order customs first spoke about them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub shipments: Vec<ShipmentStanding>,
-}
-
-/// One shipment's latest standing.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ShipmentStanding {
-    /// CCN (ACI) or SCN (ACE), as on the label.
-    pub control_number: String,
-    /// What customs last said of it.
-    pub standing: Standing,
+    pub shipments: Vec<Standing>,
 }
 
 /// One answer of customs (or of the provider), as the driver is shown it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Standing {
+    /// The shipment it is about (CCN or SCN, as on the label); `None` for the trip. One record
+    /// for both keeps the phone's parser small (each struct is a parser instantiation).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub control_number: Option<String>,
     /// The message kind it came in (`ACI_NOTICE`, `RNS_SHIPMENT`, `ACE_RESPONSE`, …).
     pub source: String,
     /// The raw code, exactly as sent (`NOT_MATCHED`, `ACCEPT`, `1C`, `4`).
@@ -193,12 +187,12 @@ impl CustomsState {
             }
         }
         for sh in &self.shipments {
-            let number = &sh.control_number;
+            let number = sh.control_number.as_deref().unwrap_or("?");
             let kind = match regime {
                 Regime::Aci => "PARS",
                 Regime::Ace => "PAPS",
             };
-            match sh.standing.signal {
+            match sh.signal {
                 Some(CustomsSignal::NotMatched) => out.push(format!(
                     "{kind} {number} is not matched: call your broker before you reach {port}."
                 )),
@@ -227,6 +221,7 @@ mod tests {
 
     fn standing(code: &str, signal: Option<CustomsSignal>, text: Option<&str>) -> Standing {
         Standing {
+            control_number: None,
             source: "ACI_NOTICE".into(),
             code: code.into(),
             signal,
@@ -240,9 +235,9 @@ mod tests {
     fn not_matched_pars_tells_the_driver_to_call_the_broker_before_the_port() {
         let state = CustomsState {
             trip: Some(standing("ACCEPT", Some(CustomsSignal::Accepted), None)),
-            shipments: vec![ShipmentStanding {
-                control_number: "1234PARS0001".into(),
-                standing: standing("NOT_MATCHED", Some(CustomsSignal::NotMatched), None),
+            shipments: vec![Standing {
+                control_number: Some("1234PARS0001".into()),
+                ..standing("NOT_MATCHED", Some(CustomsSignal::NotMatched), None)
             }],
         };
         assert_eq!(

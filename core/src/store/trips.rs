@@ -406,8 +406,9 @@ pub(crate) fn get(conn: &Connection, id: &str) -> Result<StoredTrip> {
         .prepare_cached("SELECT doc FROM customs WHERE trip_id = ?1")?
         .query_row(params![id], |r| r.get(0))
         .optional()?;
+    // `from_slice`, as the feed page is read: one set of instantiations of the parser.
     let customs = customs
-        .map(|c| serde_json::from_str::<CustomsState>(&c))
+        .map(|c| serde_json::from_slice::<CustomsState>(c.as_bytes()))
         .transpose()
         .map_err(|e| Error::Corrupt(format!("trip {id} customs: {e}")))?;
     Ok(StoredTrip {

@@ -176,8 +176,8 @@ fn customs_section(c: &CustomsState, regime: Regime, port: &str) -> Section {
     }
     for sh in &c.shipments {
         fields.push(f(
-            &sh.control_number,
-            format!("{}{}", sh.standing.display(regime), when(&sh.standing)),
+            sh.control_number.as_deref().unwrap_or("?"),
+            format!("{}{}", sh.display(regime), when(sh)),
         ));
     }
     Section {

@@ -2,7 +2,7 @@
 //! secrets removed) and each trip's derived standing (`customs_state`), which its driver's
 //! phone gets as a `customs` feed entry: not a trip version, no amendment.
 
-use crossing_trip::customs::{CustomsSignal, CustomsState, ShipmentStanding, Standing};
+use crossing_trip::customs::{CustomsSignal, CustomsState, Standing};
 
 use super::*;
 
@@ -92,9 +92,7 @@ pub(super) fn record_answer(
 pub struct CustomsAnswer {
     /// Order of arrival.
     pub seq: i64,
-    /// `null` for the trip, else the shipment's control number.
-    pub shipment: Option<String>,
-    /// The standing it gave.
+    /// The standing it gave (its `controlNumber` absent: about the trip).
     #[serde(flatten)]
     pub standing: Standing,
 }
@@ -125,8 +123,8 @@ fn answers_of(conn: &Connection, trip_key: &str) -> Result<Vec<CustomsAnswer>, S
             .map_err(|e| StoreError::internal(format!("stored customs signal: {e}")))?;
         out.push(CustomsAnswer {
             seq,
-            shipment: (!subject.is_empty()).then_some(subject),
             standing: Standing {
+                control_number: (!subject.is_empty()).then_some(subject),
                 source,
                 code,
                 signal,
@@ -143,14 +141,15 @@ fn answers_of(conn: &Connection, trip_key: &str) -> Result<Vec<CustomsAnswer>, S
 fn derive(answers: &[CustomsAnswer]) -> CustomsState {
     let mut state = CustomsState::default();
     for a in answers {
-        match &a.shipment {
+        match &a.standing.control_number {
             None => state.trip = Some(a.standing.clone()),
-            Some(n) => match state.shipments.iter_mut().find(|s| &s.control_number == n) {
-                Some(s) => s.standing = a.standing.clone(),
-                None => state.shipments.push(ShipmentStanding {
-                    control_number: n.clone(),
-                    standing: a.standing.clone(),
-                }),
+            Some(n) => match state
+                .shipments
+                .iter_mut()
+                .find(|s| s.control_number.as_ref() == Some(n))
+            {
+                Some(s) => *s = a.standing.clone(),
+                None => state.shipments.push(a.standing.clone()),
             },
         }
     }
