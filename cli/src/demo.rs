@@ -129,6 +129,7 @@ async fn demo(work: &Path, out: &Path, clock: &SharedClock) -> Result<Checks, St
     let mut recorded = offline(server, &phone, &trips, &mut c).await?;
     let server = reconnect(&fleet, &phone, &mut c).await?;
     let released = amend(clock, &mut trips, &phone, &mut recorded, &mut c).await?;
+    customs_answer(clock, &trips, &phone, &mut c).await?;
     manager_view(&trips, &phone, &recorded, &released, &mut c).await?;
     write_codes(&trips, &phone.core, out)?;
     server.stop().await;
@@ -468,6 +469,70 @@ async fn amend(
     Ok(released)
 }
 
+/// CBSA's answer about a PARS, imported as BorderConnect relays it, reaches the driver as
+/// customs' word: no new version, no amendment banner (docs/borderconnect.md).
+async fn customs_answer(
+    clock: &SharedClock,
+    trips: &Pushed,
+    phone: &Phone,
+    c: &mut Checks,
+) -> Result<(), String> {
+    step(
+        7,
+        "CBSA's notice, as BorderConnect relays it: the first PARS is not matched",
+    );
+    let pars = trips.aci["shipments"][0]["controlNumber"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    let notice = serde_json::json!({"data": "ACI_NOTICE", "type": "NOT_MATCHED",
+        "cargoControlNumber": pars,
+        "cbsaDateTime": clock.now().format("%Y-%m-%d %H:%M:%S").to_string(),
+        "companyKey": "c-9000-2bcd8ae5954e0c48"});
+    let answer = trips
+        .manager
+        .call(true, "/v1/fleet/borderconnect", Some(notice.to_string()))
+        .await?;
+    println!(
+        "    import: {}",
+        answer["results"][0]["outcome"].as_str().unwrap_or("?")
+    );
+    let before = phone
+        .core
+        .trip(&trips.phone_trip)
+        .map_err(err)?
+        .summary
+        .version;
+    phone.syncer.sync_now().await.map_err(|e| e.to_string())?;
+    let stored = phone.core.trip(&trips.phone_trip).map_err(err)?;
+    let view = phone.core.manifest_view(&trips.phone_trip).map_err(err)?;
+    let advice = stored
+        .customs
+        .as_ref()
+        .map(|s| s.advice(stored.summary.regime, &stored.summary.port_of_entry))
+        .unwrap_or_default();
+    for line in &advice {
+        println!("    what to do: {line}");
+    }
+    c.check(
+        advice
+            .iter()
+            .any(|a| a.contains(&pars) && a.contains("call your broker")),
+        "the driver is told to call the broker about the unmatched PARS",
+    );
+    c.check(
+        stored.summary.version == before && view.amendment.is_none(),
+        "a customs answer is not an amendment (same version, no banner)",
+    );
+    c.check(
+        !serde_json::to_string(&stored.customs)
+            .unwrap_or_default()
+            .contains("c-9000"),
+        "the provider's account key stayed on the server",
+    );
+    Ok(())
+}
+
 async fn manager_view(
     trips: &Pushed,
     phone: &Phone,
@@ -476,7 +541,7 @@ async fn manager_view(
     c: &mut Checks,
 ) -> Result<(), String> {
     let (manager, trip_id, phone) = (&trips.manager, &trips.trip_id, &phone.core);
-    step(7, "The fleet manager's view of the trip's events");
+    step(8, "The fleet manager's view of the trip's events");
     let events = manager
         .call(false, &format!("/v1/fleet/trips/{trip_id}/events"), None)
         .await?;
@@ -536,7 +601,7 @@ async fn manager_view(
 
 fn write_codes(trips: &Pushed, phone: &Crossing, out: &Path) -> Result<(), String> {
     let (phone_trip, ace) = (&trips.phone_trip, &trips.ace);
-    step(8, "Every border code of both trips, written as PNG");
+    step(9, "Every border code of both trips, written as PNG");
     let mut written = 0;
     let ace_on_phone = store::trip_key("NORTHSTAR", ace["id"].as_str().unwrap_or_default());
     for id in [phone_trip.as_str(), ace_on_phone.as_str()] {

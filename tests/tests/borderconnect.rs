@@ -218,6 +218,41 @@ async fn vendor_aci_trip_imports_with_its_pars_once_its_vin_is_real() {
     assert_eq!(trip["eta"]["zone"], "America/Toronto");
     // The insurance policy and the driver number are the server's, not the phone's.
     assert!(!trip.to_string().contains("ABC Insurance"));
+    // The vendor's ACI_RESPONSE: CBSA accepted it, the trip is on file.
+    let (_, answer) = import(
+        &fleet,
+        &sample("ACI_RESPONSE.borderconnect-api-page-2014.json"),
+        None,
+    )
+    .await;
+    assert_eq!(outcomes(&answer), ["customs"], "{answer}");
+    let h = get(&fleet, "/v1/fleet/trips/aci-1234923ASDF/customs").await;
+    assert_eq!(h["state"]["trip"]["signal"], "accepted");
+    assert_eq!(h["state"]["trip"]["customsTime"], "2014-11-20 03:45:00");
+}
+
+/// Every sample in `fixtures/borderconnect/` is named (and so imported) by a test in this file.
+#[test]
+fn every_sample_has_a_test() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/borderconnect");
+    let source = include_str!("borderconnect.rs");
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("fixtures")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".json"))
+        .collect();
+    names.sort();
+    assert_eq!(
+        names.len(),
+        31,
+        "the 31 samples of ../shared/research/borderconnect/"
+    );
+    for name in names {
+        assert!(
+            source.contains(&format!("\"{name}\"")),
+            "{name} has no test"
+        );
+    }
 }
 
 /// FleetManager's ACI template: `EST` on the trip agrees with 0427's zone; refused for the

@@ -434,3 +434,46 @@ fn shown(value: &str) -> String {
         format!("{start}… ({n} characters)")
     }
 }
+
+#[cfg(test)]
+mod code_list_tests {
+    use super::*;
+
+    fn example(name: &str) -> Trip {
+        let path = format!("{}/../examples/{name}", env!("CARGO_MANIFEST_DIR"));
+        let mut t = crate::format::parse_trip(&std::fs::read(path).unwrap()).unwrap();
+        normalize(&mut t);
+        t
+    }
+
+    #[test]
+    fn the_examples_use_only_listed_codes() {
+        for name in ["aci-trip.json", "ace-trip.json", "aci-trip-500.json"] {
+            let w = code_list_warnings(&example(name));
+            assert!(w.is_empty(), "{name}: {w:?}");
+        }
+    }
+
+    #[test]
+    fn an_unknown_code_is_a_warning_naming_its_list() {
+        let mut t = example("aci-trip.json");
+        t.shipments[0].commodities[0].packaging_unit = "ZZZ".into();
+        t.trailers[0].type_code = "QQ".into();
+        t.port_of_entry = "0999".into();
+        let w: Vec<String> = code_list_warnings(&t)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            w,
+            [
+                "portOfEntry \"0999\": is not in BorderConnect's CBSA highway-port list (2020); the list is dated, so check the code",
+                "trailers[0].type \"QQ\": is not in BorderConnect's trailer-type list (2026); the list is dated, so check the code",
+                "shipments[0].commodities[0].packagingUnit \"ZZZ\": is not in BorderConnect's ACI packaging-unit list (2020); the list is dated, so check the code",
+            ]
+        );
+        assert!(code_list_warnings(&t)
+            .iter()
+            .all(|i| i.severity == Severity::Warning));
+    }
+}
