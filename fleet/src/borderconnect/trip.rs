@@ -579,18 +579,23 @@ fn person(f: &mut Findings, p: Obj<'_>, role: CrewRole) -> Person {
     }
 }
 
+/// The address of a party whose address is missing (the document is refused for it).
+fn no_address() -> Address {
+    Address {
+        line: String::new(),
+        city: String::new(),
+        state_province: None,
+        postal_code: None,
+        country: String::new(),
+    }
+}
+
 fn party(f: &mut Findings, s: Obj<'_>, key: &str) -> Party {
     let Some(p) = s.child(f, key) else {
         f.error(&s.at(key), None, "is required");
         return Party {
             name: String::new(),
-            address: Address {
-                line: String::new(),
-                city: String::new(),
-                state_province: None,
-                postal_code: None,
-                country: String::new(),
-            },
+            address: no_address(),
         };
     };
     let p = p.obj();
@@ -622,13 +627,7 @@ fn party(f: &mut Findings, s: Obj<'_>, key: &str) -> Party {
         }
         None => {
             f.error(&p.at("address"), None, "is required");
-            Address {
-                line: String::new(),
-                city: String::new(),
-                state_province: None,
-                postal_code: None,
-                country: String::new(),
-            }
+            no_address()
         }
     };
     Party { name, address }
