@@ -311,7 +311,9 @@ fn demo_runs_the_whole_loop_on_embedded_defaults() {
             "✓ all 4 offline events uploaded",
             "✓ each of the 7 events is on the server exactly once",
             "✓ 'released' recorded on v1 is flagged stale_trip_version",
-            "Demo finished: all 11 checks hold.",
+            "✓ the driver is told to call the broker about the unmatched PARS",
+            "✓ a customs answer is not an amendment (same version, no banner)",
+            "Demo finished: all 14 checks hold.",
         ] {
             assert!(s.contains(line), "{now:?}: missing {line:?} in:\n{s}");
         }
