@@ -115,6 +115,41 @@ struct ServeArgs {
     /// Seconds one request may take, body included (408 after).
     #[arg(long, default_value_t = 60)]
     request_timeout: u64,
+    /// Serve HTTPS with this certificate chain (PEM; with `--tls-key`).
+    #[arg(long, value_name = "FILE", requires = "tls_key")]
+    tls_cert: Option<PathBuf>,
+    /// The private key of `--tls-cert` (PEM).
+    #[arg(long, value_name = "FILE", requires = "tls_cert")]
+    tls_key: Option<PathBuf>,
+    /// The console's public origin (`https://fleet.example.com`) when a proxy terminates TLS:
+    /// browsers' `Origin` is checked against it on every form the console takes.
+    #[arg(long, value_name = "URL")]
+    public_origin: Option<String>,
+    /// Hours without an event after which an active trip is an exception on the console's
+    /// board.
+    #[arg(long, default_value_t = 4)]
+    stale_hours: i64,
+}
+
+/// A rustls server configuration from PEM files.
+fn tls_config(
+    cert: &std::path::Path,
+    key: &std::path::Path,
+) -> Result<rustls::ServerConfig, String> {
+    use rustls::pki_types::pem::PemObject;
+    use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+    let chain = CertificateDer::pem_file_iter(cert)
+        .and_then(|certs| certs.collect::<Result<Vec<_>, _>>())
+        .map_err(|e| format!("{}: {e}", cert.display()))?;
+    let key = PrivateKeyDer::from_pem_file(key).map_err(|e| format!("{}: {e}", key.display()))?;
+    rustls::ServerConfig::builder_with_provider(std::sync::Arc::new(
+        rustls::crypto::ring::default_provider(),
+    ))
+    .with_safe_default_protocol_versions()
+    .map_err(|e| e.to_string())?
+    .with_no_client_auth()
+    .with_single_cert(chain, key)
+    .map_err(|e| format!("TLS: {e}"))
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -287,7 +322,16 @@ fn serve(args: ServeArgs, clock: crossing_trip::SharedClock) -> Result<(), Strin
         max_connections,
         header_timeout,
         request_timeout,
+        tls_cert,
+        tls_key,
+        public_origin,
+        stale_hours,
     } = args;
+    let tls = match (&tls_cert, &tls_key) {
+        (Some(c), Some(k)) => Some(std::sync::Arc::new(tls_config(c, k)?)),
+        _ => None,
+    };
+    let scheme = if tls.is_some() { "https" } else { "http" };
     let conn = store::open(&db).map_err(|e| e.to_string())?;
     let wanted = max_connections.unwrap_or(crate::Limits::default().max_connections);
     let limits = crate::Limits {
@@ -303,6 +347,10 @@ fn serve(args: ServeArgs, clock: crossing_trip::SharedClock) -> Result<(), Strin
         conn,
         Config {
             min_client_version,
+            public_origin,
+            tls,
+            sessions: store::SessionLimits::default(),
+            stale_after: chrono::Duration::hours(stale_hours.max(1)),
             clock,
             limits,
         },
@@ -313,7 +361,7 @@ fn serve(args: ServeArgs, clock: crossing_trip::SharedClock) -> Result<(), Strin
             .map_err(|e| format!("{listen}: {e}"))?;
         let addr = listener.local_addr().map_err(|e| e.to_string())?;
         println!(
-            "crossing-fleet listening on http://{addr} (db {})",
+            "crossing-fleet listening on {scheme}://{addr} (db {}); console at {scheme}://{addr}/ui/",
             db.display()
         );
         crate::serve(listener, state)

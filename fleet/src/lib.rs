@@ -9,6 +9,7 @@
 pub mod borderconnect;
 pub mod cli;
 pub mod client;
+pub mod console;
 pub mod error;
 pub mod store;
 
@@ -107,6 +108,16 @@ struct Share {
 pub struct Config {
     /// Oldest client version accepted on driver endpoints (`x-crossing-client`); older gets 426.
     pub min_client_version: Option<String>,
+    /// The console's public origin (`https://fleet.example.com`), against which a browser's
+    /// `Origin` is checked on every state-changing request. Needed behind a proxy; without it
+    /// the request's own `Host` (and this server's scheme) is the origin.
+    pub public_origin: Option<String>,
+    /// TLS termination: the server speaks HTTPS with this configuration.
+    pub tls: Option<Arc<rustls::ServerConfig>>,
+    /// How long console sessions live.
+    pub sessions: store::SessionLimits,
+    /// An active trip with no event for this long is an exception on the board.
+    pub stale_after: chrono::Duration,
     /// Where every "now" of the server comes from: received times, clock-skew flags, feed and
     /// response `server_time`, the fleet validation policy. The system clock by default.
     pub clock: SharedClock,
@@ -118,6 +129,10 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             min_client_version: None,
+            public_origin: None,
+            tls: None,
+            sessions: store::SessionLimits::default(),
+            stale_after: chrono::Duration::hours(4),
             clock: crossing_trip::clock::system(),
             limits: Limits::default(),
         }
@@ -130,6 +145,8 @@ pub struct AppState {
     db: Mutex<Connection>,
     config: Config,
     shares: Mutex<std::collections::HashMap<String, Share>>,
+    /// Woken after every write a fleet's board shows (the console's live stream listens).
+    changed: tokio::sync::broadcast::Sender<()>,
 }
 
 impl AppState {
@@ -139,6 +156,7 @@ impl AppState {
             db: Mutex::new(conn),
             config,
             shares: Mutex::new(std::collections::HashMap::new()),
+            changed: tokio::sync::broadcast::channel(16).0,
         })
     }
 
@@ -172,6 +190,45 @@ impl AppState {
                 let wait = ((1.0 - share.left) / rate).ceil().max(1.0);
                 Err(ApiFailure::rate_limited("events", wait as u64))
             }
+        }
+    }
+
+    /// Tells the console's live streams that something changed (they recompute their fleet's
+    /// stamp and speak only if it moved).
+    pub fn touched(&self) {
+        let _ = self.changed.send(());
+    }
+
+    /// A receiver of [`AppState::touched`].
+    pub fn subscribe(&self) -> tokio::sync::broadcast::Receiver<()> {
+        self.changed.subscribe()
+    }
+
+    /// The settings.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Takes one from a named share (a token bucket of `burst`, refilled by `per_minute`):
+    /// `Err(seconds to wait)` when it is used up.
+    pub fn take_share(&self, name: &str, burst: u32, per_minute: u32) -> Result<(), u64> {
+        let (burst, rate) = (f64::from(burst), f64::from(per_minute.max(1)) / 60.0);
+        let now = tokio::time::Instant::now();
+        let mut shares = self
+            .shares
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let share = shares.entry(name.to_string()).or_insert(Share {
+            left: burst,
+            at: now,
+        });
+        share.left = (share.left + now.duration_since(share.at).as_secs_f64() * rate).min(burst);
+        share.at = now;
+        if share.left >= 1.0 {
+            share.left -= 1.0;
+            Ok(())
+        } else {
+            Err(((1.0 - share.left) / rate).ceil().max(1.0) as u64)
         }
     }
 
@@ -244,6 +301,7 @@ pub fn router(state: Arc<AppState>) -> Router {
             "/v1/fleet/borderconnect",
             post(import_borderconnect).layer(DefaultBodyLimit::max(MAX_TRIP_BODY)),
         )
+        .merge(console::routes(Arc::clone(&state)))
         .fallback(|| async { ApiFailure::not_found("path", "no such endpoint") })
         .layer(axum::middleware::from_fn_with_state(
             Arc::clone(&state),
@@ -279,6 +337,11 @@ pub async fn serve_until(
     shutdown: impl std::future::Future<Output = ()>,
 ) -> std::io::Result<()> {
     let limits = state.config.limits;
+    let tls = state
+        .config
+        .tls
+        .clone()
+        .map(tokio_rustls::TlsAcceptor::from);
     let app = router(state);
     let slots = Arc::new(tokio::sync::Semaphore::new(limits.max_connections.max(1)));
     let mut http = hyper::server::conn::http1::Builder::new();
@@ -310,12 +373,31 @@ pub async fn serve_until(
         };
         let _ = stream.set_nodelay(true);
         let service = hyper_util::service::TowerToHyperService::new(app.clone());
-        let conn =
-            graceful.watch(http.serve_connection(hyper_util::rt::TokioIo::new(stream), service));
-        tokio::spawn(async move {
-            let _ = conn.await;
-            drop(permit);
-        });
+        match &tls {
+            None => {
+                let conn = graceful
+                    .watch(http.serve_connection(hyper_util::rt::TokioIo::new(stream), service));
+                tokio::spawn(async move {
+                    let _ = conn.await;
+                    drop(permit);
+                });
+            }
+            Some(acceptor) => {
+                // The handshake runs in the connection's task, bounded like a header read.
+                let (acceptor, http, watcher) =
+                    (acceptor.clone(), http.clone(), graceful.watcher());
+                tokio::spawn(async move {
+                    let handshake =
+                        tokio::time::timeout(limits.header_read, acceptor.accept(stream));
+                    if let Ok(Ok(stream)) = handshake.await {
+                        let conn =
+                            http.serve_connection(hyper_util::rt::TokioIo::new(stream), service);
+                        let _ = watcher.watch(conn).await;
+                    }
+                    drop(permit);
+                });
+            }
+        }
     }
     drop(listener);
     let _ = tokio::time::timeout(limits.request, graceful.shutdown()).await;
@@ -567,6 +649,9 @@ async fn upload_events(
         .filter(|r| r.status == crossing_trip::protocol::ResultStatus::Accepted)
         .count();
     state.share_events(&driver, Some(stored))?;
+    if stored > 0 {
+        state.touched();
+    }
     Ok(Json(EventsResponse {
         server_time: now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
         results,
@@ -666,6 +751,7 @@ async fn push_trip(
     let out = state
         .with_db(move |c| store::store_push(c, &fleet, prepared, q.driver.as_deref(), now))
         .await?;
+    state.touched();
     let status = if out.outcome == "created" {
         StatusCode::CREATED
     } else {
@@ -687,6 +773,7 @@ async fn import_borderconnect(
     let report = state
         .with_db(move |c| store::import_borderconnect(c, &fleet, &bytes, q.driver.as_deref(), now))
         .await?;
+    state.touched();
     Ok(Json(report).into_response())
 }
 
@@ -711,6 +798,7 @@ async fn cancel_trip(
     state
         .with_db(move |c| store::cancel_trip(c, &fleet, &id, now))
         .await?;
+    state.touched();
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -732,6 +820,7 @@ async fn assign_trip(
     state
         .with_db(move |c| store::assign_trip(c, &fleet, &id, Some(&req.driver), now))
         .await?;
+    state.touched();
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -744,6 +833,7 @@ async fn unassign_trip(
     state
         .with_db(move |c| store::assign_trip(c, &fleet, &id, None, now))
         .await?;
+    state.touched();
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -776,6 +866,22 @@ async fn trip_sheet(
     query: Result<Query<SheetQuery>, QueryRejection>,
 ) -> Result<Response, Fail> {
     let Query(q) = query.map_err(|r| ApiFailure::invalid("query", r.body_text()))?;
+    let options = crossing_paper::SheetOptions {
+        detailed: q.detailed.unwrap_or(false),
+        driver_name: q.driver_name.unwrap_or(true),
+        ..Default::default()
+    };
+    sheet_pdf(&state, fleet, id, &file, options).await
+}
+
+/// A fleet's trip's paper as a PDF answer (the API's and the console's).
+pub(crate) async fn sheet_pdf(
+    state: &Arc<AppState>,
+    fleet: String,
+    id: String,
+    file: &str,
+    options: crossing_paper::SheetOptions,
+) -> Result<Response, Fail> {
     let kind: crossing_paper::SheetKind = file
         .strip_suffix(".pdf")
         .and_then(|k| k.parse().ok())
@@ -788,11 +894,6 @@ async fn trip_sheet(
     let trip = state
         .with_db(move |c| store::fleet_trip_document(c, &fleet, &id))
         .await?;
-    let options = crossing_paper::SheetOptions {
-        detailed: q.detailed.unwrap_or(false),
-        driver_name: q.driver_name.unwrap_or(true),
-        ..Default::default()
-    };
     let made = crossing_trip::human::made_at(state.config.clock.now_utc(), &trip.eta.zone);
     let sheet = crossing_paper::render(&trip, kind, &options, &made)
         .map_err(|e| ApiFailure::conflict("file", e.to_string()))?;

@@ -8,11 +8,13 @@ pub(super) fn begin_assignment(
     tx: &Connection,
     trip_id: &str,
     driver: &str,
+    at: &str,
 ) -> Result<(), StoreError> {
     tx.execute(
-        "INSERT INTO assignment (trip_id, driver) VALUES (?1, ?2)
-         ON CONFLICT (trip_id, driver) DO UPDATE SET ended_at = NULL",
-        params![trip_id, driver],
+        "INSERT INTO assignment (trip_id, driver, started_at) VALUES (?1, ?2, ?3)
+         ON CONFLICT (trip_id, driver) DO UPDATE SET ended_at = NULL,
+             started_at = CASE WHEN ended_at IS NULL THEN started_at ELSE excluded.started_at END",
+        params![trip_id, driver, at],
     )?;
     Ok(())
 }
@@ -75,7 +77,7 @@ pub(super) fn assign_in(
         log_tombstone(tx, old, &key, version, TombstoneReason::Unassigned, at)?;
     }
     if let Some(d) = driver {
-        begin_assignment(tx, &key, d)?;
+        begin_assignment(tx, &key, d, at)?;
         log_upsert(tx, d, &key, version, &doc, at)?;
         log_customs_for(tx, d, &key, version, at)?;
     }

@@ -6,6 +6,7 @@
 
 mod assignment;
 mod borderconnect;
+mod console;
 mod customs;
 mod devices;
 mod events;
@@ -17,6 +18,7 @@ mod trips;
 
 pub use assignment::*;
 pub use borderconnect::{import_borderconnect, ImportReport, ImportResult};
+pub use console::*;
 use customs::{customs_doc, log_customs_for};
 pub use customs::{customs_history, CustomsAnswer, CustomsHistory};
 pub use devices::*;

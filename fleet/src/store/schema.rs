@@ -172,5 +172,38 @@ pub static FLEET: Schema = Schema {
             key TEXT PRIMARY KEY NOT NULL,
             doc TEXT NOT NULL,
             updated_at TEXT NOT NULL
-        ) STRICT;"],
+        ) STRICT;",
+        // 5: the web console. Browser sessions (only the SHA-256 of the session id is kept; a
+        // session lives as long as the manager token it was opened with), the audit log of what
+        // managers did through it, every version of every trip (for the diff of each
+        // amendment), and when each assignment began.
+        "CREATE TABLE session (
+            id_hash TEXT PRIMARY KEY NOT NULL,
+            token_hash TEXT NOT NULL,
+            fleet TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            last_seen_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            board_seen_at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX session_token ON session (token_hash);
+        CREATE TABLE audit (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            fleet TEXT NOT NULL,
+            session TEXT NOT NULL,
+            action TEXT NOT NULL,
+            trip_id TEXT,
+            detail TEXT NOT NULL,
+            at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX audit_trip ON audit (fleet, trip_id, seq);
+        CREATE TABLE trip_version (
+            key TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            doc TEXT NOT NULL,
+            at TEXT NOT NULL,
+            PRIMARY KEY (key, version)
+        ) STRICT;
+        INSERT INTO trip_version (key, version, doc, at) SELECT key, version, doc, updated_at FROM trip;
+        ALTER TABLE assignment ADD COLUMN started_at TEXT;"],
 };

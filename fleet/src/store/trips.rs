@@ -178,6 +178,10 @@ pub(super) fn store_push_in(
             at
         ],
     )?;
+    tx.execute(
+        "INSERT OR IGNORE INTO trip_version (key, version, doc, at) VALUES (?1, ?2, ?3, ?4)",
+        params![key, version, doc, at],
+    )?;
     if let Some(old) = &previous_driver {
         if Some(old) != new_driver.as_ref() {
             end_assignment(tx, &key, old, at)?;
@@ -185,7 +189,7 @@ pub(super) fn store_push_in(
         }
     }
     if let Some(d) = &new_driver {
-        begin_assignment(tx, &key, d)?;
+        begin_assignment(tx, &key, d, at)?;
         log_upsert(tx, d, &key, version, &doc, at)?;
         if previous_driver.as_ref() != Some(d) {
             log_customs_for(tx, d, &key, version, at)?;

@@ -1,0 +1,453 @@
+//! The dispatcher's board: one row per trip, exceptions first, then by ETA; filters from the
+//! URL query, so a bookmark is a saved view. Pure: rows are made from what the store read.
+
+use chrono::{DateTime, TimeZone, Utc};
+use crossing_trip::customs::CustomsSignal;
+use crossing_trip::model::CustomsStatusCode;
+use serde::Deserialize;
+
+use crate::store::BoardTrip;
+
+/// The board's filters, as the URL query carries them (every one optional; empty = any).
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
+#[serde(default)]
+pub struct Filters {
+    /// `active`, `cancelled`, or `exceptions` (trips with an exception).
+    pub status: String,
+    /// A flag or exception name (`stale_trip_version`, `not_matched`, …).
+    pub flag: String,
+    /// A driver id.
+    pub driver: String,
+    /// A port code.
+    pub port: String,
+    /// `ACI` or `ACE`.
+    pub regime: String,
+    /// ETA on or after this date (`YYYY-MM-DD`, the port's date).
+    pub from: String,
+    /// ETA on or before this date.
+    pub to: String,
+}
+
+impl Filters {
+    /// The query string that reproduces these filters (for links and the live refresh).
+    pub fn query(&self) -> String {
+        let pairs = [
+            ("status", &self.status),
+            ("flag", &self.flag),
+            ("driver", &self.driver),
+            ("port", &self.port),
+            ("regime", &self.regime),
+            ("from", &self.from),
+            ("to", &self.to),
+        ];
+        pairs
+            .iter()
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(k, v)| format!("{k}={}", crate::client::encode(v)))
+            .collect::<Vec<_>>()
+            .join("&")
+    }
+
+    /// Whether any filter is set.
+    pub fn any(&self) -> bool {
+        !self.query().is_empty()
+    }
+}
+
+/// One exception of a trip, with the machine name a filter uses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exception {
+    /// `exception`, `stale_trip_version`, `sequence_gap`, `clock_skew`, `customs_rejected`,
+    /// `customs_held`, `not_matched`, `not_sent`, `stale`.
+    pub name: &'static str,
+    /// The dispatcher's words.
+    pub text: String,
+    /// When the server learnt of it (RFC 3339), for the unread count.
+    pub since: String,
+}
+
+/// One row of the board.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// The fleet's trip id.
+    pub id: String,
+    /// CRN or ACE trip number.
+    pub trip_number: String,
+    /// `ACI` or `ACE`.
+    pub regime: &'static str,
+    /// First port of arrival.
+    pub port: String,
+    /// ETA in the port's zone, e.g. `Thu 26 Nov 14:30 EST`.
+    pub eta: String,
+    /// The ETA's date at the port (`YYYY-MM-DD`), for the date filters.
+    pub eta_date: String,
+    eta_sort: String,
+    /// Assigned driver, if any.
+    pub driver: Option<String>,
+    /// The last status the driver recorded, and how long ago (`arrived at border · 25 min ago`).
+    pub last_status: String,
+    /// Where customs stands, in words, or empty.
+    pub customs: String,
+    /// The server's flags on its events, deduplicated.
+    pub flags: Vec<String>,
+    /// What needs the dispatcher.
+    pub exceptions: Vec<Exception>,
+    /// Version.
+    pub version: i64,
+    /// `active` or `cancelled`.
+    pub state: String,
+}
+
+impl Row {
+    /// The exceptions as one line.
+    pub fn exception_text(&self) -> String {
+        self.exceptions
+            .iter()
+            .map(|e| e.text.as_str())
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+}
+
+fn parse(at: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(at).ok().map(|t| t.to_utc())
+}
+
+/// `3 min ago`, `2 h 5 min ago`, `3 d ago`.
+pub fn age(at: &str, now: DateTime<Utc>) -> String {
+    let Some(t) = parse(at) else {
+        return at.to_string();
+    };
+    let m = (now - t).num_minutes().max(0);
+    match m {
+        0 => "just now".into(),
+        1..=59 => format!("{m} min ago"),
+        60..=1439 if m % 60 == 0 => format!("{} h ago", m / 60),
+        60..=1439 => format!("{} h {} min ago", m / 60, m % 60),
+        _ => format!("{} d ago", m / 1440),
+    }
+}
+
+/// An ETA in its port's zone with the zone's abbreviation, and the port's date.
+pub fn eta(local: &str, zone: &str) -> (String, String, Option<DateTime<Utc>>) {
+    let parsed = chrono::NaiveDateTime::parse_from_str(local, crossing_trip::model::ETA_FORMAT);
+    match (parsed, zone.parse::<chrono_tz::Tz>()) {
+        (Ok(naive), Ok(tz)) => match tz.from_local_datetime(&naive).earliest() {
+            Some(at) => (
+                at.format("%a %d %b %H:%M %Z").to_string(),
+                naive.format("%Y-%m-%d").to_string(),
+                Some(at.to_utc()),
+            ),
+            None => (
+                local.to_string(),
+                naive.format("%Y-%m-%d").to_string(),
+                None,
+            ),
+        },
+        _ => (local.to_string(), local.chars().take(10).collect(), None),
+    }
+}
+
+fn words(kind: &str) -> String {
+    kind.replace('_', " ")
+}
+
+/// The flags that are exceptions on their own.
+const FLAG_EXCEPTIONS: &[(&str, &str)] = &[
+    ("stale_trip_version", "event on an old trip version"),
+    ("sequence_gap", "events missing from the phone"),
+    ("clock_skew", "phone clock off"),
+];
+
+/// A board row from a trip and its events, at `now`.
+pub fn row(t: &BoardTrip, now: DateTime<Utc>, stale_after: chrono::Duration) -> Row {
+    let trip = &t.trip;
+    let (eta_text, eta_date, eta_at) = eta(&trip.eta.local, &trip.eta.zone);
+    let mut flags: Vec<String> = Vec::new();
+    let mut exceptions: Vec<Exception> = Vec::new();
+    // One line per kind of exception, dated by its latest occurrence.
+    let note = |list: &mut Vec<Exception>, name: &'static str, text: &str, since: &str| match list
+        .iter_mut()
+        .find(|e| e.name == name)
+    {
+        Some(e) => e.since = since.to_string(),
+        None => list.push(Exception {
+            name,
+            text: text.to_string(),
+            since: since.to_string(),
+        }),
+    };
+    for (kind, _, received, fl) in &t.events {
+        if kind == "exception" {
+            note(
+                &mut exceptions,
+                "exception",
+                "exception reported by the driver",
+                received,
+            );
+        }
+        for f in fl {
+            if !flags.contains(f) {
+                flags.push(f.clone());
+            }
+            if let Some((name, text)) = FLAG_EXCEPTIONS.iter().find(|(n, _)| n == f) {
+                note(&mut exceptions, name, text, received);
+            }
+        }
+    }
+    let mut customs = String::new();
+    if let Some(c) = &t.customs {
+        if let Some(s) = &c.trip {
+            customs = s.display(trip.regime);
+            match s.signal {
+                Some(CustomsSignal::Rejected) => exceptions.push(Exception {
+                    name: "customs_rejected",
+                    text: "customs rejected the manifest".into(),
+                    since: s.received_at.clone(),
+                }),
+                Some(CustomsSignal::ProviderError) => exceptions.push(Exception {
+                    name: "not_sent",
+                    text: "the manifest did not reach customs".into(),
+                    since: s.received_at.clone(),
+                }),
+                _ => {}
+            }
+        }
+        for s in &c.shipments {
+            let n = s.control_number.as_deref().unwrap_or("?");
+            match s.signal {
+                Some(CustomsSignal::NotMatched) => exceptions.push(Exception {
+                    name: "not_matched",
+                    text: format!("{n} not matched"),
+                    since: s.received_at.clone(),
+                }),
+                Some(CustomsSignal::Rejected) => exceptions.push(Exception {
+                    name: "customs_rejected",
+                    text: format!("{n} rejected"),
+                    since: s.received_at.clone(),
+                }),
+                _ => {}
+            }
+        }
+    }
+    if let Some(c) = &trip.customs_status {
+        if customs.is_empty() {
+            customs = c.code.label().to_string();
+        }
+        let held = match c.code {
+            CustomsStatusCode::Held => Some(("customs_held", "held by customs")),
+            CustomsStatusCode::Rejected => {
+                Some(("customs_rejected", "customs rejected the manifest"))
+            }
+            _ => None,
+        };
+        if let Some((name, text)) = held {
+            exceptions.push(Exception {
+                name,
+                text: text.into(),
+                since: c.reported_at.clone(),
+            });
+        }
+    }
+    let last = t.events.last();
+    let last_status = match last {
+        Some((kind, _, received, _)) => format!("{} · {}", words(kind), age(received, now)),
+        None => "no event yet".into(),
+    };
+    if t.state == "active" {
+        let quiet_since = match last {
+            Some((_, _, received, _)) => parse(received),
+            None => eta_at,
+        };
+        let finished = last.is_some_and(|(k, ..)| k == "trip_finished");
+        if let Some(since) = quiet_since.filter(|s| now - *s > stale_after && !finished) {
+            exceptions.push(Exception {
+                name: "stale",
+                text: format!(
+                    "no event for {}",
+                    age(&since.to_rfc3339(), now).trim_end_matches(" ago")
+                ),
+                since: (since + stale_after).to_rfc3339(),
+            });
+        }
+    }
+    Row {
+        id: t.id.clone(),
+        trip_number: trip.trip_number.clone(),
+        regime: trip.regime.as_str(),
+        port: trip.port_of_entry.clone(),
+        eta: eta_text,
+        eta_date,
+        eta_sort: eta_at.map(|a| a.to_rfc3339()).unwrap_or_default(),
+        driver: t.driver.clone(),
+        last_status,
+        customs,
+        flags,
+        exceptions,
+        version: t.version,
+        state: t.state.clone(),
+    }
+}
+
+/// The rows that pass the filters: trips with exceptions first, then by ETA.
+pub fn board(
+    trips: &[BoardTrip],
+    filters: &Filters,
+    now: DateTime<Utc>,
+    stale_after: chrono::Duration,
+) -> Vec<Row> {
+    let mut rows: Vec<Row> = trips
+        .iter()
+        .map(|t| row(t, now, stale_after))
+        .filter(|r| keep(r, filters))
+        .collect();
+    rows.sort_by(|a, b| {
+        (
+            a.state != "active",
+            a.exceptions.is_empty(),
+            &a.eta_sort,
+            &a.id,
+        )
+            .cmp(&(
+                b.state != "active",
+                b.exceptions.is_empty(),
+                &b.eta_sort,
+                &b.id,
+            ))
+    });
+    rows
+}
+
+fn keep(r: &Row, f: &Filters) -> bool {
+    let status = match f.status.as_str() {
+        "" => true,
+        "exceptions" => !r.exceptions.is_empty(),
+        s => r.state == s,
+    };
+    let flag = f.flag.is_empty()
+        || r.flags.iter().any(|x| *x == f.flag)
+        || r.exceptions.iter().any(|e| e.name == f.flag);
+    status
+        && flag
+        && (f.driver.is_empty() || r.driver.as_deref() == Some(f.driver.as_str()))
+        && (f.port.is_empty() || r.port == f.port)
+        && (f.regime.is_empty() || r.regime.eq_ignore_ascii_case(&f.regime))
+        && (f.from.is_empty() || r.eta_date.as_str() >= f.from.as_str())
+        && (f.to.is_empty() || r.eta_date.as_str() <= f.to.as_str())
+}
+
+/// Rows whose newest exception arrived after `seen_at` (the unread-exceptions count).
+pub fn unread(rows: &[Row], seen_at: &str) -> usize {
+    let seen = parse(seen_at);
+    rows.iter()
+        .filter(|r| {
+            r.exceptions
+                .iter()
+                .any(|e| parse(&e.since).zip(seen).is_some_and(|(s, seen)| s > seen))
+        })
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().to_utc()
+    }
+
+    fn trip(id: &str, eta: &str, events: Vec<(&str, &str, Vec<&str>)>) -> BoardTrip {
+        let mut doc: serde_json::Value =
+            serde_json::from_str(include_str!("../../../examples/aci-trip.json")).unwrap();
+        doc["id"] = id.into();
+        doc["eta"]["local"] = eta.into();
+        BoardTrip {
+            id: id.into(),
+            version: 1,
+            state: "active".into(),
+            driver: Some("D1".into()),
+            trip: serde_json::from_value(doc).unwrap(),
+            created_at: "2026-11-25T12:00:00Z".into(),
+            events: events
+                .into_iter()
+                .map(|(k, r, f)| {
+                    (
+                        k.to_string(),
+                        r.to_string(),
+                        r.to_string(),
+                        f.into_iter().map(str::to_string).collect(),
+                    )
+                })
+                .collect(),
+            customs: None,
+        }
+    }
+
+    #[test]
+    fn exceptions_come_first_then_eta_and_filters_narrow() {
+        let now = at("2026-11-26T15:00:00Z");
+        let trips = vec![
+            trip(
+                "A",
+                "2026-11-26T09:00:00",
+                vec![("departed_origin", "2026-11-26T14:50:00Z", vec![])],
+            ),
+            trip(
+                "B",
+                "2026-11-27T09:00:00",
+                vec![(
+                    "released",
+                    "2026-11-26T14:55:00Z",
+                    vec!["stale_trip_version"],
+                )],
+            ),
+            trip(
+                "C",
+                "2026-11-26T08:00:00",
+                vec![("exception", "2026-11-26T14:40:00Z", vec![])],
+            ),
+        ];
+        let rows = board(&trips, &Filters::default(), now, chrono::Duration::hours(4));
+        let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["C", "B", "A"],
+            "exceptions first (by ETA), then the rest"
+        );
+        assert_eq!(rows[1].exception_text(), "event on an old trip version");
+        assert_eq!(rows[2].eta, "Thu 26 Nov 09:00 EST");
+        assert_eq!(rows[2].last_status, "departed origin · 10 min ago");
+        let f = Filters {
+            flag: "stale_trip_version".into(),
+            ..Filters::default()
+        };
+        assert_eq!(board(&trips, &f, now, chrono::Duration::hours(4)).len(), 1);
+        let f = Filters {
+            from: "2026-11-27".into(),
+            ..Filters::default()
+        };
+        assert_eq!(
+            board(&trips, &f, now, chrono::Duration::hours(4))[0].id,
+            "B"
+        );
+        assert_eq!(f.query(), "from=2026-11-27");
+        assert_eq!(
+            unread(&rows, "2026-11-26T14:45:00Z"),
+            1,
+            "only B's is newer"
+        );
+    }
+
+    #[test]
+    fn a_quiet_active_trip_is_stale() {
+        let now = at("2026-11-26T20:00:00Z");
+        let trips = vec![trip(
+            "A",
+            "2026-11-27T09:00:00",
+            vec![("departed_origin", "2026-11-26T14:00:00Z", vec![])],
+        )];
+        let rows = board(&trips, &Filters::default(), now, chrono::Duration::hours(4));
+        assert_eq!(rows[0].exceptions[0].name, "stale");
+        assert_eq!(rows[0].exceptions[0].text, "no event for 6 h");
+    }
+}

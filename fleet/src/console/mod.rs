@@ -1,0 +1,1246 @@
+//! The fleet console: a dispatcher's web pages, served by the fleet server itself under `/ui/`
+//! (`docs/console.md`). Server-rendered askama templates (`fleet/templates/`), plain forms that
+//! work without JavaScript, one small first-party script for live updates (`fleet/assets/`), all
+//! compiled into the binary.
+//!
+//! - **Sessions**: a manager token, pasted once, opens a server-side session (cookie
+//!   `__Host-crossing_session`: HttpOnly, Secure, SameSite=Strict; idle and absolute expiry;
+//!   revoking the token ends it). The JSON API stays bearer-only and never reads cookies.
+//! - **CSRF**: every state-changing request must come from this origin (Fetch Metadata, else
+//!   `Origin` against the configured public origin); sign-in included.
+//! - **Headers**: a strict CSP (no inline script or style), `frame-ancestors 'none'`, `nosniff`,
+//!   `Referrer-Policy`, `Cache-Control: no-store` on pages.
+
+pub mod board;
+pub mod view;
+
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
+
+use askama::Template;
+use axum::extract::rejection::{FormRejection, QueryRejection};
+use axum::extract::{DefaultBodyLimit, Form, Path, Query, State};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+
+use crate::{store, ApiFailure, AppState, Fail};
+
+/// The session cookie. `__Host-`: the browser requires Secure and `Path=/` and no `Domain`.
+const COOKIE: &str = "__Host-crossing_session";
+const CSS: &[u8] = include_bytes!("../../assets/console.css");
+const JS: &[u8] = include_bytes!("../../assets/console.js");
+/// Sign-in attempts: a burst, then this many a minute (all clients together).
+const LOGIN_BURST: u32 = 10;
+const LOGIN_PER_MINUTE: u32 = 10;
+/// Largest form body: a trip document or a BorderConnect export, URL-encoded.
+const MAX_FORM_BODY: usize = 3 * crate::MAX_TRIP_BODY;
+const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+/// A short hash of the assets, in their URLs: a new build is a new URL, so they can be cached
+/// forever.
+fn asset_version() -> &'static str {
+    static V: OnceLock<String> = OnceLock::new();
+    V.get_or_init(|| {
+        let mut h = Sha256::new();
+        h.update(CSS);
+        h.update(JS);
+        hex::encode(&h.finalize()[..6])
+    })
+}
+
+/// The console's routes, with its CSRF check and security headers.
+pub fn routes(state: Arc<AppState>) -> Router<Arc<AppState>> {
+    Router::new()
+        .route("/ui", get(|| async { Redirect::to("/ui/board") }))
+        .route("/ui/login", get(login_page).post(login))
+        .route("/ui/logout", post(logout))
+        .route("/ui/board", get(board_page))
+        .route("/ui/board/rows", get(board_rows))
+        .route("/ui/events", get(live))
+        .route("/ui/push", get(push_page).post(push))
+        .route("/ui/trips/{id}", get(trip_page))
+        .route("/ui/trips/{id}/amend", get(amend_page).post(amend))
+        .route("/ui/trips/{id}/sheets/{file}", get(sheet))
+        .route("/ui/trips/{id}/{action}", get(confirm_page).post(act))
+        .route("/ui/assets/{file}", get(asset))
+        .layer(DefaultBodyLimit::max(MAX_FORM_BODY))
+        .layer(axum::middleware::from_fn_with_state(state, guard))
+}
+
+/// The request's origin as the browser names it: the configured public origin, else this
+/// server's scheme and the request's `Host`.
+fn own_origin(state: &AppState, headers: &HeaderMap) -> Option<String> {
+    if let Some(o) = &state.config().public_origin {
+        return Some(o.trim_end_matches('/').to_string());
+    }
+    let host = headers.get(header::HOST)?.to_str().ok()?;
+    let scheme = if state.config().tls.is_some() {
+        "https"
+    } else {
+        "http"
+    };
+    Some(format!("{scheme}://{host}"))
+}
+
+/// Whether a state-changing request may come from where it comes from (as Go's
+/// `CrossOriginProtection`): `Sec-Fetch-Site` same-origin or none; else an `Origin` equal to
+/// ours; a request with neither is no browser's and has no cookie to abuse.
+fn same_origin(state: &AppState, headers: &HeaderMap) -> bool {
+    if let Some(site) = headers.get("sec-fetch-site") {
+        return matches!(site.to_str(), Ok("same-origin" | "none"));
+    }
+    match headers.get(header::ORIGIN).and_then(|o| o.to_str().ok()) {
+        Some(origin) => Some(origin.to_string()) == own_origin(state, headers),
+        None => true,
+    }
+}
+
+async fn guard(
+    State(state): State<Arc<AppState>>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD);
+    let is_asset = req.uri().path().starts_with("/ui/assets/");
+    let mut resp = if unsafe_method && !same_origin(&state, req.headers()) {
+        (
+            StatusCode::FORBIDDEN,
+            "cross-origin request refused: console forms must be sent from the console itself",
+        )
+            .into_response()
+    } else {
+        next.run(req).await
+    };
+    let h = resp.headers_mut();
+    let set = |h: &mut HeaderMap, k: &'static str, v: &'static str| {
+        h.insert(k, HeaderValue::from_static(v));
+    };
+    set(h, "content-security-policy", CSP);
+    set(h, "x-content-type-options", "nosniff");
+    set(h, "referrer-policy", "same-origin");
+    set(h, "x-frame-options", "DENY");
+    set(h, "cross-origin-opener-policy", "same-origin");
+    if !is_asset {
+        set(h, "cache-control", "no-store");
+    }
+    if state.config().tls.is_some() {
+        set(h, "strict-transport-security", "max-age=31536000");
+    }
+    resp
+}
+
+/// The fields every page's frame (`base.html`) needs.
+struct Frame {
+    fleet: Option<String>,
+    asset: &'static str,
+}
+
+fn frame(fleet: Option<&str>) -> Frame {
+    Frame {
+        fleet: fleet.map(str::to_string),
+        asset: asset_version(),
+    }
+}
+
+fn render(status: StatusCode, t: &impl Template) -> Response {
+    match t.render() {
+        Ok(html) => (status, Html(html)).into_response(),
+        Err(e) => ApiFailure::internal(format!("template: {e}")).into_response(),
+    }
+}
+
+/// The session id in the request's cookie.
+fn cookie_id(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == COOKIE)
+        .map(|(_, v)| v.to_string())
+        .filter(|v| v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// A signed-in request: the cookie's session id and the session.
+struct Signed {
+    id: String,
+    session: store::Session,
+}
+
+/// The session of the request, or the answer to give instead (to the sign-in page).
+async fn signed_in(state: &Arc<AppState>, headers: &HeaderMap) -> Result<Signed, Response> {
+    let to_login = || Redirect::to("/ui/login").into_response();
+    let id = cookie_id(headers).ok_or_else(to_login)?;
+    let (now, limits) = (state.now(), state.config().sessions);
+    let sid = id.clone();
+    match state
+        .with_db(move |c| store::session(c, &sid, now, limits, true))
+        .await
+    {
+        Ok(Some(session)) => Ok(Signed { id, session }),
+        Ok(None) => Err(to_login()),
+        Err(f) => Err(failure_page(None, f)),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "login.html")]
+struct Login {
+    title: &'static str,
+    fleet: Option<String>,
+    asset: &'static str,
+    error: Option<String>,
+}
+
+fn login_form(status: StatusCode, error: Option<String>) -> Response {
+    let Frame { fleet, asset } = frame(None);
+    render(
+        status,
+        &Login {
+            title: "Sign in",
+            fleet,
+            asset,
+            error,
+        },
+    )
+}
+
+async fn login_page(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
+    if signed_in(&state, &headers).await.is_ok() {
+        return Redirect::to("/ui/board").into_response();
+    }
+    login_form(StatusCode::OK, None)
+}
+
+#[derive(Deserialize)]
+struct LoginForm {
+    token: String,
+}
+
+async fn login(
+    State(state): State<Arc<AppState>>,
+    form: Result<Form<LoginForm>, FormRejection>,
+) -> Response {
+    if let Err(wait) = state.take_share("console-login", LOGIN_BURST, LOGIN_PER_MINUTE) {
+        let mut resp = login_form(
+            StatusCode::TOO_MANY_REQUESTS,
+            Some(format!("Too many sign-in attempts: try again in {wait} s.")),
+        );
+        if let Ok(v) = HeaderValue::from_str(&wait.to_string()) {
+            resp.headers_mut().insert(header::RETRY_AFTER, v);
+        }
+        return resp;
+    }
+    let token = form
+        .map(|Form(f)| f.token.trim().to_string())
+        .unwrap_or_default();
+    let (now, limits) = (state.now(), state.config().sessions);
+    let opened = state
+        .with_db(move |c| {
+            let id = store::open_session(c, &token, now, limits)?;
+            if let Some(id) = &id {
+                if let Some(s) = store::session(c, id, now, limits, false)? {
+                    store::audit(c, &s.fleet, &s.label, "sign_in", None, "signed in", now)?;
+                }
+            }
+            Ok(id)
+        })
+        .await;
+    match opened {
+        Ok(Some(id)) => {
+            let cookie = format!(
+                "{COOKIE}={id}; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age={}",
+                limits.absolute.num_seconds()
+            );
+            let mut resp = Redirect::to("/ui/board").into_response();
+            if let Ok(v) = HeaderValue::from_str(&cookie) {
+                resp.headers_mut().insert(header::SET_COOKIE, v);
+            }
+            resp
+        }
+        Ok(None) => login_form(
+            StatusCode::UNAUTHORIZED,
+            Some(
+                "That is not a valid fleet manager token (driver tokens cannot open the console)."
+                    .into(),
+            ),
+        ),
+        Err(f) => failure_page(None, f),
+    }
+}
+
+async fn logout(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
+    if let Some(id) = cookie_id(&headers) {
+        let (now, limits) = (state.now(), state.config().sessions);
+        let _ = state
+            .with_db(move |c| {
+                if let Some(s) = store::session(c, &id, now, limits, false)? {
+                    store::audit(c, &s.fleet, &s.label, "sign_out", None, "signed out", now)?;
+                }
+                store::close_session(c, &id)
+            })
+            .await;
+    }
+    let mut resp = Redirect::to("/ui/login").into_response();
+    resp.headers_mut().insert(
+        header::SET_COOKIE,
+        HeaderValue::from_static(
+            "__Host-crossing_session=; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age=0",
+        ),
+    );
+    resp
+}
+
+#[derive(Template)]
+#[template(path = "rows.html")]
+struct Rows<'a> {
+    rows: &'a [board::Row],
+    stamp: &'a str,
+    unread: usize,
+}
+
+#[derive(Template)]
+#[template(path = "board.html")]
+struct Board<'a> {
+    title: &'static str,
+    fleet: Option<String>,
+    asset: &'static str,
+    rows: &'a [board::Row],
+    rows_html: String,
+    unread: usize,
+    updated: String,
+    query: String,
+    filters: &'a board::Filters,
+    statuses: &'static [(&'static str, &'static str)],
+    flag_names: &'static [(&'static str, &'static str)],
+    drivers: Vec<String>,
+}
+
+const STATUSES: &[(&str, &str)] = &[
+    ("", "Any"),
+    ("exceptions", "With an exception"),
+    ("active", "Active"),
+    ("cancelled", "Cancelled"),
+];
+const FLAG_NAMES: &[(&str, &str)] = &[
+    ("", "Any"),
+    ("exception", "Exception reported"),
+    ("stale_trip_version", "Event on an old version"),
+    ("sequence_gap", "Events missing"),
+    ("clock_skew", "Phone clock off"),
+    ("stale", "No event for hours"),
+    ("not_matched", "PARS not matched"),
+    ("customs_rejected", "Customs rejected"),
+    ("customs_held", "Held by customs"),
+    ("not_sent", "Did not reach customs"),
+    ("unassigned", "Event after unassignment"),
+    ("trip_cancelled", "Event after cancellation"),
+];
+
+/// The board's data: rows, the unread count against `seen`, the fleet's stamp, the roster.
+struct BoardData {
+    rows: Vec<board::Row>,
+    unread: usize,
+    stamp: String,
+    drivers: Vec<String>,
+}
+
+async fn board_data(
+    state: &Arc<AppState>,
+    signed: &Signed,
+    filters: board::Filters,
+    mark_seen: bool,
+) -> Result<BoardData, Fail> {
+    let (now, stale) = (state.now(), state.config().stale_after);
+    let (fleet, seen, id) = (
+        signed.session.fleet.clone(),
+        signed.session.board_seen_at.clone(),
+        signed.id.clone(),
+    );
+    state
+        .with_db(move |c| {
+            let trips = store::board_trips(c, &fleet)?;
+            let rows = board::board(&trips, &filters, now, stale);
+            let unread = board::unread(&rows, &seen);
+            if mark_seen {
+                store::board_seen(c, &id, now)?;
+            }
+            Ok(BoardData {
+                rows,
+                unread,
+                stamp: store::fleet_stamp(c, &fleet)?,
+                drivers: store::roster(c, &fleet)?,
+            })
+        })
+        .await
+}
+
+fn filters_of(query: Result<Query<board::Filters>, QueryRejection>) -> board::Filters {
+    query.map(|Query(f)| f).unwrap_or_default()
+}
+
+async fn board_page(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    query: Result<Query<board::Filters>, QueryRejection>,
+) -> Response {
+    let signed = match signed_in(&state, &headers).await {
+        Ok(s) => s,
+        Err(r) => return r,
+    };
+    let filters = filters_of(query);
+    let data = match board_data(&state, &signed, filters.clone(), true).await {
+        Ok(d) => d,
+        Err(f) => return failure_page(Some(&signed.session.fleet), f),
+    };
+    let rows_html = match (Rows {
+        rows: &data.rows,
+        stamp: &data.stamp,
+        unread: data.unread,
+    })
+    .render()
+    {
+        Ok(h) => h,
+        Err(e) => return ApiFailure::internal(format!("template: {e}")).into_response(),
+    };
+    let Frame { fleet, asset } = frame(Some(&signed.session.fleet));
+    render(
+        StatusCode::OK,
+        &Board {
+            title: "Board",
+            fleet,
+            asset,
+            rows: &data.rows,
+            rows_html,
+            unread: data.unread,
+            updated: state.now().format("%H:%M:%S UTC").to_string(),
+            query: filters.query(),
+            filters: &filters,
+            statuses: STATUSES,
+            flag_names: FLAG_NAMES,
+            drivers: data.drivers,
+        },
+    )
+}
+
+/// The board's rows alone, for the live refresh (`console.js`).
+async fn board_rows(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    query: Result<Query<board::Filters>, QueryRejection>,
+) -> Response {
+    let signed = match signed_in(&state, &headers).await {
+        Ok(s) => s,
+        Err(_) => return StatusCode::UNAUTHORIZED.into_response(),
+    };
+    match board_data(&state, &signed, filters_of(query), false).await {
+        Ok(d) => render(
+            StatusCode::OK,
+            &Rows {
+                rows: &d.rows,
+                stamp: &d.stamp,
+                unread: d.unread,
+            },
+        ),
+        Err(f) => f.into_response(),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct LiveQuery {
+    since: String,
+}
+
+/// The live stream: a `changed` event (data: the unread-exceptions count) whenever the fleet's
+/// stamp moves. Its id is the stamp, so a browser that reconnects (`Last-Event-ID`) after
+/// missing a change gets it at once. It ends when the session does.
+async fn live(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    query: Result<Query<LiveQuery>, QueryRejection>,
+) -> Response {
+    let Some(id) = cookie_id(&headers) else {
+        return StatusCode::UNAUTHORIZED.into_response();
+    };
+    let last = headers
+        .get("last-event-id")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string)
+        .or_else(|| query.ok().map(|Query(q)| q.since))
+        .unwrap_or_default();
+    struct Live {
+        state: Arc<AppState>,
+        id: String,
+        last: String,
+        rx: tokio::sync::broadcast::Receiver<()>,
+        waiting: bool,
+    }
+    let start = Live {
+        rx: state.subscribe(),
+        state,
+        id,
+        last,
+        waiting: false,
+    };
+    let stream = futures_util::stream::unfold(start, |mut l| async move {
+        loop {
+            if l.waiting {
+                tokio::select! {
+                    r = l.rx.recv() => {
+                        if matches!(r, Err(tokio::sync::broadcast::error::RecvError::Closed)) {
+                            return None;
+                        }
+                    }
+                    () = tokio::time::sleep(Duration::from_secs(5)) => {}
+                }
+            }
+            l.waiting = true;
+            let (id, now, limits, stale) = (
+                l.id.clone(),
+                l.state.now(),
+                l.state.config().sessions,
+                l.state.config().stale_after,
+            );
+            let seen = l
+                .state
+                .with_db(move |c| {
+                    let Some(s) = store::session(c, &id, now, limits, false)? else {
+                        return Ok(None);
+                    };
+                    let stamp = store::fleet_stamp(c, &s.fleet)?;
+                    let rows = board::board(
+                        &store::board_trips(c, &s.fleet)?,
+                        &board::Filters::default(),
+                        now,
+                        stale,
+                    );
+                    Ok(Some((stamp, board::unread(&rows, &s.board_seen_at))))
+                })
+                .await;
+            match seen {
+                Ok(Some((stamp, unread))) if stamp != l.last => {
+                    l.last = stamp.clone();
+                    let event = Event::default()
+                        .event("changed")
+                        .id(stamp)
+                        .data(unread.to_string());
+                    return Some((Ok::<_, std::convert::Infallible>(event), l));
+                }
+                Ok(Some(_)) => continue,
+                _ => return None,
+            }
+        }
+    });
+    Sse::new(stream)
+        .keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
+        .into_response()
+}
+
+#[derive(Template)]
+#[template(path = "trip.html")]
+struct TripPage {
+    title: String,
+    fleet: Option<String>,
+    asset: &'static str,
+    id: String,
+    regime: &'static str,
+    trip_number: String,
+    version: i64,
+    state: String,
+    driver: Option<String>,
+    done: Option<&'static str>,
+    sheets: Vec<(String, &'static str)>,
+    manifest: Vec<view::Section>,
+    events: Vec<store::ServerEvent>,
+    customs: Vec<(String, String, String, String, String)>,
+    versions: Vec<(i64, String, Vec<(String, String, String)>)>,
+    assignments: Vec<store::AssignmentEntry>,
+    audit: Vec<store::AuditEntry>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct TripQuery {
+    done: String,
+}
+
+async fn trip_page(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    query: Result<Query<TripQuery>, QueryRejection>,
+) -> Response {
+    let signed = match signed_in(&state, &headers).await {
+        Ok(s) => s,
+        Err(r) => return r,
+    };
+    let fleet = signed.session.fleet.clone();
+    let trip_id = id.clone();
+    let loaded = state
+        .with_db(move |c| {
+            let (version, st, driver, trip) = store::console_trip(c, &fleet, &trip_id)?;
+            let (events, _) =
+                store::trip_events(c, &fleet, &trip_id, None, store::MAX_EVENTS_PAGE)?;
+            let customs = store::customs_history(c, &fleet, &trip_id)?;
+            let versions = store::trip_versions(c, &fleet, &trip_id)?;
+            let assignments = store::trip_assignments(c, &fleet, &trip_id)?;
+            let audit = store::trip_audit(c, &fleet, &trip_id)?;
+            Ok((
+                version,
+                st,
+                driver,
+                trip,
+                events,
+                customs,
+                versions,
+                assignments,
+                audit,
+            ))
+        })
+        .await;
+    let (version, st, driver, trip, events, customs, versions, assignments, audit) = match loaded {
+        Ok(l) => l,
+        Err(f) => return failure_page(Some(&signed.session.fleet), f),
+    };
+    let customs = customs
+        .answers
+        .iter()
+        .map(|a| {
+            let s = &a.standing;
+            (
+                s.control_number
+                    .clone()
+                    .unwrap_or_else(|| "the trip".into()),
+                s.display(trip.regime),
+                s.source.clone(),
+                s.customs_time.clone().unwrap_or_default(),
+                s.received_at.clone(),
+            )
+        })
+        .collect();
+    let versions = versions
+        .iter()
+        .enumerate()
+        .map(|(i, (v, t, at))| {
+            let changes = if i == 0 {
+                Vec::new()
+            } else {
+                view::diff(&versions[i - 1].1, t)
+            };
+            (*v, at.clone(), changes)
+        })
+        .collect();
+    let done = match query.map(|Query(q)| q.done).unwrap_or_default().as_str() {
+        "amended" => Some(
+            "Saved: the trip has a new version, and its driver's phone gets it at the next sync.",
+        ),
+        "cancelled" => Some("Cancelled: the driver's phone removes the trip at its next sync."),
+        "assigned" => Some("Assigned: the driver's phone gets the trip at its next sync."),
+        "unassigned" => Some("Unassigned: the trip leaves the driver's phone at its next sync."),
+        _ => None,
+    };
+    let Frame { fleet, asset } = frame(Some(&signed.session.fleet));
+    render(
+        StatusCode::OK,
+        &TripPage {
+            title: format!("Trip {}", trip.trip_number),
+            fleet,
+            asset,
+            id,
+            regime: trip.regime.as_str(),
+            trip_number: trip.trip_number.clone(),
+            version,
+            state: st,
+            driver,
+            done,
+            sheets: crossing_paper::SheetKind::for_trip(&trip)
+                .into_iter()
+                .map(|k| (format!("{}.pdf", k.as_str()), k.title()))
+                .collect(),
+            manifest: view::manifest(&trip),
+            events,
+            customs,
+            versions,
+            assignments,
+            audit,
+        },
+    )
+}
+
+/// Every form page: push, amend, confirmations, conflicts, results and errors.
+#[derive(Template, Default)]
+#[template(path = "form.html")]
+struct FormPage {
+    title: String,
+    fleet: Option<String>,
+    asset: &'static str,
+    back: Option<String>,
+    intro: Vec<String>,
+    /// (what went wrong, the field).
+    error: Option<(String, String)>,
+    changes_caption: String,
+    changes: Vec<(String, String, String)>,
+    results: Vec<String>,
+    action: Option<String>,
+    hidden: Vec<(String, String)>,
+    document: Option<String>,
+    document_label: &'static str,
+    drivers: Vec<String>,
+    driver_label: &'static str,
+    driver_optional: bool,
+    ask_reason: bool,
+    button: &'static str,
+    button_class: &'static str,
+}
+
+impl FormPage {
+    fn new(fleet: Option<&str>, title: impl Into<String>) -> Self {
+        let Frame { fleet, asset } = frame(fleet);
+        FormPage {
+            title: title.into(),
+            fleet,
+            asset,
+            ..FormPage::default()
+        }
+    }
+}
+
+/// An error as a page: the API's status, its reason and the field it names.
+fn failure_page(fleet: Option<&str>, f: Fail) -> Response {
+    let mut page = FormPage::new(fleet, "Not done");
+    page.back = Some("/ui/board".into());
+    page.error = Some((
+        f.body.reason.clone(),
+        f.body.field.clone().unwrap_or_default(),
+    ));
+    render(f.status, &page)
+}
+
+fn push_form(fleet: &str, document: String, drivers: Vec<String>) -> FormPage {
+    let mut page = FormPage::new(Some(fleet), "Push a trip");
+    page.back = Some("/ui/board".into());
+    page.intro = vec![
+        "Paste a trip document (Crossing's format, docs/trip-format.md) or what BorderConnect exports (ACE_TRIP, ACI_TRIP, an array of messages, customs' answers: docs/borderconnect.md).".into(),
+    ];
+    page.action = Some("/ui/push".into());
+    page.document = Some(document);
+    page.document_label = "Trip document or BorderConnect export (JSON)";
+    page.drivers = drivers;
+    page.driver_label = "Give it to";
+    page.driver_optional = true;
+    page.button = "Push";
+    page
+}
+
+async fn push_page(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
+    let signed = match signed_in(&state, &headers).await {
+        Ok(s) => s,
+        Err(r) => return r,
+    };
+    let fleet = signed.session.fleet.clone();
+    match state.with_db(move |c| store::roster(c, &fleet)).await {
+        Ok(drivers) => render(
+            StatusCode::OK,
+            &push_form(&signed.session.fleet, String::new(), drivers),
+        ),
+        Err(f) => failure_page(Some(&signed.session.fleet), f),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct DocumentForm {
+    document: String,
+    driver: String,
+    version: Option<i64>,
+}
+
+async fn push(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    form: Result<Form<DocumentForm>, FormRejection>,
+) -> Response {
+    let signed = match signed_in(&state, &headers).await {
+        Ok(s) => s,
+        Err(r) => return r,
+    };
+    let form = form.map(|Form(f)| f).unwrap_or_default();
+    let (fleet, label, now) = (
+        signed.session.fleet.clone(),
+        signed.session.label.clone(),
+        state.now(),
+    );
+    let driver = Some(form.driver.trim().to_string()).filter(|d| !d.is_empty());
+    let body = form.document.clone().into_bytes();
+    // Crossing's own trip format has `format`; anything else is read as BorderConnect.
+    let own = serde_json::from_slice::<serde_json::Value>(&body)
+        .ok()
+        .is_some_and(|v| v.get("format").is_some());
+    let outcome = state
+        .with_db(move |c| {
+            let lines = if own {
+                let prepared = store::prepare_push(&body, now)?;
+                let out = store::store_push(c, &fleet, prepared, driver.as_deref(), now)?;
+                let line = format!("{}: {} as version {}", out.id, out.outcome, out.version);
+                store::audit(c, &fleet, &label, "push", Some(&out.id), &line, now)?;
+                let mut lines = vec![line];
+                lines.extend(out.warnings.iter().map(|w| format!("warning: {w}")));
+                lines
+            } else {
+                let report = store::import_borderconnect(c, &fleet, &body, driver.as_deref(), now)?;
+                let mut lines = Vec::new();
+                for r in &report.results {
+                    let line = format!(
+                        "{} {}{}: {}{}",
+                        r.data,
+                        r.id.as_deref().unwrap_or(""),
+                        r.version.map(|v| format!(" v{v}")).unwrap_or_default(),
+                        r.outcome,
+                        r.reason
+                            .as_deref()
+                            .map(|x| format!(" ({x})"))
+                            .unwrap_or_default()
+                    );
+                    store::audit(c, &fleet, &label, "import", r.id.as_deref(), &line, now)?;
+                    lines.push(line);
+                    lines.extend(r.warnings.iter().map(|w| format!("warning: {w}")));
+                }
+                lines
+            };
+            Ok(lines)
+        })
+        .await;
+    match outcome {
+        Ok(lines) => {
+            state.touched();
+            let mut page = FormPage::new(Some(&signed.session.fleet), "Pushed");
+            page.back = Some("/ui/board".into());
+            page.intro = vec!["What the server did with it:".into()];
+            page.results = lines;
+            render(StatusCode::OK, &page)
+        }
+        Err(f) => {
+            let fleet = signed.session.fleet.clone();
+            let drivers = state
+                .with_db(move |c| store::roster(c, &fleet))
+                .await
+                .unwrap_or_default();
+            let mut page = push_form(&signed.session.fleet, form.document, drivers);
+            page.error = Some((
+                f.body.reason.clone(),
+                f.body.field.clone().unwrap_or_default(),
+            ));
+            render(f.status, &page)
+        }
+    }
+}
+
+fn amend_form(fleet: &str, id: &str, version: i64, document: String) -> FormPage {
+    let mut page = FormPage::new(Some(fleet), format!("Amend {id}"));
+    page.back = Some(format!("/ui/trips/{}", crate::client::encode(id)));
+    page.intro = vec![format!(
+        "Edit the trip and save: it becomes version {}. If someone changes the trip meanwhile, nothing is overwritten and you are shown what changed.",
+        version + 1
+    )];
+    page.action = Some(format!("/ui/trips/{}/amend", crate::client::encode(id)));
+    page.hidden = vec![("version".into(), version.to_string())];
+    page.document = Some(document);
+    page.document_label = "Trip document (JSON)";
+    page.button = "Save as a new version";
+    page
+}
+
+async fn amend_page(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Response {
+    let signed = match signed_in(&state, &headers).await {
+        Ok(s) => s,
+        Err(r) => return r,
+    };
+    let (fleet, trip_id) = (signed.session.fleet.clone(), id.clone());
+    match state
+        .with_db(move |c| store::console_trip(c, &fleet, &trip_id))
+        .await
+    {
+        Ok((version, st, _, trip)) if st == "active" => {
+            let doc = serde_json::to_string_pretty(&trip).unwrap_or_default();
+            render(
+                StatusCode::OK,
+                &amend_form(&signed.session.fleet, &id, version, doc),
+            )
+        }
+        Ok(_) => failure_page(
+            Some(&signed.session.fleet),
+            ApiFailure::conflict(
+                "id",
+                "the trip is cancelled; push it again to reactivate it",
+            ),
+        ),
+        Err(f) => failure_page(Some(&signed.session.fleet), f),
+    }
+}
+
+/// The version on screen is no longer the stored one: nothing is written, and the dispatcher
+/// sees what changed since.
+struct Moved {
+    from: i64,
+    to: i64,
+    changes: Vec<(String, String, String)>,
+}
+
+fn moved(
+    c: &rusqlite::Connection,
+    fleet: &str,
+    id: &str,
+    seen: i64,
+    now_v: i64,
+) -> Result<Moved, store::StoreError> {
+    let (_, _, _, current) = store::console_trip(c, fleet, id)?;
+    let changes = match store::trip_version(c, fleet, id, seen)? {
+        Some(old) => view::diff(&old, &current),
+        None => Vec::new(),
+    };
+    Ok(Moved {
+        from: seen,
+        to: now_v,
+        changes,
+    })
+}
+
+fn conflict_page(fleet: &str, id: &str, m: &Moved, retry: FormPage) -> Response {
+    let mut page = retry;
+    page.title = format!("{id} changed while you were looking");
+    page.error = Some((
+        format!(
+            "The trip moved from version {} to version {} meanwhile, so your change was not saved.",
+            m.from, m.to
+        ),
+        "version".into(),
+    ));
+    page.changes_caption = format!("What changed from version {} to version {}", m.from, m.to);
+    page.changes = m.changes.clone();
+    page.fleet = Some(fleet.to_string());
+    render(StatusCode::CONFLICT, &page)
+}
+
+async fn amend(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    form: Result<Form<DocumentForm>, FormRejection>,
+) -> Response {
+    let signed = match signed_in(&state, &headers).await {
+        Ok(s) => s,
+        Err(r) => return r,
+    };
+    let form = form.map(|Form(f)| f).unwrap_or_default();
+    let Some(seen) = form.version else {
+        return failure_page(
+            Some(&signed.session.fleet),
+            ApiFailure::invalid(
+                "version",
+                "the form lost the version it was made for; open it again",
+            ),
+        );
+    };
+    let mut doc: serde_json::Value = match serde_json::from_str(&form.document) {
+        Ok(v) => v,
+        Err(e) => {
+            let mut page = amend_form(&signed.session.fleet, &id, seen, form.document.clone());
+            page.error = Some((format!("not JSON: {e}"), "document".into()));
+            return render(StatusCode::BAD_REQUEST, &page);
+        }
+    };
+    // The trip keeps its id; its version is the next one.
+    doc["id"] = id.clone().into();
+    doc["version"] = (seen + 1).into();
+    let (fleet, label, now, trip_id) = (
+        signed.session.fleet.clone(),
+        signed.session.label.clone(),
+        state.now(),
+        id.clone(),
+    );
+    let body = doc.to_string().into_bytes();
+    let result = state
+        .with_db(move |c| {
+            let (current, ..) = store::console_trip(c, &fleet, &trip_id)?;
+            if current != seen {
+                return Ok(Err(moved(c, &fleet, &trip_id, seen, current)?));
+            }
+            let prepared = store::prepare_push(&body, now)?;
+            let out = store::store_push(c, &fleet, prepared, None, now)?;
+            store::audit(
+                c,
+                &fleet,
+                &label,
+                "amend",
+                Some(&trip_id),
+                &format!("version {seen} → {} ({})", out.version, out.outcome),
+                now,
+            )?;
+            Ok(Ok(()))
+        })
+        .await;
+    match result {
+        Ok(Ok(())) => {
+            state.touched();
+            Redirect::to(&format!(
+                "/ui/trips/{}?done=amended",
+                crate::client::encode(&id)
+            ))
+            .into_response()
+        }
+        Ok(Err(m)) => {
+            let retry = amend_form(&signed.session.fleet, &id, m.to, form.document);
+            conflict_page(&signed.session.fleet, &id, &m, retry)
+        }
+        Err(f) => {
+            let mut page = amend_form(&signed.session.fleet, &id, seen, form.document);
+            page.error = Some((
+                f.body.reason.clone(),
+                f.body.field.clone().unwrap_or_default(),
+            ));
+            render(f.status, &page)
+        }
+    }
+}
+
+/// `cancel`, `assign` or `unassign`.
+fn action_of(action: &str) -> Option<(&'static str, &'static str, &'static str)> {
+    match action {
+        "cancel" => Some(("cancel", "Cancel the trip", "danger")),
+        "assign" => Some(("assign", "Assign", "")),
+        "unassign" => Some(("unassign", "Unassign", "")),
+        _ => None,
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct VersionQuery {
+    v: Option<i64>,
+}
+
+fn confirm_form(
+    fleet: &str,
+    id: &str,
+    action: &str,
+    version: i64,
+    drivers: Vec<String>,
+) -> FormPage {
+    let (name, button, class) = action_of(action).unwrap_or(("", "", ""));
+    let mut page = FormPage::new(
+        Some(fleet),
+        match name {
+            "cancel" => format!("Cancel trip {id}?"),
+            "assign" => format!("Assign trip {id}"),
+            _ => format!("Unassign trip {id}?"),
+        },
+    );
+    page.back = Some(format!("/ui/trips/{}", crate::client::encode(id)));
+    page.intro = vec![match name {
+        "cancel" => "The driver's phone removes the trip and its codes at its next sync. This cannot be undone here (push the trip again to reactivate it).".into(),
+        "assign" => "The driver gets the trip at their next sync; a driver who had it loses it.".into(),
+        _ => "The trip leaves its driver's phone at the next sync.".into(),
+    }];
+    page.action = Some(format!("/ui/trips/{}/{name}", crate::client::encode(id)));
+    page.hidden = vec![("version".into(), version.to_string())];
+    if name == "assign" {
+        page.drivers = drivers;
+        page.driver_label = "Driver";
+    }
+    page.ask_reason = true;
+    page.button = button;
+    page.button_class = class;
+    page
+}
+
+async fn confirm_page(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Path((id, action)): Path<(String, String)>,
+    query: Result<Query<VersionQuery>, QueryRejection>,
+) -> Response {
+    let signed = match signed_in(&state, &headers).await {
+        Ok(s) => s,
+        Err(r) => return r,
+    };
+    if action_of(&action).is_none() {
+        return failure_page(
+            Some(&signed.session.fleet),
+            ApiFailure::not_found("path", "no such page"),
+        );
+    }
+    let (fleet, trip_id) = (signed.session.fleet.clone(), id.clone());
+    let loaded = state
+        .with_db(move |c| {
+            Ok((
+                store::console_trip(c, &fleet, &trip_id)?,
+                store::roster(c, &fleet)?,
+            ))
+        })
+        .await;
+    match loaded {
+        Ok(((version, _, _, _), drivers)) => {
+            let v = query.ok().and_then(|Query(q)| q.v).unwrap_or(version);
+            render(
+                StatusCode::OK,
+                &confirm_form(&signed.session.fleet, &id, &action, v, drivers),
+            )
+        }
+        Err(f) => failure_page(Some(&signed.session.fleet), f),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ActForm {
+    version: Option<i64>,
+    driver: String,
+    reason: String,
+}
+
+async fn act(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Path((id, action)): Path<(String, String)>,
+    form: Result<Form<ActForm>, FormRejection>,
+) -> Response {
+    let signed = match signed_in(&state, &headers).await {
+        Ok(s) => s,
+        Err(r) => return r,
+    };
+    let Some((name, ..)) = action_of(&action) else {
+        return failure_page(
+            Some(&signed.session.fleet),
+            ApiFailure::not_found("path", "no such action"),
+        );
+    };
+    let form = form.map(|Form(f)| f).unwrap_or_default();
+    let Some(seen) = form.version else {
+        return failure_page(
+            Some(&signed.session.fleet),
+            ApiFailure::invalid(
+                "version",
+                "the form lost the version it was made for; open it again",
+            ),
+        );
+    };
+    let reason: String = form.reason.trim().chars().take(200).collect();
+    let driver = form.driver.trim().to_string();
+    let (fleet, label, now, trip_id) = (
+        signed.session.fleet.clone(),
+        signed.session.label.clone(),
+        state.now(),
+        id.clone(),
+    );
+    let result = state
+        .with_db(move |c| {
+            let (current, ..) = store::console_trip(c, &fleet, &trip_id)?;
+            if current != seen {
+                return Ok(Err(moved(c, &fleet, &trip_id, seen, current)?));
+            }
+            let detail = match name {
+                "cancel" => {
+                    store::cancel_trip(c, &fleet, &trip_id, now)?;
+                    format!("cancelled version {seen}")
+                }
+                "assign" => {
+                    if driver.is_empty() {
+                        return Err(store::StoreError::invalid("driver", "choose a driver"));
+                    }
+                    store::assign_trip(c, &fleet, &trip_id, Some(&driver), now)?;
+                    format!("assigned version {seen} to {driver}")
+                }
+                _ => {
+                    store::assign_trip(c, &fleet, &trip_id, None, now)?;
+                    format!("unassigned version {seen}")
+                }
+            };
+            let detail = if reason.is_empty() {
+                detail
+            } else {
+                format!("{detail}; reason: {reason}")
+            };
+            store::audit(c, &fleet, &label, name, Some(&trip_id), &detail, now)?;
+            Ok(Ok(()))
+        })
+        .await;
+    let done = match name {
+        "cancel" => "cancelled",
+        "assign" => "assigned",
+        _ => "unassigned",
+    };
+    match result {
+        Ok(Ok(())) => {
+            state.touched();
+            Redirect::to(&format!(
+                "/ui/trips/{}?done={done}",
+                crate::client::encode(&id)
+            ))
+            .into_response()
+        }
+        Ok(Err(m)) => {
+            let fleet = signed.session.fleet.clone();
+            let drivers = state
+                .with_db(move |c| store::roster(c, &fleet))
+                .await
+                .unwrap_or_default();
+            let retry = confirm_form(&signed.session.fleet, &id, name, m.to, drivers);
+            conflict_page(&signed.session.fleet, &id, &m, retry)
+        }
+        Err(f) => failure_page(Some(&signed.session.fleet), f),
+    }
+}
+
+async fn sheet(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Path((id, file)): Path<(String, String)>,
+) -> Response {
+    let signed = match signed_in(&state, &headers).await {
+        Ok(s) => s,
+        Err(r) => return r,
+    };
+    let fleet = signed.session.fleet.clone();
+    match crate::sheet_pdf(
+        &state,
+        fleet,
+        id,
+        &file,
+        crossing_paper::SheetOptions::default(),
+    )
+    .await
+    {
+        Ok(r) => r,
+        Err(f) => failure_page(Some(&signed.session.fleet), f),
+    }
+}
+
+async fn asset(Path(file): Path<String>) -> Response {
+    let (body, kind) = match file.as_str() {
+        "console.css" => (CSS, "text/css; charset=utf-8"),
+        "console.js" => (JS, "text/javascript; charset=utf-8"),
+        _ => return StatusCode::NOT_FOUND.into_response(),
+    };
+    (
+        [
+            (header::CONTENT_TYPE, kind),
+            (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+#[cfg(test)]
+mod tests;
