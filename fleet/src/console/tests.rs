@@ -25,7 +25,8 @@ fn now() -> chrono::DateTime<chrono::Utc> {
 fn server() -> Server {
     let dir = tempfile::tempdir().unwrap();
     let mut conn = store::open(&dir.path().join("fleet.db")).unwrap();
-    let manager = store::create_token(&conn, &store::NewToken::Manager("F1".into()), now()).unwrap();
+    let manager =
+        store::create_token(&conn, &store::NewToken::Manager("F1".into()), now()).unwrap();
     let driver = store::create_token(&conn, &store::NewToken::Driver("D1".into()), now()).unwrap();
     store::add_to_roster(&conn, "F1", "D1", now()).unwrap();
     let doc = include_bytes!("../../../examples/aci-trip.json");
@@ -50,10 +51,15 @@ struct Answer {
 }
 
 async fn send(s: &Server, req: Request<Body>) -> Answer {
-    let resp = crate::router(Arc::clone(&s.state)).oneshot(req).await.unwrap();
+    let resp = crate::router(Arc::clone(&s.state))
+        .oneshot(req)
+        .await
+        .unwrap();
     let status = resp.status();
     let headers = resp.headers().clone();
-    let bytes = axum::body::to_bytes(resp.into_body(), usize::MAX).await.unwrap();
+    let bytes = axum::body::to_bytes(resp.into_body(), usize::MAX)
+        .await
+        .unwrap();
     Answer {
         status,
         headers,
@@ -102,12 +108,22 @@ async fn a_manager_token_opens_a_host_only_strict_http_only_session() {
     let a = sign_in(&s, &s.manager).await;
     assert_eq!(a.status, StatusCode::SEE_OTHER);
     let set = a.headers["set-cookie"].to_str().unwrap();
-    for part in ["__Host-crossing_session=", "Path=/", "Secure", "HttpOnly", "SameSite=Strict", "Max-Age=43200"] {
+    for part in [
+        "__Host-crossing_session=",
+        "Path=/",
+        "Secure",
+        "HttpOnly",
+        "SameSite=Strict",
+        "Max-Age=43200",
+    ] {
         assert!(set.contains(part), "{set}");
     }
     let board = page(&s, "/ui/board", &cookie_of(&a)).await;
     assert_eq!(board.status, StatusCode::OK);
-    assert!(board.body.contains("1234TR261126001"), "the pushed trip is listed");
+    assert!(
+        board.body.contains("1234TR261126001"),
+        "the pushed trip is listed"
+    );
     // Every page carries the headers.
     let csp = board.headers["content-security-policy"].to_str().unwrap();
     assert!(csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'"));
@@ -147,7 +163,10 @@ async fn revoking_the_token_and_signing_out_end_the_session() {
             .await
             .unwrap();
     }
-    assert_eq!(page(&s, "/ui/board", &cookie).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        page(&s, "/ui/board", &cookie).await.status,
+        StatusCode::SEE_OTHER
+    );
 
     let s = server();
     let cookie = cookie_of(&sign_in(&s, &s.manager).await);
@@ -161,8 +180,14 @@ async fn revoking_the_token_and_signing_out_end_the_session() {
     )
     .await;
     assert_eq!(out.status, StatusCode::SEE_OTHER);
-    assert!(out.headers["set-cookie"].to_str().unwrap().contains("Max-Age=0"));
-    assert_eq!(page(&s, "/ui/board", &cookie).await.status, StatusCode::SEE_OTHER);
+    assert!(out.headers["set-cookie"]
+        .to_str()
+        .unwrap()
+        .contains("Max-Age=0"));
+    assert_eq!(
+        page(&s, "/ui/board", &cookie).await.status,
+        StatusCode::SEE_OTHER
+    );
 }
 
 #[tokio::test]
@@ -180,15 +205,37 @@ async fn sessions_end_when_idle_and_at_their_absolute_end() {
                 .unwrap()
         }
     };
-    assert!(check(id.clone(), now() + chrono::Duration::minutes(90)).await.is_some());
-    assert!(check(id.clone(), now() + chrono::Duration::hours(3)).await.is_some(), "used at 1:30, so not idle");
-    assert!(check(id.clone(), now() + chrono::Duration::hours(6)).await.is_none(), "idle for 3 h");
+    assert!(check(id.clone(), now() + chrono::Duration::minutes(90))
+        .await
+        .is_some());
+    assert!(
+        check(id.clone(), now() + chrono::Duration::hours(3))
+            .await
+            .is_some(),
+        "used at 1:30, so not idle"
+    );
+    assert!(
+        check(id.clone(), now() + chrono::Duration::hours(6))
+            .await
+            .is_none(),
+        "idle for 3 h"
+    );
     let cookie = cookie_of(&sign_in(&s, &s.manager).await);
     let id = cookie.split_once('=').unwrap().1.to_string();
     for m in [90, 180, 270, 360, 450, 540, 630, 700] {
-        assert!(check(id.clone(), now() + chrono::Duration::minutes(m)).await.is_some(), "{m}");
+        assert!(
+            check(id.clone(), now() + chrono::Duration::minutes(m))
+                .await
+                .is_some(),
+            "{m}"
+        );
     }
-    assert!(check(id, now() + chrono::Duration::hours(12)).await.is_none(), "absolute end");
+    assert!(
+        check(id, now() + chrono::Duration::hours(12))
+            .await
+            .is_none(),
+        "absolute end"
+    );
 }
 
 #[tokio::test]
@@ -209,9 +256,17 @@ async fn cross_origin_forms_are_refused_sign_in_included() {
     assert_eq!(a.status, StatusCode::FORBIDDEN);
     assert!(a.body.contains("cross-origin request refused"));
     let a = send(&s, cancel(None, Some("https://evil.example"))).await;
-    assert_eq!(a.status, StatusCode::FORBIDDEN, "no Fetch Metadata: Origin is checked");
+    assert_eq!(
+        a.status,
+        StatusCode::FORBIDDEN,
+        "no Fetch Metadata: Origin is checked"
+    );
     let a = send(&s, cancel(Some("same-site"), None)).await;
-    assert_eq!(a.status, StatusCode::FORBIDDEN, "a sibling site is not this origin");
+    assert_eq!(
+        a.status,
+        StatusCode::FORBIDDEN,
+        "a sibling site is not this origin"
+    );
     // Login CSRF: a forged sign-in form is refused too.
     let login = send(
         &s,
@@ -227,7 +282,10 @@ async fn cross_origin_forms_are_refused_sign_in_included() {
     assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
     let trip = page(&s, "/ui/trips/T-2026-11-0417", &cookie).await;
     assert!(trip.body.contains("✕ Cancelled"));
-    assert!(trip.body.contains("cancelled version 1; reason: test"), "audited");
+    assert!(
+        trip.body.contains("cancelled version 1; reason: test"),
+        "audited"
+    );
 }
 
 #[tokio::test]
@@ -240,24 +298,39 @@ async fn what_a_driver_typed_is_escaped() {
         let state = Arc::clone(&s.state);
         state
             .with_db(move |c| {
-                store::register_device(c, "D1", "0190aaaa-0000-4000-8000-000000000001", "android", "1.0.0", now())?;
-                let batch: crossing_trip::protocol::EventsUpload = serde_json::from_value(serde_json::json!({
+                store::register_device(
+                    c,
+                    "D1",
+                    "0190aaaa-0000-4000-8000-000000000001",
+                    "android",
+                    "1.0.0",
+                    now(),
+                )?;
+                let batch: crossing_trip::protocol::EventsUpload =
+                    serde_json::from_value(serde_json::json!({
                     "device_id": "0190aaaa-0000-4000-8000-000000000001", "sent_at": NOW,
                     "events": [{"event_id": "0190aaaa-0000-7000-8000-000000000001", "device_seq": 1,
                         "trip_id": "F1:T-2026-11-0417", "trip_version_seen": 1, "kind": "exception",
-                        "note": note, "occurred_at": NOW}]})).unwrap();
+                        "note": note, "occurred_at": NOW}]}))
+                    .unwrap();
                 store::upload_events(c, "D1", &batch, now())
             })
             .await
             .unwrap();
     }
     let trip = page(&s, "/ui/trips/T-2026-11-0417", &cookie).await;
-    assert!(!trip.body.contains("<script>alert"), "never rendered as markup");
+    assert!(
+        !trip.body.contains("<script>alert"),
+        "never rendered as markup"
+    );
     assert!(trip
         .body
         .contains("&#60;script&#62;alert(1)&#60;/script&#62; &#38; &#34;quoted&#34;"));
     let board = page(&s, "/ui/board", &cookie).await;
-    assert!(board.body.contains("▲ Exception"), "the exception is on the board");
+    assert!(
+        board.body.contains("▲ Exception"),
+        "the exception is on the board"
+    );
 }
 
 #[tokio::test]
