@@ -325,7 +325,7 @@ fn keep(r: &Row, f: &Filters) -> bool {
         s => r.state == s,
     };
     let flag = f.flag.is_empty()
-        || r.flags.iter().any(|x| *x == f.flag)
+        || r.flags.contains(&f.flag)
         || r.exceptions.iter().any(|e| e.name == f.flag);
     status
         && flag

@@ -543,6 +543,9 @@ async fn live(
         .into_response()
 }
 
+/// One changed field: (path, before, after).
+type Change = (String, String, String);
+
 #[derive(Template)]
 #[template(path = "trip.html")]
 struct TripPage {
@@ -560,7 +563,7 @@ struct TripPage {
     manifest: Vec<view::Section>,
     events: Vec<store::ServerEvent>,
     customs: Vec<(String, String, String, String, String)>,
-    versions: Vec<(i64, String, Vec<(String, String, String)>)>,
+    versions: Vec<(i64, String, Vec<Change>)>,
     assignments: Vec<store::AssignmentEntry>,
     audit: Vec<store::AuditEntry>,
 }
