@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, execFileSync } from "node:child_process";
 import { createInterface } from "node:readline";
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
@@ -220,6 +220,33 @@ test("cancelling a trip, confirmed, reaches the driver's phone as a tombstone", 
   const after = phone();
   const trip = after.trips.find((t) => t.id === `F1:${ACI}`);
   assert.equal(trip.state, "cancelled", JSON.stringify(after));
+  await page.close();
+});
+
+test("a BorderConnect export pushed through the form becomes a trip, and customs' answer shows", async () => {
+  const page = await browser.newPage();
+  await page.goto(`${fx.url}/ui/push`);
+  await axe(page, "push form");
+  const aci = JSON.parse(readFileSync(path.join(root, "tests/fixtures/borderconnect/ACI_TRIP.corridor-test-expected.json")));
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  aci.estimatedArrivalDateTime = `${tomorrow} 12:00:00`;
+  const notice = { data: "ACI_NOTICE", type: "NOT_MATCHED", cargoControlNumber: "PFTRCSA00001",
+    cbsaDateTime: `${tomorrow} 09:10:00` };
+  await page.getByLabel("Trip document or BorderConnect export (JSON)").fill(JSON.stringify([aci, notice]));
+  await page.getByLabel("Give it to").selectOption("D1");
+  await page.getByRole("button", { name: "Push" }).click();
+  await page.getByText("ACI_TRIP aci-PFTR00007 v1: created").waitFor();
+  await page.getByText("ACI_NOTICE aci-PFTR00007 v1: customs").waitFor();
+  await page.goto(`${fx.url}/ui/board?flag=not_matched`);
+  const row = page.locator("#rows tr", { hasText: "PFTR00007" });
+  await row.filter({ hasText: "PFTRCSA00001 not matched" }).waitFor();
+  await row.getByRole("link", { name: "PFTR00007" }).click();
+  await page.getByRole("cell", { name: "Not matched" }).waitFor();
+  // The driver's paperwork, from the trip page.
+  const href = await page.getByRole("link", { name: /Print the ACI lead sheet/ }).getAttribute("href");
+  const pdf = await browser.request.get(`${fx.url}${href}`);
+  assert.equal(pdf.headers()["content-type"], "application/pdf");
+  assert.equal((await pdf.body()).subarray(0, 5).toString(), "%PDF-");
   await page.close();
 });
 
