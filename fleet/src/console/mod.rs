@@ -39,6 +39,8 @@ const LOGIN_BURST: u32 = 10;
 const LOGIN_PER_MINUTE: u32 = 10;
 /// Largest form body: a trip document or a BorderConnect export, URL-encoded.
 const MAX_FORM_BODY: usize = 3 * crate::MAX_TRIP_BODY;
+/// Largest body of the other forms (sign-in, confirmations).
+const MAX_SMALL_FORM: usize = 16 * 1024;
 const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 /// A short hash of the assets, in their URLs: a new build is a new URL, so they can be cached
@@ -55,20 +57,29 @@ fn asset_version() -> &'static str {
 
 /// The console's routes, with its CSRF check and security headers.
 pub fn routes(state: Arc<AppState>) -> Router<Arc<AppState>> {
+    // Only the two forms that carry a document may be large; the guard has checked the session
+    // before any body is read.
+    let small = DefaultBodyLimit::max(MAX_SMALL_FORM);
+    let large = DefaultBodyLimit::max(MAX_FORM_BODY);
     Router::new()
         .route("/ui", get(|| async { Redirect::to("/ui/board") }))
-        .route("/ui/login", get(login_page).post(login))
-        .route("/ui/logout", post(logout))
+        .route("/ui/login", get(login_page).post(login).layer(small))
+        .route("/ui/logout", post(logout).layer(small))
         .route("/ui/board", get(board_page))
         .route("/ui/board/rows", get(board_rows))
         .route("/ui/events", get(live))
-        .route("/ui/push", get(push_page).post(push))
+        .route("/ui/push", get(push_page).post(push).layer(large))
         .route("/ui/trips/{id}", get(trip_page))
-        .route("/ui/trips/{id}/amend", get(amend_page).post(amend))
+        .route(
+            "/ui/trips/{id}/amend",
+            get(amend_page).post(amend).layer(large),
+        )
         .route("/ui/trips/{id}/sheets/{file}", get(sheet))
-        .route("/ui/trips/{id}/{action}", get(confirm_page).post(act))
+        .route(
+            "/ui/trips/{id}/{action}",
+            get(confirm_page).post(act).layer(small),
+        )
         .route("/ui/assets/{file}", get(asset))
-        .layer(DefaultBodyLimit::max(MAX_FORM_BODY))
         .layer(axum::middleware::from_fn_with_state(state, guard))
 }
 
@@ -107,12 +118,17 @@ async fn guard(
 ) -> Response {
     let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD);
     let is_asset = req.uri().path().starts_with("/ui/assets/");
+    let signing_in = req.uri().path() == "/ui/login";
     let mut resp = if unsafe_method && !same_origin(&state, req.headers()) {
         (
             StatusCode::FORBIDDEN,
             "cross-origin request refused: console forms must be sent from the console itself",
         )
             .into_response()
+    } else if unsafe_method && !signing_in && signed_in(&state, req.headers()).await.is_err() {
+        // No session: sent to the sign-in before its body is read (as the API authenticates
+        // before reading one).
+        Redirect::to("/ui/login").into_response()
     } else {
         next.run(req).await
     };

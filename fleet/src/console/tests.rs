@@ -343,3 +343,26 @@ async fn too_many_sign_ins_are_slowed_down() {
     assert_eq!(statuses[..10], [StatusCode::UNAUTHORIZED; 10]);
     assert_eq!(statuses[10], StatusCode::TOO_MANY_REQUESTS);
 }
+
+#[tokio::test]
+async fn without_a_session_a_form_body_is_never_read() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let s = server();
+    let read = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&read);
+    let body = futures_util::stream::once(async move {
+        flag.store(true, Ordering::SeqCst);
+        Ok::<_, std::io::Error>(axum::body::Bytes::from_static(b"document=x"))
+    });
+    let a = send(
+        &s,
+        form("/ui/push")
+            .header("sec-fetch-site", "same-origin")
+            .body(Body::from_stream(body))
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER);
+    assert_eq!(a.headers["location"], "/ui/login");
+    assert!(!read.load(Ordering::SeqCst), "the body was not read");
+}
