@@ -165,32 +165,46 @@ impl AppState {
     /// from it after the upload. Refills at `events_per_minute` up to `events_burst`.
     fn share_events(&self, driver: &str, charge: Option<usize>) -> Result<(), Fail> {
         let limits = &self.config.limits;
-        let (burst, rate) = (
-            f64::from(limits.events_burst),
-            f64::from(limits.events_per_minute.max(1)) / 60.0,
-        );
+        self.with_share(
+            driver,
+            limits.events_burst,
+            limits.events_per_minute,
+            |share, rate| match charge {
+                Some(n) => {
+                    share.left -= n as f64;
+                    Ok(())
+                }
+                None if share.left >= 1.0 => Ok(()),
+                None => {
+                    let wait = ((1.0 - share.left) / rate).ceil().max(1.0);
+                    Err(ApiFailure::rate_limited("events", wait as u64))
+                }
+            },
+        )
+    }
+
+    /// A named token bucket of `burst`, refilled by `per_minute` on monotonic time, handed to
+    /// `f` with its refill rate per second.
+    fn with_share<T>(
+        &self,
+        name: &str,
+        burst: u32,
+        per_minute: u32,
+        f: impl FnOnce(&mut Share, f64) -> T,
+    ) -> T {
+        let (burst, rate) = (f64::from(burst), f64::from(per_minute.max(1)) / 60.0);
         let now = tokio::time::Instant::now();
         let mut shares = self
             .shares
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let share = shares.entry(driver.to_string()).or_insert(Share {
+        let share = shares.entry(name.to_string()).or_insert(Share {
             left: burst,
             at: now,
         });
         share.left = (share.left + now.duration_since(share.at).as_secs_f64() * rate).min(burst);
         share.at = now;
-        match charge {
-            Some(n) => {
-                share.left -= n as f64;
-                Ok(())
-            }
-            None if share.left >= 1.0 => Ok(()),
-            None => {
-                let wait = ((1.0 - share.left) / rate).ceil().max(1.0);
-                Err(ApiFailure::rate_limited("events", wait as u64))
-            }
-        }
+        f(share, rate)
     }
 
     /// Tells the console's live streams that something changed (they recompute their fleet's
@@ -212,24 +226,14 @@ impl AppState {
     /// Takes one from a named share (a token bucket of `burst`, refilled by `per_minute`):
     /// `Err(seconds to wait)` when it is used up.
     pub fn take_share(&self, name: &str, burst: u32, per_minute: u32) -> Result<(), u64> {
-        let (burst, rate) = (f64::from(burst), f64::from(per_minute.max(1)) / 60.0);
-        let now = tokio::time::Instant::now();
-        let mut shares = self
-            .shares
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let share = shares.entry(name.to_string()).or_insert(Share {
-            left: burst,
-            at: now,
-        });
-        share.left = (share.left + now.duration_since(share.at).as_secs_f64() * rate).min(burst);
-        share.at = now;
-        if share.left >= 1.0 {
-            share.left -= 1.0;
-            Ok(())
-        } else {
-            Err(((1.0 - share.left) / rate).ceil().max(1.0) as u64)
-        }
+        self.with_share(name, burst, per_minute, |share, rate| {
+            if share.left >= 1.0 {
+                share.left -= 1.0;
+                Ok(())
+            } else {
+                Err(((1.0 - share.left) / rate).ceil().max(1.0) as u64)
+            }
+        })
     }
 
     /// Now, from the configured clock.

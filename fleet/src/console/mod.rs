@@ -1010,14 +1010,7 @@ async fn amend(
         })
         .await;
     match result {
-        Ok(Ok(())) => {
-            state.touched();
-            Redirect::to(&format!(
-                "/ui/trips/{}?done=amended",
-                crate::client::encode(&id)
-            ))
-            .into_response()
-        }
+        Ok(Ok(())) => done(&state, &id, "amended"),
         Ok(Err(m)) => {
             let retry = amend_form(&signed.session.fleet, &id, m.to, form.document);
             conflict_page(&signed.session.fleet, &id, &m, retry)
@@ -1031,6 +1024,17 @@ async fn amend(
             render(f.status, &page)
         }
     }
+}
+
+/// After an action: the live streams are woken and the browser goes back to the trip page,
+/// which says what was done.
+fn done(state: &AppState, id: &str, what: &str) -> Response {
+    state.touched();
+    Redirect::to(&format!(
+        "/ui/trips/{}?done={what}",
+        crate::client::encode(id)
+    ))
+    .into_response()
 }
 
 /// `cancel`, `assign` or `unassign`.
@@ -1194,20 +1198,13 @@ async fn act(
             Ok(Ok(()))
         })
         .await;
-    let done = match name {
+    let outcome = match name {
         "cancel" => "cancelled",
         "assign" => "assigned",
         _ => "unassigned",
     };
     match result {
-        Ok(Ok(())) => {
-            state.touched();
-            Redirect::to(&format!(
-                "/ui/trips/{}?done={done}",
-                crate::client::encode(&id)
-            ))
-            .into_response()
-        }
+        Ok(Ok(())) => done(&state, &id, outcome),
         Ok(Err(m)) => {
             let fleet = signed.session.fleet.clone();
             let drivers = state
