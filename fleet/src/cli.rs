@@ -361,7 +361,7 @@ fn serve(args: ServeArgs, clock: crossing_trip::SharedClock) -> Result<(), Strin
             .map_err(|e| format!("{listen}: {e}"))?;
         let addr = listener.local_addr().map_err(|e| e.to_string())?;
         println!(
-            "crossing-fleet listening on {scheme}://{addr} (db {}); console at {scheme}://{addr}/ui/",
+            "crossing-fleet listening on {scheme}://{addr} (db {}; the console is at /ui/)",
             db.display()
         );
         crate::serve(listener, state)
