@@ -21,7 +21,7 @@ command -v pdftotext >/dev/null || need_apt+=(poppler-utils)
 command -v qpdf >/dev/null || need_apt+=(qpdf)
 command -v zbarimg >/dev/null || need_apt+=(zbar-tools)
 # The fleet console is tested in Debian's Chromium (never a browser downloaded by Playwright).
-command -v chromium >/dev/null || need_apt+=(chromium)
+command -v chromium >/dev/null || need_apt+=(chromium fonts-liberation)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "== apt-get install ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
