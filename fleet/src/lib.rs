@@ -147,7 +147,14 @@ pub struct AppState {
     shares: Mutex<std::collections::HashMap<String, Share>>,
     /// Woken after every write a fleet's board shows (the console's live stream listens).
     changed: tokio::sync::broadcast::Sender<()>,
+    /// Set when the server stops: the live streams end, so the graceful stop need not wait.
+    closing: std::sync::atomic::AtomicBool,
 }
+
+/// The client's address, put on every request by the accept loop (the console's sign-in limit
+/// is per address).
+#[derive(Debug, Clone, Copy)]
+pub struct Peer(pub SocketAddr);
 
 impl AppState {
     /// Wraps an open database.
@@ -157,6 +164,7 @@ impl AppState {
             config,
             shares: Mutex::new(std::collections::HashMap::new()),
             changed: tokio::sync::broadcast::channel(16).0,
+            closing: std::sync::atomic::AtomicBool::new(false),
         })
     }
 
@@ -211,6 +219,11 @@ impl AppState {
     /// stamp and speak only if it moved).
     pub fn touched(&self) {
         let _ = self.changed.send(());
+    }
+
+    /// Whether the server is stopping.
+    pub fn closing(&self) -> bool {
+        self.closing.load(std::sync::atomic::Ordering::SeqCst)
     }
 
     /// A receiver of [`AppState::touched`].
@@ -346,7 +359,7 @@ pub async fn serve_until(
         .tls
         .clone()
         .map(tokio_rustls::TlsAcceptor::from);
-    let app = router(state);
+    let app = router(Arc::clone(&state));
     let slots = Arc::new(tokio::sync::Semaphore::new(limits.max_connections.max(1)));
     let mut http = hyper::server::conn::http1::Builder::new();
     http.timer(hyper_util::rt::TokioTimer::new())
@@ -362,9 +375,9 @@ pub async fn serve_until(
             },
             () = &mut shutdown => break,
         };
-        let stream = tokio::select! {
+        let (stream, peer) = tokio::select! {
             accepted = listener.accept() => match accepted {
-                Ok((stream, _)) => stream,
+                Ok(pair) => pair,
                 Err(e) if is_connection_error(&e) => continue,
                 Err(e) => {
                     // Out of descriptors (EMFILE) or memory: wait instead of spinning.
@@ -376,7 +389,9 @@ pub async fn serve_until(
             () = &mut shutdown => break,
         };
         let _ = stream.set_nodelay(true);
-        let service = hyper_util::service::TowerToHyperService::new(app.clone());
+        let service = hyper_util::service::TowerToHyperService::new(
+            app.clone().layer(axum::Extension(Peer(peer))),
+        );
         match &tls {
             None => {
                 let conn = graceful
@@ -404,6 +419,11 @@ pub async fn serve_until(
         }
     }
     drop(listener);
+    // Live streams end at their next wake-up; wake them now.
+    state
+        .closing
+        .store(true, std::sync::atomic::Ordering::SeqCst);
+    state.touched();
     let _ = tokio::time::timeout(limits.request, graceful.shutdown()).await;
     Ok(())
 }

@@ -189,7 +189,7 @@ test("an amendment on a trip that moved meanwhile overwrites nothing and shows w
   await page.locator("#document").fill(JSON.stringify(mine, null, 2));
   await page.getByRole("button", { name: "Save as a new version" }).click();
   await page.getByRole("heading", { name: /changed while you were looking/ }).waitFor();
-  await page.getByRole("alert").filter({ hasText: `from version ${seen} to version ${seen + 1}` }).waitFor();
+  await page.getByRole("alert").filter({ hasText: `version ${seen} then, version ${seen + 1} now` }).waitFor();
   await page.getByRole("rowheader", { name: "conveyance.unitNumber" }).waitFor();
   await axe(page, "conflict");
   // Nothing was overwritten: the other amendment stands.

@@ -200,16 +200,18 @@ pub fn row(t: &BoardTrip, now: DateTime<Utc>, stale_after: chrono::Duration) -> 
         if let Some(s) = &c.trip {
             customs = s.display(trip.regime);
             match s.signal {
-                Some(CustomsSignal::Rejected) => exceptions.push(Exception {
-                    name: "customs_rejected",
-                    text: "customs rejected the manifest".into(),
-                    since: s.received_at.clone(),
-                }),
-                Some(CustomsSignal::ProviderError) => exceptions.push(Exception {
-                    name: "not_sent",
-                    text: "the manifest did not reach customs".into(),
-                    since: s.received_at.clone(),
-                }),
+                Some(CustomsSignal::Rejected) => note(
+                    &mut exceptions,
+                    "customs_rejected",
+                    "customs rejected the manifest",
+                    &s.received_at,
+                ),
+                Some(CustomsSignal::ProviderError) => note(
+                    &mut exceptions,
+                    "not_sent",
+                    "the manifest did not reach customs",
+                    &s.received_at,
+                ),
                 _ => {}
             }
         }
@@ -242,12 +244,12 @@ pub fn row(t: &BoardTrip, now: DateTime<Utc>, stale_after: chrono::Duration) -> 
             _ => None,
         };
         if let Some((name, text)) = held {
-            exceptions.push(Exception {
-                name,
-                text: text.into(),
-                since: c.reported_at.clone(),
-            });
+            note(&mut exceptions, name, text, &c.reported_at);
         }
+    }
+    // A cancelled trip needs nobody any more: its old exceptions are history, not work.
+    if t.state != "active" {
+        exceptions.clear();
     }
     let last = t.events.last();
     let last_status = match last {
@@ -334,6 +336,22 @@ fn keep(r: &Row, f: &Filters) -> bool {
         && (f.regime.is_empty() || r.regime.eq_ignore_ascii_case(&f.regime))
         && (f.from.is_empty() || r.eta_date.as_str() >= f.from.as_str())
         && (f.to.is_empty() || r.eta_date.as_str() <= f.to.as_str())
+}
+
+/// The board's stamp: the fleet's change stamp and every row's exceptions, so it moves when a
+/// trip goes quiet too (time passing writes nothing). The live stream's event id.
+pub fn stamp(fleet_stamp: &str, rows: &[Row]) -> String {
+    use sha2::Digest;
+    let mut h = sha2::Sha256::new();
+    h.update(fleet_stamp.as_bytes());
+    for r in rows {
+        h.update(r.id.as_bytes());
+        for e in &r.exceptions {
+            h.update(e.name.as_bytes());
+        }
+        h.update(b"\n");
+    }
+    hex::encode(&h.finalize()[..8])
 }
 
 /// Rows whose newest exception arrived after `seen_at` (the unread-exceptions count).

@@ -80,6 +80,7 @@ pub fn routes(state: Arc<AppState>) -> Router<Arc<AppState>> {
             get(confirm_page).post(act).layer(small),
         )
         .route("/ui/assets/{file}", get(asset))
+        .route("/ui/{*rest}", get(not_found).post(not_found))
         .layer(axum::middleware::from_fn_with_state(state, guard))
 }
 
@@ -189,14 +190,25 @@ struct Signed {
     session: store::Session,
 }
 
-/// The session of the request, or the answer to give instead (to the sign-in page).
+/// The session of the request, or the answer to give instead (to the sign-in page). A page or
+/// a form counts as activity.
 async fn signed_in(state: &Arc<AppState>, headers: &HeaderMap) -> Result<Signed, Response> {
+    session_of(state, headers, true).await
+}
+
+/// [`signed_in`]; `touch`: whether this request counts as activity (the live refreshes do not,
+/// so an open board alone does not keep a session alive).
+async fn session_of(
+    state: &Arc<AppState>,
+    headers: &HeaderMap,
+    touch: bool,
+) -> Result<Signed, Response> {
     let to_login = || Redirect::to("/ui/login").into_response();
     let id = cookie_id(headers).ok_or_else(to_login)?;
     let (now, limits) = (state.now(), state.config().sessions);
     let sid = id.clone();
     match state
-        .with_db(move |c| store::session(c, &sid, now, limits, true))
+        .with_db(move |c| store::session(c, &sid, now, limits, touch))
         .await
     {
         Ok(Some(session)) => Ok(Signed { id, session }),
@@ -241,9 +253,17 @@ struct LoginForm {
 
 async fn login(
     State(state): State<Arc<AppState>>,
+    peer: Option<axum::Extension<crate::Peer>>,
     form: Result<Form<LoginForm>, FormRejection>,
 ) -> Response {
-    if let Err(wait) = state.take_share("console-login", LOGIN_BURST, LOGIN_PER_MINUTE) {
+    // Per client address: one client guessing cannot lock the others out. Behind a proxy all
+    // clients share its address (docs/console.md).
+    let who = peer.map_or_else(
+        || "unknown".to_string(),
+        |axum::Extension(p)| p.0.ip().to_string(),
+    );
+    let bucket = format!("console-login:{who}");
+    if let Err(wait) = state.take_share(&bucket, LOGIN_BURST, LOGIN_PER_MINUTE) {
         let mut resp = login_form(
             StatusCode::TOO_MANY_REQUESTS,
             Some(format!("Too many sign-in attempts: try again in {wait} s.")),
@@ -318,6 +338,7 @@ async fn logout(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Respo
 struct Rows<'a> {
     rows: &'a [board::Row],
     stamp: &'a str,
+    seen: &'a str,
     unread: usize,
 }
 
@@ -364,33 +385,38 @@ struct BoardData {
     rows: Vec<board::Row>,
     unread: usize,
     stamp: String,
+    seen: String,
     drivers: Vec<String>,
 }
 
+/// `seen`: count unread exceptions from then (the live refresh keeps its page's start), else
+/// from the session's last look at the board. `mark_seen`: this is that look.
 async fn board_data(
     state: &Arc<AppState>,
     signed: &Signed,
     filters: board::Filters,
+    seen: Option<String>,
     mark_seen: bool,
 ) -> Result<BoardData, Fail> {
     let (now, stale) = (state.now(), state.config().stale_after);
     let (fleet, seen, id) = (
         signed.session.fleet.clone(),
-        signed.session.board_seen_at.clone(),
+        seen.unwrap_or_else(|| signed.session.board_seen_at.clone()),
         signed.id.clone(),
     );
     state
         .with_db(move |c| {
             let trips = store::board_trips(c, &fleet)?;
+            let all = board::board(&trips, &board::Filters::default(), now, stale);
             let rows = board::board(&trips, &filters, now, stale);
-            let unread = board::unread(&rows, &seen);
             if mark_seen {
                 store::board_seen(c, &id, now)?;
             }
             Ok(BoardData {
+                unread: board::unread(&all, &seen),
+                stamp: board::stamp(&store::fleet_stamp(c, &fleet)?, &all),
                 rows,
-                unread,
-                stamp: store::fleet_stamp(c, &fleet)?,
+                seen,
                 drivers: store::roster(c, &fleet)?,
             })
         })
@@ -411,13 +437,14 @@ async fn board_page(
         Err(r) => return r,
     };
     let filters = filters_of(query);
-    let data = match board_data(&state, &signed, filters.clone(), true).await {
+    let data = match board_data(&state, &signed, filters.clone(), None, true).await {
         Ok(d) => d,
         Err(f) => return failure_page(Some(&signed.session.fleet), f),
     };
     let rows_html = match (Rows {
         rows: &data.rows,
         stamp: &data.stamp,
+        seen: &data.seen,
         unread: data.unread,
     })
     .render()
@@ -445,22 +472,35 @@ async fn board_page(
     )
 }
 
+/// `seen` of the live refresh: when the board page counted unread exceptions from.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct SeenQuery {
+    seen: Option<String>,
+}
+
 /// The board's rows alone, for the live refresh (`console.js`).
 async fn board_rows(
     State(state): State<Arc<AppState>>,
     headers: HeaderMap,
     query: Result<Query<board::Filters>, QueryRejection>,
+    seen: Result<Query<SeenQuery>, QueryRejection>,
 ) -> Response {
-    let signed = match signed_in(&state, &headers).await {
+    let signed = match session_of(&state, &headers, false).await {
         Ok(s) => s,
         Err(_) => return StatusCode::UNAUTHORIZED.into_response(),
     };
-    match board_data(&state, &signed, filters_of(query), false).await {
+    let seen = seen
+        .ok()
+        .and_then(|Query(q)| q.seen)
+        .filter(|s| !s.is_empty());
+    match board_data(&state, &signed, filters_of(query), seen, false).await {
         Ok(d) => render(
             StatusCode::OK,
             &Rows {
                 rows: &d.rows,
                 stamp: &d.stamp,
+                seen: &d.seen,
                 unread: d.unread,
             },
         ),
@@ -482,9 +522,11 @@ async fn live(
     headers: HeaderMap,
     query: Result<Query<LiveQuery>, QueryRejection>,
 ) -> Response {
-    let Some(id) = cookie_id(&headers) else {
+    let Ok(signed) = session_of(&state, &headers, false).await else {
+        // Not "200 and end": a browser would reconnect forever. A 401 stops EventSource.
         return StatusCode::UNAUTHORIZED.into_response();
     };
+    let id = signed.id;
     let last = headers
         .get("last-event-id")
         .and_then(|v| v.to_str().ok())
@@ -507,6 +549,9 @@ async fn live(
     };
     let stream = futures_util::stream::unfold(start, |mut l| async move {
         loop {
+            if l.state.closing() {
+                return None;
+            }
             if l.waiting {
                 tokio::select! {
                     r = l.rx.recv() => {
@@ -530,13 +575,13 @@ async fn live(
                     let Some(s) = store::session(c, &id, now, limits, false)? else {
                         return Ok(None);
                     };
-                    let stamp = store::fleet_stamp(c, &s.fleet)?;
                     let rows = board::board(
                         &store::board_trips(c, &s.fleet)?,
                         &board::Filters::default(),
                         now,
                         stale,
                     );
+                    let stamp = board::stamp(&store::fleet_stamp(c, &s.fleet)?, &rows);
                     Ok(Some((stamp, board::unread(&rows, &s.board_seen_at))))
                 })
                 .await;
@@ -663,6 +708,7 @@ async fn trip_page(
         "cancelled" => Some("Cancelled: the driver's phone removes the trip at its next sync."),
         "assigned" => Some("Assigned: the driver's phone gets the trip at its next sync."),
         "unassigned" => Some("Unassigned: the trip leaves the driver's phone at its next sync."),
+        "unchanged" => Some("Nothing to do: the trip already was as you asked."),
         _ => None,
     };
     let Frame { fleet, asset } = frame(Some(&signed.session.fleet));
@@ -778,7 +824,6 @@ async fn push_page(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Re
 struct DocumentForm {
     document: String,
     driver: String,
-    version: Option<i64>,
 }
 
 async fn push(
@@ -804,35 +849,39 @@ async fn push(
         .is_some_and(|v| v.get("format").is_some());
     let outcome = state
         .with_db(move |c| {
-            let lines = if own {
+            if own {
                 let prepared = store::prepare_push(&body, now)?;
-                let out = store::store_push(c, &fleet, prepared, driver.as_deref(), now)?;
-                let line = format!("{}: {} as version {}", out.id, out.outcome, out.version);
-                store::audit(c, &fleet, &label, "push", Some(&out.id), &line, now)?;
-                let mut lines = vec![line];
+                let out = store::console_push(c, &fleet, prepared, driver.as_deref(), &label, now)?;
+                let mut lines = vec![format!(
+                    "{}: {} as version {}{}",
+                    out.id,
+                    out.outcome,
+                    out.version,
+                    out.driver
+                        .as_deref()
+                        .map(|d| format!(", driver {d}"))
+                        .unwrap_or_default()
+                )];
                 lines.extend(out.warnings.iter().map(|w| format!("warning: {w}")));
-                lines
-            } else {
-                let report = store::import_borderconnect(c, &fleet, &body, driver.as_deref(), now)?;
-                let mut lines = Vec::new();
-                for r in &report.results {
-                    let line = format!(
-                        "{} {}{}: {}{}",
-                        r.data,
-                        r.id.as_deref().unwrap_or(""),
-                        r.version.map(|v| format!(" v{v}")).unwrap_or_default(),
-                        r.outcome,
-                        r.reason
-                            .as_deref()
-                            .map(|x| format!(" ({x})"))
-                            .unwrap_or_default()
-                    );
-                    store::audit(c, &fleet, &label, "import", r.id.as_deref(), &line, now)?;
-                    lines.push(line);
-                    lines.extend(r.warnings.iter().map(|w| format!("warning: {w}")));
-                }
-                lines
-            };
+                return Ok(lines);
+            }
+            let report =
+                store::import_audited(c, &fleet, &body, driver.as_deref(), Some(&label), now)?;
+            let mut lines = Vec::new();
+            for r in &report.results {
+                lines.push(format!(
+                    "{} {}{}: {}{}",
+                    r.data,
+                    r.id.as_deref().unwrap_or(""),
+                    r.version.map(|v| format!(" v{v}")).unwrap_or_default(),
+                    r.outcome,
+                    r.reason
+                        .as_deref()
+                        .map(|x| format!(" ({x})"))
+                        .unwrap_or_default()
+                ));
+                lines.extend(r.warnings.iter().map(|w| format!("warning: {w}")));
+            }
             Ok(lines)
         })
         .await;
@@ -861,19 +910,52 @@ async fn push(
     }
 }
 
-fn amend_form(fleet: &str, id: &str, version: i64, document: String) -> FormPage {
+/// The hidden fields that carry what the screen showed of the trip.
+fn seen_fields(seen: &store::Seen) -> Vec<(String, String)> {
+    vec![
+        ("rev".into(), seen.rev.clone()),
+        ("version".into(), seen.version.to_string()),
+        ("state".into(), seen.state.clone()),
+        ("shown_driver".into(), seen.driver.clone()),
+    ]
+}
+
+fn amend_form(fleet: &str, id: &str, seen: &store::Seen, document: String) -> FormPage {
     let mut page = FormPage::new(Some(fleet), format!("Amend {id}"));
     page.back = Some(format!("/ui/trips/{}", crate::client::encode(id)));
     page.intro = vec![format!(
         "Edit the trip and save: it becomes version {}. If someone changes the trip meanwhile, nothing is overwritten and you are shown what changed.",
-        version + 1
+        seen.version + 1
     )];
     page.action = Some(format!("/ui/trips/{}/amend", crate::client::encode(id)));
-    page.hidden = vec![("version".into(), version.to_string())];
+    page.hidden = seen_fields(seen);
     page.document = Some(document);
     page.document_label = "Trip document (JSON)";
     page.button = "Save as a new version";
     page
+}
+
+/// The trip as the screen is about to show it.
+async fn seen_now(
+    state: &Arc<AppState>,
+    fleet: &str,
+    id: &str,
+) -> Result<(store::Seen, crossing_trip::Trip), Fail> {
+    let (fleet, id) = (fleet.to_string(), id.to_string());
+    state
+        .with_db(move |c| {
+            let (rev, version, st, driver, trip) = store::console_trip_rev(c, &fleet, &id)?;
+            Ok((
+                store::Seen {
+                    rev,
+                    version,
+                    state: st,
+                    driver: driver.unwrap_or_default(),
+                },
+                trip,
+            ))
+        })
+        .await
 }
 
 async fn amend_page(
@@ -885,16 +967,12 @@ async fn amend_page(
         Ok(s) => s,
         Err(r) => return r,
     };
-    let (fleet, trip_id) = (signed.session.fleet.clone(), id.clone());
-    match state
-        .with_db(move |c| store::console_trip(c, &fleet, &trip_id))
-        .await
-    {
-        Ok((version, st, _, trip)) if st == "active" => {
+    match seen_now(&state, &signed.session.fleet, &id).await {
+        Ok((seen, trip)) if seen.state == "active" => {
             let doc = serde_json::to_string_pretty(&trip).unwrap_or_default();
             render(
                 StatusCode::OK,
-                &amend_form(&signed.session.fleet, &id, version, doc),
+                &amend_form(&signed.session.fleet, &id, &seen, doc),
             )
         }
         Ok(_) => failure_page(
@@ -908,45 +986,61 @@ async fn amend_page(
     }
 }
 
-/// The version on screen is no longer the stored one: nothing is written, and the dispatcher
-/// sees what changed since.
-struct Moved {
-    from: i64,
-    to: i64,
-    changes: Vec<(String, String, String)>,
+/// What a form says the screen showed.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ActForm {
+    rev: String,
+    version: Option<i64>,
+    state: String,
+    shown_driver: String,
+    document: String,
+    driver: String,
+    reason: String,
 }
 
-fn moved(
-    c: &rusqlite::Connection,
+impl ActForm {
+    fn seen(&self) -> Option<store::Seen> {
+        Some(store::Seen {
+            rev: Some(self.rev.clone()).filter(|r| !r.is_empty())?,
+            version: self.version?,
+            state: self.state.clone(),
+            driver: self.shown_driver.clone(),
+        })
+    }
+}
+
+fn lost_form(fleet: &str) -> Response {
+    failure_page(
+        Some(fleet),
+        ApiFailure::invalid(
+            "version",
+            "the form lost what it was made for; open it again",
+        ),
+    )
+}
+
+/// The trip moved while the dispatcher looked: nothing was written; the page shows what
+/// changed and offers the form again, made for the trip as it is now.
+fn conflict_page(
     fleet: &str,
     id: &str,
-    seen: i64,
-    now_v: i64,
-) -> Result<Moved, store::StoreError> {
-    let (_, _, _, current) = store::console_trip(c, fleet, id)?;
-    let changes = match store::trip_version(c, fleet, id, seen)? {
-        Some(old) => view::diff(&old, &current),
-        None => Vec::new(),
-    };
-    Ok(Moved {
-        from: seen,
-        to: now_v,
-        changes,
-    })
-}
-
-fn conflict_page(fleet: &str, id: &str, m: &Moved, retry: FormPage) -> Response {
+    seen: &store::Seen,
+    version: i64,
+    changes: Vec<Change>,
+    retry: FormPage,
+) -> Response {
     let mut page = retry;
     page.title = format!("{id} changed while you were looking");
     page.error = Some((
         format!(
-            "The trip moved from version {} to version {} meanwhile, so your change was not saved.",
-            m.from, m.to
+            "The trip changed since you opened this form (version {} then, version {version} now), so your change was not saved.",
+            seen.version
         ),
         "version".into(),
     ));
-    page.changes_caption = format!("What changed from version {} to version {}", m.from, m.to);
-    page.changes = m.changes.clone();
+    page.changes_caption = "What changed meanwhile".into();
+    page.changes = changes;
     page.fleet = Some(fleet.to_string());
     render(StatusCode::CONFLICT, &page)
 }
@@ -955,68 +1049,83 @@ async fn amend(
     State(state): State<Arc<AppState>>,
     headers: HeaderMap,
     Path(id): Path<String>,
-    form: Result<Form<DocumentForm>, FormRejection>,
+    form: Result<Form<ActForm>, FormRejection>,
 ) -> Response {
     let signed = match signed_in(&state, &headers).await {
         Ok(s) => s,
         Err(r) => return r,
     };
     let form = form.map(|Form(f)| f).unwrap_or_default();
-    let Some(seen) = form.version else {
-        return failure_page(
-            Some(&signed.session.fleet),
-            ApiFailure::invalid(
-                "version",
-                "the form lost the version it was made for; open it again",
-            ),
-        );
+    let Some(seen) = form.seen() else {
+        return lost_form(&signed.session.fleet);
+    };
+    let bad_document = |why: String| {
+        let mut page = amend_form(&signed.session.fleet, &id, &seen, form.document.clone());
+        page.error = Some((why, "document".into()));
+        render(StatusCode::BAD_REQUEST, &page)
     };
     let mut doc: serde_json::Value = match serde_json::from_str(&form.document) {
         Ok(v) => v,
-        Err(e) => {
-            let mut page = amend_form(&signed.session.fleet, &id, seen, form.document.clone());
-            page.error = Some((format!("not JSON: {e}"), "document".into()));
-            return render(StatusCode::BAD_REQUEST, &page);
-        }
+        Err(e) => return bad_document(format!("not JSON: {e}")),
+    };
+    let Some(obj) = doc.as_object_mut() else {
+        return bad_document("must be a trip document: a JSON object".into());
     };
     // The trip keeps its id; its version is the next one.
-    doc["id"] = id.clone().into();
-    doc["version"] = (seen + 1).into();
-    let (fleet, label, now, trip_id) = (
+    obj.insert("id".into(), id.clone().into());
+    obj.insert("version".into(), (seen.version + 1).into());
+    let now = state.now();
+    let prepared = match store::prepare_push(doc.to_string().as_bytes(), now) {
+        Ok(p) => p,
+        Err(e) => {
+            let f = ApiFailure::from(e);
+            let mut page = amend_form(&signed.session.fleet, &id, &seen, form.document.clone());
+            page.error = Some((
+                f.body.reason.clone(),
+                f.body.field.clone().unwrap_or_default(),
+            ));
+            return render(f.status, &page);
+        }
+    };
+    let (fleet, label, trip_id, seen_c) = (
         signed.session.fleet.clone(),
         signed.session.label.clone(),
-        state.now(),
         id.clone(),
+        seen.clone(),
     );
-    let body = doc.to_string().into_bytes();
     let result = state
         .with_db(move |c| {
-            let (current, ..) = store::console_trip(c, &fleet, &trip_id)?;
-            if current != seen {
-                return Ok(Err(moved(c, &fleet, &trip_id, seen, current)?));
-            }
-            let prepared = store::prepare_push(&body, now)?;
-            let out = store::store_push(c, &fleet, prepared, None, now)?;
-            store::audit(
+            store::console_act(
                 c,
                 &fleet,
+                &trip_id,
+                &seen_c,
+                store::Act::Amend(Box::new(prepared)),
                 &label,
-                "amend",
-                Some(&trip_id),
-                &format!("version {seen} → {} ({})", out.version, out.outcome),
+                "",
                 now,
-            )?;
-            Ok(Ok(()))
+                view::diff,
+            )
         })
         .await;
     match result {
-        Ok(Ok(())) => done(&state, &id, "amended"),
-        Ok(Err(m)) => {
-            let retry = amend_form(&signed.session.fleet, &id, m.to, form.document);
-            conflict_page(&signed.session.fleet, &id, &m, retry)
+        Ok(store::Acted::Done(_)) => done(&state, &id, "amended"),
+        Ok(store::Acted::Unchanged(_)) => done(&state, &id, "unchanged"),
+        Ok(store::Acted::Moved {
+            version,
+            rev,
+            changes,
+        }) => {
+            let now_seen = match seen_now(&state, &signed.session.fleet, &id).await {
+                Ok((s, _)) => s,
+                Err(f) => return failure_page(Some(&signed.session.fleet), f),
+            };
+            debug_assert_eq!(now_seen.rev, rev);
+            let retry = amend_form(&signed.session.fleet, &id, &now_seen, form.document);
+            conflict_page(&signed.session.fleet, &id, &seen, version, changes, retry)
         }
         Err(f) => {
-            let mut page = amend_form(&signed.session.fleet, &id, seen, form.document);
+            let mut page = amend_form(&signed.session.fleet, &id, &seen, form.document);
             page.error = Some((
                 f.body.reason.clone(),
                 f.body.field.clone().unwrap_or_default(),
@@ -1047,17 +1156,11 @@ fn action_of(action: &str) -> Option<(&'static str, &'static str, &'static str)>
     }
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct VersionQuery {
-    v: Option<i64>,
-}
-
 fn confirm_form(
     fleet: &str,
     id: &str,
     action: &str,
-    version: i64,
+    seen: &store::Seen,
     drivers: Vec<String>,
 ) -> FormPage {
     let (name, button, class) = action_of(action).unwrap_or(("", "", ""));
@@ -1075,8 +1178,18 @@ fn confirm_form(
         "assign" => "The driver gets the trip at their next sync; a driver who had it loses it.".into(),
         _ => "The trip leaves its driver's phone at the next sync.".into(),
     }];
+    page.intro.push(format!(
+        "The trip as it is now: version {}, {}, {}.",
+        seen.version,
+        seen.state,
+        if seen.driver.is_empty() {
+            "no driver".to_string()
+        } else {
+            format!("driver {}", seen.driver)
+        }
+    ));
     page.action = Some(format!("/ui/trips/{}/{name}", crate::client::encode(id)));
-    page.hidden = vec![("version".into(), version.to_string())];
+    page.hidden = seen_fields(seen);
     if name == "assign" {
         page.drivers = drivers;
         page.driver_label = "Driver";
@@ -1091,7 +1204,6 @@ async fn confirm_page(
     State(state): State<Arc<AppState>>,
     headers: HeaderMap,
     Path((id, action)): Path<(String, String)>,
-    query: Result<Query<VersionQuery>, QueryRejection>,
 ) -> Response {
     let signed = match signed_in(&state, &headers).await {
         Ok(s) => s,
@@ -1103,33 +1215,19 @@ async fn confirm_page(
             ApiFailure::not_found("path", "no such page"),
         );
     }
-    let (fleet, trip_id) = (signed.session.fleet.clone(), id.clone());
-    let loaded = state
-        .with_db(move |c| {
-            Ok((
-                store::console_trip(c, &fleet, &trip_id)?,
-                store::roster(c, &fleet)?,
-            ))
-        })
-        .await;
-    match loaded {
-        Ok(((version, _, _, _), drivers)) => {
-            let v = query.ok().and_then(|Query(q)| q.v).unwrap_or(version);
-            render(
-                StatusCode::OK,
-                &confirm_form(&signed.session.fleet, &id, &action, v, drivers),
-            )
-        }
-        Err(f) => failure_page(Some(&signed.session.fleet), f),
-    }
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct ActForm {
-    version: Option<i64>,
-    driver: String,
-    reason: String,
+    let seen = match seen_now(&state, &signed.session.fleet, &id).await {
+        Ok((s, _)) => s,
+        Err(f) => return failure_page(Some(&signed.session.fleet), f),
+    };
+    let fleet = signed.session.fleet.clone();
+    let drivers = match state.with_db(move |c| store::roster(c, &fleet)).await {
+        Ok(d) => d,
+        Err(f) => return failure_page(Some(&signed.session.fleet), f),
+    };
+    render(
+        StatusCode::OK,
+        &confirm_form(&signed.session.fleet, &id, &action, &seen, drivers),
+    )
 }
 
 async fn act(
@@ -1149,53 +1247,43 @@ async fn act(
         );
     };
     let form = form.map(|Form(f)| f).unwrap_or_default();
-    let Some(seen) = form.version else {
-        return failure_page(
-            Some(&signed.session.fleet),
-            ApiFailure::invalid(
-                "version",
-                "the form lost the version it was made for; open it again",
-            ),
-        );
+    let Some(seen) = form.seen() else {
+        return lost_form(&signed.session.fleet);
     };
     let reason: String = form.reason.trim().chars().take(200).collect();
     let driver = form.driver.trim().to_string();
-    let (fleet, label, now, trip_id) = (
+    let refuse = |field: &str, why: &str| {
+        failure_page(Some(&signed.session.fleet), ApiFailure::invalid(field, why))
+    };
+    if reason.is_empty() {
+        return refuse("reason", "is required: say why, for the audit log");
+    }
+    let act = match name {
+        "cancel" => store::Act::Cancel,
+        "assign" if driver.is_empty() => return refuse("driver", "choose a driver"),
+        "assign" => store::Act::Assign(driver),
+        _ => store::Act::Unassign,
+    };
+    let (fleet, label, now, trip_id, seen_c) = (
         signed.session.fleet.clone(),
         signed.session.label.clone(),
         state.now(),
         id.clone(),
+        seen.clone(),
     );
     let result = state
         .with_db(move |c| {
-            let (current, ..) = store::console_trip(c, &fleet, &trip_id)?;
-            if current != seen {
-                return Ok(Err(moved(c, &fleet, &trip_id, seen, current)?));
-            }
-            let detail = match name {
-                "cancel" => {
-                    store::cancel_trip(c, &fleet, &trip_id, now)?;
-                    format!("cancelled version {seen}")
-                }
-                "assign" => {
-                    if driver.is_empty() {
-                        return Err(store::StoreError::invalid("driver", "choose a driver"));
-                    }
-                    store::assign_trip(c, &fleet, &trip_id, Some(&driver), now)?;
-                    format!("assigned version {seen} to {driver}")
-                }
-                _ => {
-                    store::assign_trip(c, &fleet, &trip_id, None, now)?;
-                    format!("unassigned version {seen}")
-                }
-            };
-            let detail = if reason.is_empty() {
-                detail
-            } else {
-                format!("{detail}; reason: {reason}")
-            };
-            store::audit(c, &fleet, &label, name, Some(&trip_id), &detail, now)?;
-            Ok(Ok(()))
+            store::console_act(
+                c,
+                &fleet,
+                &trip_id,
+                &seen_c,
+                act,
+                &label,
+                &reason,
+                now,
+                view::diff,
+            )
         })
         .await;
     let outcome = match name {
@@ -1204,15 +1292,22 @@ async fn act(
         _ => "unassigned",
     };
     match result {
-        Ok(Ok(())) => done(&state, &id, outcome),
-        Ok(Err(m)) => {
+        Ok(store::Acted::Done(_)) => done(&state, &id, outcome),
+        Ok(store::Acted::Unchanged(_)) => done(&state, &id, "unchanged"),
+        Ok(store::Acted::Moved {
+            version, changes, ..
+        }) => {
+            let now_seen = match seen_now(&state, &signed.session.fleet, &id).await {
+                Ok((s, _)) => s,
+                Err(f) => return failure_page(Some(&signed.session.fleet), f),
+            };
             let fleet = signed.session.fleet.clone();
             let drivers = state
                 .with_db(move |c| store::roster(c, &fleet))
                 .await
                 .unwrap_or_default();
-            let retry = confirm_form(&signed.session.fleet, &id, name, m.to, drivers);
-            conflict_page(&signed.session.fleet, &id, &m, retry)
+            let retry = confirm_form(&signed.session.fleet, &id, name, &now_seen, drivers);
+            conflict_page(&signed.session.fleet, &id, &seen, version, changes, retry)
         }
         Err(f) => failure_page(Some(&signed.session.fleet), f),
     }
@@ -1240,6 +1335,11 @@ async fn sheet(
         Ok(r) => r,
         Err(f) => failure_page(Some(&signed.session.fleet), f),
     }
+}
+
+/// Any other `/ui` path: a page, with the console's headers (not the API's JSON 404).
+async fn not_found() -> Response {
+    failure_page(None, ApiFailure::not_found("path", "no such page"))
 }
 
 async fn asset(Path(file): Path<String>) -> Response {

@@ -102,6 +102,20 @@ async fn page(s: &Server, path: &str, cookie: &str) -> Answer {
     .await
 }
 
+/// The hidden fields of a form made now for trip `id` (what the screen shows of it).
+async fn seen_form(s: &Server, id: &str) -> String {
+    let (state, id) = (Arc::clone(&s.state), id.to_string());
+    let (rev, version, st, driver, _) = state
+        .with_db(move |c| store::console_trip_rev(c, "F1", &id))
+        .await
+        .unwrap();
+    format!(
+        "rev={}&version={version}&state={st}&shown_driver={}",
+        crate::client::encode(&rev),
+        driver.unwrap_or_default()
+    )
+}
+
 #[tokio::test]
 async fn a_manager_token_opens_a_host_only_strict_http_only_session() {
     let s = server();
@@ -242,6 +256,7 @@ async fn sessions_end_when_idle_and_at_their_absolute_end() {
 async fn cross_origin_forms_are_refused_sign_in_included() {
     let s = server();
     let cookie = cookie_of(&sign_in(&s, &s.manager).await);
+    let body = seen_form(&s, "T-2026-11-0417").await + "&reason=test";
     let cancel = |site: Option<&str>, origin: Option<&str>| {
         let mut b = form("/ui/trips/T-2026-11-0417/cancel").header("cookie", &cookie);
         if let Some(site) = site {
@@ -250,7 +265,7 @@ async fn cross_origin_forms_are_refused_sign_in_included() {
         if let Some(o) = origin {
             b = b.header("origin", o);
         }
-        b.body(Body::from("version=1&reason=test")).unwrap()
+        b.body(Body::from(body.clone())).unwrap()
     };
     let a = send(&s, cancel(Some("cross-site"), Some("https://evil.example"))).await;
     assert_eq!(a.status, StatusCode::FORBIDDEN);
@@ -365,4 +380,82 @@ async fn without_a_session_a_form_body_is_never_read() {
     assert_eq!(a.status, StatusCode::SEE_OTHER);
     assert_eq!(a.headers["location"], "/ui/login");
     assert!(!read.load(Ordering::SeqCst), "the body was not read");
+}
+
+#[tokio::test]
+async fn an_action_on_a_trip_that_moved_writes_nothing_and_says_what_changed() {
+    let s = server();
+    let cookie = cookie_of(&sign_in(&s, &s.manager).await);
+    let seen = seen_form(&s, "T-2026-11-0417").await;
+    // Meanwhile, the trip is given to another driver (the API, another dispatcher).
+    {
+        let state = Arc::clone(&s.state);
+        state
+            .with_db(|c| {
+                store::add_to_roster(c, "F1", "D2", now())?;
+                store::assign_trip(
+                    c,
+                    "F1",
+                    "T-2026-11-0417",
+                    Some("D2"),
+                    now() + chrono::Duration::seconds(1),
+                )
+            })
+            .await
+            .unwrap();
+    }
+    let post = |path: &str, body: String| {
+        form(path)
+            .header("cookie", &cookie)
+            .header("sec-fetch-site", "same-origin")
+            .body(Body::from(body))
+            .unwrap()
+    };
+    let a = send(
+        &s,
+        post(
+            "/ui/trips/T-2026-11-0417/cancel",
+            seen.clone() + "&reason=late",
+        ),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::CONFLICT, "{}", a.body);
+    assert!(a.body.contains("changed while you were looking"));
+    assert!(
+        a.body
+            .contains("<th scope=\"row\">driver</th><td>D1</td><td>D2</td>"),
+        "{}",
+        a.body
+    );
+    let trip = page(&s, "/ui/trips/T-2026-11-0417", &cookie).await;
+    assert!(trip.body.contains("● Active"), "not cancelled");
+    // A reason is required; a document that is not an object is refused, not a crash.
+    let fresh = seen_form(&s, "T-2026-11-0417").await;
+    let a = send(
+        &s,
+        post(
+            "/ui/trips/T-2026-11-0417/cancel",
+            fresh.clone() + "&reason=",
+        ),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::BAD_REQUEST);
+    assert!(a.body.contains("reason"));
+    let a = send(
+        &s,
+        post(
+            "/ui/trips/T-2026-11-0417/amend",
+            fresh + "&document=%5B1%5D",
+        ),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::BAD_REQUEST);
+    assert!(a.body.contains("must be a trip document"));
+    // Unknown console pages are pages, with the console's headers.
+    let a = page(&s, "/ui/nope", &cookie).await;
+    assert_eq!(a.status, StatusCode::NOT_FOUND);
+    assert!(a.headers["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .contains("frame-ancestors"));
 }

@@ -47,14 +47,14 @@ pub fn assign_trip(
     Ok(())
 }
 
-/// [`assign_trip`] inside the caller's transaction.
+/// [`assign_trip`] inside the caller's transaction: whether anything changed.
 pub(super) fn assign_in(
     tx: &Connection,
     fleet: &str,
     id: &str,
     driver: Option<&str>,
     at: &str,
-) -> Result<(), StoreError> {
+) -> Result<bool, StoreError> {
     let (key, previous, version, state, doc) = fleet_trip(tx, fleet, id)?;
     if let Some(d) = driver {
         check_roster(tx, fleet, d)?;
@@ -66,7 +66,7 @@ pub(super) fn assign_in(
         ));
     }
     if previous.as_deref() == driver {
-        return Ok(());
+        return Ok(false);
     }
     tx.execute(
         "UPDATE trip SET driver = ?2, updated_at = ?3 WHERE key = ?1",
@@ -81,5 +81,5 @@ pub(super) fn assign_in(
         log_upsert(tx, d, &key, version, &doc, at)?;
         log_customs_for(tx, d, &key, version, at)?;
     }
-    Ok(())
+    Ok(true)
 }

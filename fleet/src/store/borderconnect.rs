@@ -51,6 +51,19 @@ pub fn import_borderconnect(
     driver: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<ImportReport, StoreError> {
+    import_audited(conn, fleet, body, driver, None, now)
+}
+
+/// [`import_borderconnect`], with one audit line per message for the console session `session`
+/// (its label), in the same transaction.
+pub fn import_audited(
+    conn: &mut Connection,
+    fleet: &str,
+    body: &[u8],
+    driver: Option<&str>,
+    session: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<ImportReport, StoreError> {
     let documents = bc::read_body(body).map_err(|r| refused(r.0))?;
     let at = stamp(now);
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -75,6 +88,22 @@ pub fn import_borderconnect(
     }
     if !errors.is_empty() {
         return Err(refused(errors));
+    }
+    if let Some(label) = session {
+        for r in &results {
+            let line = format!(
+                "{} {}{}: {}{}",
+                r.data,
+                r.id.as_deref().unwrap_or(""),
+                r.version.map(|v| format!(" v{v}")).unwrap_or_default(),
+                r.outcome,
+                r.driver
+                    .as_deref()
+                    .map(|d| format!(", driver {d}"))
+                    .unwrap_or_default()
+            );
+            super::console::audit_in(&tx, fleet, label, "import", r.id.as_deref(), &line, &at)?;
+        }
     }
     tx.commit()?;
     Ok(ImportReport { results })

@@ -123,7 +123,8 @@ pub fn board_seen(conn: &Connection, id: &str, now: DateTime<Utc>) -> Result<(),
     Ok(())
 }
 
-/// Writes what a manager did through the console.
+/// Writes what a manager did through the console (sign-in and sign-out; the actions write
+/// theirs in their own transaction, [`console_act`]).
 pub fn audit(
     conn: &Connection,
     fleet: &str,
@@ -133,11 +134,202 @@ pub fn audit(
     detail: &str,
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
-    conn.execute(
+    audit_in(conn, fleet, session, action, trip_id, detail, &stamp(now))
+}
+
+/// [`audit`] inside the caller's transaction.
+pub(super) fn audit_in(
+    tx: &Connection,
+    fleet: &str,
+    session: &str,
+    action: &str,
+    trip_id: Option<&str>,
+    detail: &str,
+    at: &str,
+) -> Result<(), StoreError> {
+    tx.execute(
         "INSERT INTO audit (fleet, session, action, trip_id, detail, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![fleet, session, action, trip_id, detail, stamp(now)],
+        params![fleet, session, action, trip_id, detail, at],
     )?;
     Ok(())
+}
+
+/// What a console action does to one trip.
+#[derive(Debug)]
+pub enum Act {
+    /// Store this document as the trip's next version (its version already set).
+    Amend(Box<PreparedTrip>),
+    /// Cancel the trip.
+    Cancel,
+    /// Give the trip to this driver.
+    Assign(String),
+    /// Take the trip off its driver.
+    Unassign,
+}
+
+/// The trip as the dispatcher's screen showed it: its revision (`updated_at`, moved by every
+/// write: a version, a cancellation, an assignment), version, state and driver.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Seen {
+    /// The revision.
+    pub rev: String,
+    /// The version shown.
+    pub version: i64,
+    /// `active` or `cancelled`, as shown.
+    pub state: String,
+    /// The driver shown (empty: none).
+    pub driver: String,
+}
+
+/// What [`console_act`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Acted {
+    /// Done; the audit line.
+    Done(String),
+    /// Nothing to do (already cancelled, already that driver); nothing written.
+    Unchanged(String),
+    /// The trip moved since the screen showed it: nothing written. What changed: (field,
+    /// before, after), the version's fields included.
+    Moved {
+        /// The version now.
+        version: i64,
+        /// The revision now.
+        rev: String,
+        /// What changed.
+        changes: Vec<(String, String, String)>,
+    },
+}
+
+/// A fleet's trip with its revision: (revision, version, state, driver, document).
+pub fn console_trip_rev(
+    conn: &Connection,
+    fleet: &str,
+    id: &str,
+) -> Result<(String, i64, String, Option<String>, Trip), StoreError> {
+    let rev: String = conn
+        .query_row(
+            "SELECT updated_at FROM trip WHERE fleet = ?1 AND id = ?2",
+            params![fleet, id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or_else(|| StoreError::not_found("id", "no such trip in this fleet"))?;
+    let (version, state, driver, trip) = console_trip(conn, fleet, id)?;
+    Ok((rev, version, state, driver, trip))
+}
+
+/// One console action on one trip, in one transaction with its audit line: refused without a
+/// write when the trip moved since `seen` (another version, a cancellation, a reassignment).
+#[allow(clippy::too_many_arguments)]
+pub fn console_act(
+    conn: &mut Connection,
+    fleet: &str,
+    id: &str,
+    seen: &Seen,
+    act: Act,
+    session: &str,
+    reason: &str,
+    now: DateTime<Utc>,
+    diff: impl Fn(&Trip, &Trip) -> Vec<(String, String, String)>,
+) -> Result<Acted, StoreError> {
+    let at = stamp(now);
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let (rev, version, state, driver, current) = console_trip_rev(&tx, fleet, id)?;
+    if rev != seen.rev {
+        let mut changes = Vec::new();
+        if state != seen.state {
+            changes.push(("state".into(), seen.state.clone(), state.clone()));
+        }
+        let now_driver = driver.clone().unwrap_or_default();
+        if now_driver != seen.driver {
+            let show = |d: &str| {
+                if d.is_empty() {
+                    "-".to_string()
+                } else {
+                    d.to_string()
+                }
+            };
+            changes.push(("driver".into(), show(&seen.driver), show(&now_driver)));
+        }
+        if version != seen.version {
+            if let Some(old) = trip_version(&tx, fleet, id, seen.version)? {
+                changes.extend(diff(&old, &current));
+            }
+        }
+        return Ok(Acted::Moved {
+            version,
+            rev,
+            changes,
+        });
+    }
+    let why = if reason.is_empty() {
+        String::new()
+    } else {
+        format!("; reason: {reason}")
+    };
+    let (action, line) = match act {
+        Act::Amend(prepared) => {
+            if state != "active" {
+                return Err(StoreError::conflict(
+                    "id",
+                    "the trip is cancelled; push it again to reactivate it",
+                ));
+            }
+            let out = store_push_in(&tx, fleet, *prepared, None, &at)?;
+            (
+                "amend",
+                format!("version {version} → {} ({}){why}", out.version, out.outcome),
+            )
+        }
+        Act::Cancel => {
+            if !cancel_in(&tx, fleet, id, &at)? {
+                return Ok(Acted::Unchanged("the trip was already cancelled".into()));
+            }
+            ("cancel", format!("cancelled version {version}{why}"))
+        }
+        Act::Assign(d) => {
+            if !assign_in(&tx, fleet, id, Some(&d), &at)? {
+                return Ok(Acted::Unchanged(format!("the trip was already {d}'s")));
+            }
+            ("assign", format!("assigned version {version} to {d}{why}"))
+        }
+        Act::Unassign => {
+            if !assign_in(&tx, fleet, id, None, &at)? {
+                return Ok(Acted::Unchanged("the trip had no driver".into()));
+            }
+            ("unassign", format!("unassigned version {version}{why}"))
+        }
+    };
+    audit_in(&tx, fleet, session, action, Some(id), &line, &at)?;
+    tx.commit()?;
+    Ok(Acted::Done(line))
+}
+
+/// A trip pushed through the console, with its audit line, in one transaction.
+pub fn console_push(
+    conn: &mut Connection,
+    fleet: &str,
+    prepared: PreparedTrip,
+    driver: Option<&str>,
+    session: &str,
+    now: DateTime<Utc>,
+) -> Result<PushOutcome, StoreError> {
+    let at = stamp(now);
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let out = store_push_in(&tx, fleet, prepared, driver, &at)?;
+    let line = format!(
+        "{}: {} as version {}{}",
+        out.id,
+        out.outcome,
+        out.version,
+        out.driver
+            .as_deref()
+            .map(|d| format!(", driver {d}"))
+            .unwrap_or_default()
+    );
+    audit_in(&tx, fleet, session, "push", Some(&out.id), &line, &at)?;
+    tx.commit()?;
+    Ok(out)
 }
 
 /// One line of the audit log.

@@ -17,7 +17,7 @@ mod tokens;
 mod trips;
 
 pub use assignment::*;
-pub use borderconnect::{import_borderconnect, ImportReport, ImportResult};
+pub use borderconnect::{import_audited, import_borderconnect, ImportReport, ImportResult};
 pub use console::*;
 use customs::{customs_doc, log_customs_for};
 pub use customs::{customs_history, CustomsAnswer, CustomsHistory};
