@@ -320,6 +320,12 @@ pub fn board(
     rows
 }
 
+/// The rows of an already made board that pass the filters (the board made once serves both
+/// the unread count, over every trip, and the filtered view).
+pub fn filtered(rows: &[Row], filters: &Filters) -> Vec<Row> {
+    rows.iter().filter(|r| keep(r, filters)).cloned().collect()
+}
+
 fn keep(r: &Row, f: &Filters) -> bool {
     let status = match f.status.as_str() {
         "" => true,

@@ -408,7 +408,7 @@ async fn board_data(
         .with_db(move |c| {
             let trips = store::board_trips(c, &fleet)?;
             let all = board::board(&trips, &board::Filters::default(), now, stale);
-            let rows = board::board(&trips, &filters, now, stale);
+            let rows = board::filtered(&all, &filters);
             if mark_seen {
                 store::board_seen(c, &id, now)?;
             }
@@ -739,6 +739,16 @@ async fn trip_page(
     )
 }
 
+/// The drivers a trip may be given to (an empty list when the store cannot say: the form then
+/// offers no choice, and the action's own check names the problem).
+async fn roster_of(state: &Arc<AppState>, fleet: &str) -> Vec<String> {
+    let fleet = fleet.to_string();
+    state
+        .with_db(move |c| store::roster(c, &fleet))
+        .await
+        .unwrap_or_default()
+}
+
 /// Every form page: push, amend, confirmations, conflicts, results and errors.
 #[derive(Template, Default)]
 #[template(path = "form.html")]
@@ -895,11 +905,7 @@ async fn push(
             render(StatusCode::OK, &page)
         }
         Err(f) => {
-            let fleet = signed.session.fleet.clone();
-            let drivers = state
-                .with_db(move |c| store::roster(c, &fleet))
-                .await
-                .unwrap_or_default();
+            let drivers = roster_of(&state, &signed.session.fleet).await;
             let mut page = push_form(&signed.session.fleet, form.document, drivers);
             page.error = Some((
                 f.body.reason.clone(),
@@ -1301,11 +1307,7 @@ async fn act(
                 Ok((s, _)) => s,
                 Err(f) => return failure_page(Some(&signed.session.fleet), f),
             };
-            let fleet = signed.session.fleet.clone();
-            let drivers = state
-                .with_db(move |c| store::roster(c, &fleet))
-                .await
-                .unwrap_or_default();
+            let drivers = roster_of(&state, &signed.session.fleet).await;
             let retry = confirm_form(&signed.session.fleet, &id, name, &now_seen, drivers);
             conflict_page(&signed.session.fleet, &id, &seen, version, changes, retry)
         }
