@@ -1,0 +1,463 @@
+//! Crossing's words: every sentence the core shows a driver or a fleet manager, in the
+//! languages Crossing ships, from Project Fluent catalogues (`text/locales/*/crossing.ftl`).
+//!
+//! - [`Lang`]: the shipped languages, and the pseudo-locale `en-XA` that tests use to find
+//!   English left in a view model and text cut short.
+//! - [`negotiate`]: the phone's (or the browser's) language list against what ships; English
+//!   when nothing matches. Punjabi means Gurmukhi: `pa-Arab` (Shahmukhi) is not offered.
+//! - [`Text`]: one negotiated catalogue with English behind it, so a missing message shows the
+//!   English sentence, never a message id. [`tr!`] formats a message with named arguments.
+//! - Numbers, clock times and dates in the locale's form ([`Text::number`], [`Text::clock`],
+//!   [`Text::day_time`]): the patterns are messages of the catalogue, so a translator owns them
+//!   and a test reads them (ADR 0033).
+//!
+//! Official terms and identifiers (CRN, CCN, PARS, PAPS, SCN, port codes, trip numbers) are
+//! arguments or stay in English inside the messages; customs statuses and border actions carry
+//! the English term beside the translation ("Released · ਰਿਲੀਜ਼").
+
+mod pseudo;
+
+use std::borrow::Cow;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use unic_langid::LanguageIdentifier;
+
+/// A language Crossing ships (and the pseudo-locale).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// English, the source language and the fallback.
+    En,
+    /// Canadian French.
+    FrCa,
+    /// Punjabi in Gurmukhi script.
+    Pa,
+    /// Mexican Spanish.
+    EsMx,
+    /// Accented and lengthened English (`en-XA`), for tests: every sentence that went through
+    /// the catalogue is marked, so English left anywhere stands out.
+    Pseudo,
+}
+
+impl Lang {
+    /// The languages a driver can choose, the source language first.
+    pub const SHIPPED: [Lang; 4] = [Lang::En, Lang::FrCa, Lang::Pa, Lang::EsMx];
+    /// [`Lang::SHIPPED`] and the pseudo-locale.
+    pub const ALL: [Lang; 5] = [Lang::En, Lang::FrCa, Lang::Pa, Lang::EsMx, Lang::Pseudo];
+
+    /// The BCP 47 tag.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::FrCa => "fr-CA",
+            Lang::Pa => "pa",
+            Lang::EsMx => "es-MX",
+            Lang::Pseudo => "en-XA",
+        }
+    }
+
+    /// The language's own name ("Français (Canada)"), for a language picker.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::FrCa => "Français (Canada)",
+            Lang::Pa => "ਪੰਜਾਬੀ",
+            Lang::EsMx => "Español (México)",
+            Lang::Pseudo => "Ƥşéûδô",
+        }
+    }
+
+    /// The language of `tag` exactly as [`Lang::tag`] spells it (case-insensitive, `_` or `-`).
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let tag = tag.replace('_', "-");
+        Lang::ALL
+            .into_iter()
+            .find(|l| l.tag().eq_ignore_ascii_case(&tag))
+    }
+
+    /// The catalogue's source text.
+    pub fn source(self) -> &'static str {
+        match self {
+            Lang::En | Lang::Pseudo => include_str!("../locales/en/crossing.ftl"),
+            Lang::FrCa => include_str!("../locales/fr-CA/crossing.ftl"),
+            Lang::Pa => include_str!("../locales/pa/crossing.ftl"),
+            Lang::EsMx => include_str!("../locales/es-MX/crossing.ftl"),
+        }
+    }
+
+    /// The locale whose CLDR plural rules the catalogue follows.
+    fn plural_locale(self) -> LanguageIdentifier {
+        // CLDR's plural rules are per language: fr-CA and es-MX follow fr and es.
+        let tag = match self {
+            Lang::En | Lang::Pseudo => "en",
+            Lang::FrCa => "fr",
+            Lang::Pa => "pa",
+            Lang::EsMx => "es",
+        };
+        tag.parse().unwrap_or_default()
+    }
+}
+
+/// The shipped language that best matches `requested` (BCP 47 tags in the user's order, as
+/// Android's `LocaleList.toLanguageTags()` or iOS's `preferredLocalizations` give them; `_` is
+/// read as `-`); English when none does. Each requested language is tried in turn, so
+/// "pa-IN, en-CA" is Punjabi and "de-DE, fr-FR" is Canadian French (the nearest French). The
+/// pseudo-locale is chosen only when asked for by its tag.
+pub fn negotiate<S: AsRef<str>>(requested: &[S]) -> Lang {
+    for raw in requested {
+        let raw = raw.as_ref().trim().replace('_', "-");
+        if let Some(l) = Lang::from_tag(&raw) {
+            return l;
+        }
+        let Ok(id) = raw.parse::<LanguageIdentifier>() else {
+            continue;
+        };
+        let wanted = [id];
+        let available: Vec<LanguageIdentifier> = Lang::SHIPPED
+            .iter()
+            .filter_map(|l| l.tag().parse().ok())
+            .collect();
+        let found = fluent_langneg::negotiate_languages(
+            &wanted,
+            &available,
+            None,
+            fluent_langneg::NegotiationStrategy::Lookup,
+        );
+        // Punjabi ships in Gurmukhi only: a Shahmukhi (Arabic-script) reader gets English
+        // rather than a script they may not read.
+        let script = wanted[0].script.map(|s| s.as_str().to_ascii_lowercase());
+        if let Some(first) = found.first() {
+            let lang = Lang::from_tag(&first.to_string()).unwrap_or(Lang::En);
+            if lang == Lang::Pa && script.as_deref().is_some_and(|s| s != "guru") {
+                continue;
+            }
+            return lang;
+        }
+    }
+    Lang::En
+}
+
+/// A value for a message's named argument.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Arg<'a> {
+    /// Text put in as it is (identifiers, names, already-formatted parts).
+    Str(Cow<'a, str>),
+    /// A number: it picks plural variants and is shown in the locale's form.
+    Num(f64),
+}
+
+impl<'a> From<&'a str> for Arg<'a> {
+    fn from(s: &'a str) -> Self {
+        Arg::Str(Cow::Borrowed(s))
+    }
+}
+impl<'a> From<&'a String> for Arg<'a> {
+    fn from(s: &'a String) -> Self {
+        Arg::Str(Cow::Borrowed(s.as_str()))
+    }
+}
+impl From<String> for Arg<'_> {
+    fn from(s: String) -> Self {
+        Arg::Str(Cow::Owned(s))
+    }
+}
+macro_rules! num_arg {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Arg<'_> {
+            #[allow(clippy::cast_precision_loss, clippy::cast_lossless)]
+            fn from(n: $t) -> Self {
+                Arg::Num(n as f64)
+            }
+        }
+    )*};
+}
+num_arg!(usize, u32, u64, i32, i64);
+
+/// Formats message `$id` of a [`Text`] with named arguments:
+/// `tr!(text, "sync-pending", count = 3)`.
+#[macro_export]
+macro_rules! tr {
+    ($text:expr, $id:expr) => {
+        $text.get($id, &[])
+    };
+    ($text:expr, $id:expr, $($name:ident = $value:expr),+ $(,)?) => {
+        $text.get($id, &[$((stringify!($name), $crate::Arg::from($value))),+])
+    };
+}
+
+/// A message to be worded later, in the reader's language: an error made where no language is
+/// known (a rule of the trip crate), worded by whoever shows it ([`Text::msg`]), and in English
+/// for logs and the API ([`Msg::english`]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Msg {
+    /// The message id.
+    pub id: &'static str,
+    /// Named arguments, as text or whole numbers.
+    pub args: Vec<(&'static str, MsgArg)>,
+}
+
+/// An argument of a [`Msg`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum MsgArg {
+    /// Text put in as it is.
+    Str(String),
+    /// A whole number (plural variants, the locale's form).
+    Num(i64),
+}
+
+impl Msg {
+    /// Message `id` with no arguments yet.
+    pub fn new(id: &'static str) -> Msg {
+        Msg {
+            id,
+            args: Vec::new(),
+        }
+    }
+
+    /// Adds a text argument.
+    #[must_use]
+    pub fn arg(mut self, name: &'static str, value: impl Into<String>) -> Msg {
+        self.args.push((name, MsgArg::Str(value.into())));
+        self
+    }
+
+    /// Adds a number argument.
+    #[must_use]
+    pub fn num(mut self, name: &'static str, value: i64) -> Msg {
+        self.args.push((name, MsgArg::Num(value)));
+        self
+    }
+
+    /// The message in English (logs, the API's `reason`).
+    pub fn english(&self) -> String {
+        english().msg(self)
+    }
+}
+
+/// The English catalogue, made once per process.
+pub fn english() -> &'static Text {
+    static EN: std::sync::OnceLock<Text> = std::sync::OnceLock::new();
+    EN.get_or_init(|| Text::new(Lang::En))
+}
+
+type Bundle = FluentBundle<FluentResource>;
+
+/// One language's catalogue, with English behind it for any message it lacks.
+pub struct Text {
+    lang: Lang,
+    bundle: Bundle,
+    english: Option<Bundle>,
+}
+
+impl std::fmt::Debug for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Text").field("lang", &self.lang).finish()
+    }
+}
+
+impl Default for Text {
+    fn default() -> Self {
+        Text::new(Lang::En)
+    }
+}
+
+fn bundle(lang: Lang) -> Bundle {
+    let mut b = Bundle::new_concurrent(vec![lang.plural_locale()]);
+    b.set_use_isolating(false);
+    b.set_formatter(Some(match lang {
+        Lang::FrCa => numbers::french,
+        Lang::Pa => numbers::indian,
+        _ => numbers::english,
+    }));
+    if lang == Lang::Pseudo {
+        b.set_transform(Some(pseudo::transform));
+    }
+    // The catalogues are compiled in and checked by this crate's tests: a syntax error is a
+    // build-time bug, and the entries that did parse are still used.
+    let resource = match FluentResource::try_new(lang.source().to_string()) {
+        Ok(r) | Err((r, _)) => r,
+    };
+    // Overriding cannot fail on duplicates; the tests refuse duplicate ids.
+    b.add_resource_overriding(resource);
+    b
+}
+
+impl Text {
+    /// The catalogue of `lang`.
+    pub fn new(lang: Lang) -> Text {
+        Text {
+            lang,
+            bundle: bundle(lang),
+            english: matches!(lang, Lang::FrCa | Lang::Pa | Lang::EsMx).then(|| bundle(Lang::En)),
+        }
+    }
+
+    /// The catalogue [`negotiate`] picks for `requested`.
+    pub fn negotiated<S: AsRef<str>>(requested: &[S]) -> Text {
+        Text::new(negotiate(requested))
+    }
+
+    /// Its language.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// Message `id` with `args` (use [`tr!`]). A message this language lacks is taken from
+    /// English; an id no catalogue has comes back as the id itself (the tests make sure none
+    /// does).
+    pub fn get(&self, id: &str, args: &[(&str, Arg<'_>)]) -> String {
+        let mut fargs = FluentArgs::with_capacity(args.len());
+        for (name, value) in args {
+            fargs.set(
+                *name,
+                match value {
+                    Arg::Str(s) => FluentValue::from(s.as_ref()),
+                    Arg::Num(n) => FluentValue::from(*n),
+                },
+            );
+        }
+        let from = |b: &Bundle| {
+            let pattern = b.get_message(id)?.value()?;
+            let mut errors = Vec::new();
+            Some(
+                b.format_pattern(pattern, Some(&fargs), &mut errors)
+                    .into_owned(),
+            )
+        };
+        let found = from(&self.bundle).or_else(|| self.english.as_ref().and_then(from));
+        match found {
+            Some(s) if self.lang == Lang::Pseudo => format!("⟦{s}⟧"),
+            Some(s) => s,
+            None => id.to_string(),
+        }
+    }
+
+    /// A [`Msg`] in this language.
+    pub fn msg(&self, m: &Msg) -> String {
+        let args: Vec<(&str, Arg<'_>)> = m
+            .args
+            .iter()
+            .map(|(k, v)| {
+                (
+                    *k,
+                    match v {
+                        MsgArg::Str(s) => Arg::from(s),
+                        MsgArg::Num(n) => Arg::from(*n),
+                    },
+                )
+            })
+            .collect();
+        self.get(m.id, &args)
+    }
+
+    /// Whether this language's own catalogue has message `id` (not counting English behind it).
+    pub fn has(&self, id: &str) -> bool {
+        self.bundle.has_message(id)
+    }
+
+    /// A number in the locale's form: "1,000,000" in English, "1 000 000" in Canadian French,
+    /// "10,00,000" in Punjabi (Indian grouping).
+    pub fn number(&self, n: i64) -> String {
+        match self.lang {
+            Lang::FrCa => numbers::group(n, '\u{a0}', false),
+            Lang::Pa => numbers::group(n, ',', true),
+            _ => numbers::group(n, ',', false),
+        }
+    }
+
+    /// A clock time, 24-hour: "14:37" in English, "14 h 37" in Canadian French.
+    pub fn clock(&self, hour: u32, minute: u32) -> String {
+        tr!(
+            self,
+            "time-clock",
+            hour = format!("{hour:02}"),
+            minute = format!("{minute:02}")
+        )
+    }
+
+    /// A day and a clock time: "Wed 2 Dec 14:37" in English, "mer. 2 déc. 14 h 37" in Canadian
+    /// French. `weekday` counts from Monday = 1, `month` from January = 1; `time` is
+    /// [`Text::clock`]'s text, `zone` an abbreviation ("EST") or empty.
+    pub fn day_time(&self, weekday: u32, day: u32, month: u32, time: &str, zone: &str) -> String {
+        let wd = self.get("weekday-short", &[("day", Arg::Num(f64::from(weekday)))]);
+        let mo = self.get("month-short", &[("month", Arg::Num(f64::from(month)))]);
+        let s = tr!(
+            self,
+            "time-day",
+            weekday = wd,
+            day = day,
+            month = mo,
+            time = time
+        );
+        if zone.is_empty() {
+            s
+        } else {
+            tr!(self, "time-zoned", time = s, zone = zone)
+        }
+    }
+}
+
+mod numbers {
+    use fluent_bundle::FluentValue;
+
+    fn whole(v: &FluentValue) -> Option<i64> {
+        match v {
+            FluentValue::Number(n) if n.value.fract() == 0.0 && n.value.abs() < 1e15 => {
+                #[allow(clippy::cast_possible_truncation)]
+                Some(n.value as i64)
+            }
+            _ => None,
+        }
+    }
+
+    /// Fluent's number formatter for English and Spanish (and the pseudo-locale).
+    pub fn english<M>(v: &FluentValue, _: &M) -> Option<String> {
+        whole(v).map(|n| group(n, ',', false))
+    }
+
+    /// Canadian French: a no-break space between thousands (CLDR `fr-CA`).
+    pub fn french<M>(v: &FluentValue, _: &M) -> Option<String> {
+        whole(v).map(|n| group(n, '\u{a0}', false))
+    }
+
+    /// Punjabi: Indian grouping, 10,00,000 (CLDR `pa`, Latin digits).
+    pub fn indian<M>(v: &FluentValue, _: &M) -> Option<String> {
+        whole(v).map(|n| group(n, ',', true))
+    }
+
+    /// `n` with `sep` between groups of three digits, or with Indian grouping (three, then
+    /// twos). Numbers under 10,000 are not grouped ("2500 kg"): a design choice, so a
+    /// four-digit weight reads as it does on the shipment's papers (CLDR groups them in English).
+    pub fn group(n: i64, sep: char, indian: bool) -> String {
+        let digits = n.unsigned_abs().to_string();
+        let mut out = String::new();
+        if digits.len() <= 4 {
+            out.push_str(&digits);
+        } else {
+            let (head, last3) = digits.split_at(digits.len() - 3);
+            let step = if indian { 2 } else { 3 };
+            let mut groups = Vec::new();
+            let mut rest = head;
+            while rest.len() > step {
+                let (a, b) = rest.split_at(rest.len() - step);
+                groups.push(b);
+                rest = a;
+            }
+            groups.push(rest);
+            groups.reverse();
+            for g in groups {
+                out.push_str(g);
+                out.push(sep);
+            }
+            out.push_str(last3);
+        }
+        if n < 0 {
+            format!("-{out}")
+        } else {
+            out
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
