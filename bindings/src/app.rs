@@ -112,10 +112,12 @@ pub struct ShellTexts {
     pub tone_problem: String,
 }
 
-/// The shells' own words (buttons they add, platform failures).
+/// The shells' own words (buttons they add, platform failures) in the phone's language:
+/// `locales` is the per-app language list (BCP 47, the user's order), as for
+/// [`CrossingCore::set_preferred_locales`].
 #[uniffi::export]
-pub fn shell_texts() -> ShellTexts {
-    crossing_core::app::shell_texts()
+pub fn shell_texts(locales: Vec<String>) -> ShellTexts {
+    crossing_core::app::shell_texts(&crossing_core::text::Text::negotiated(&locales))
 }
 
 /// How much a log line matters.
@@ -154,20 +156,37 @@ pub fn set_log_sink(sink: Option<Arc<dyn LogSink>>) {
     );
 }
 
-/// The screen to show when [`CrossingCore::new`] failed, instead of crashing.
+/// The screen to show when [`CrossingCore::new`] failed, instead of crashing, in the phone's
+/// language (`locales` as for [`shell_texts`]).
 #[uniffi::export]
-pub fn startup_notice(error: CoreError) -> Notice {
+pub fn startup_notice(error: CoreError, locales: Vec<String>) -> Notice {
     use crossing_core::app::StartupFailure as F;
     let failure = match &error {
         CoreError::UpdateRequired { .. } => F::TooNew,
         CoreError::Storage { .. } => F::Storage,
         _ => F::Other,
     };
-    crossing_core::app::startup_notice(failure)
+    crossing_core::app::startup_notice(
+        failure,
+        &crossing_core::text::Text::negotiated(&locales),
+    )
 }
 
 #[uniffi::export]
 impl CrossingCore {
+    /// Chooses the language of every text the core makes from the phone's per-app language
+    /// list (BCP 47 tags in the user's order: Android `AppCompatDelegate.getApplicationLocales()`
+    /// or the system list, iOS `Bundle.main.preferredLocalizations`; `_` is read as `-`).
+    /// English when none ships. Call at start and on every locale change: screens are told to
+    /// redraw. Returns the chosen language's tag (`en`, `fr-CA`, `pa`, `es-MX`).
+    pub fn set_preferred_locales(&self, locales: Vec<String>) -> String {
+        self.app
+            .core()
+            .set_preferred_locales(&locales)
+            .tag()
+            .to_string()
+    }
+
     /// Where the app starts; `signed_in`: the shell holds a token.
     pub fn start_screen(&self, signed_in: bool) -> Result<StartScreen, CoreError> {
         Ok(self.app.start_screen(signed_in)?)

@@ -29,6 +29,11 @@ struct Cli {
     /// to see what a driver saw then or to reproduce a test; default: the system clock.
     #[arg(long, global = true, env = "CROSSING_NOW", value_name = "RFC3339", value_parser = parse_now)]
     now: Option<DateTime<FixedOffset>>,
+    /// The language of what the core prints: en, fr-CA, pa, es-MX (or any BCP 47 tag; the
+    /// nearest shipped language, English when none). Default: LANGUAGE, LC_ALL, LC_MESSAGES,
+    /// LANG.
+    #[arg(long, global = true, env = "CROSSING_LANG", value_name = "TAG")]
+    lang: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -243,12 +248,21 @@ fn clock(now: Option<DateTime<FixedOffset>>) -> SharedClock {
     }
 }
 
-fn open(dir: Option<PathBuf>, clock: SharedClock) -> CliResult<Crossing> {
+/// The languages to ask the core for: `--lang`, else the POSIX environment.
+fn languages(lang: Option<&str>) -> Vec<String> {
+    match lang {
+        Some(tag) => vec![tag.to_string()],
+        None => crossing_core::text::posix_locales(|k| std::env::var(k).ok()),
+    }
+}
+
+fn open(dir: Option<PathBuf>, clock: SharedClock, lang: Option<&str>) -> CliResult<Crossing> {
     let dir = match dir {
         Some(d) => d,
         None => default_data_dir()?,
     };
     let core = Crossing::open_with_clock(&dir, clock).map_err(|e| e.to_string())?;
+    core.set_preferred_locales(&languages(lang));
     let r = core.recovery();
     if r.cache_rebuilt {
         eprintln!(
@@ -272,22 +286,23 @@ fn open(dir: Option<PathBuf>, clock: SharedClock) -> CliResult<Crossing> {
 fn run(cli: Cli) -> CliResult {
     let clock = clock(cli.now);
     let dir = cli.data_dir;
+    let lang = cli.lang.as_deref();
     match cli.command {
         Command::Demo { out } => demo::run(out, clock),
         Command::Sync {
             server,
             token,
             wait,
-        } => sync(open(dir, clock)?, &server, token, wait),
+        } => sync(open(dir, clock, lang)?, &server, token, wait),
         Command::Cache(CacheCommand::Wipe) => {
-            open(dir, clock)?.wipe_cache().map_err(err)?;
+            open(dir, clock, lang)?.wipe_cache().map_err(err)?;
             println!("trip cache wiped; sync to pull the trips again (recorded events are kept)");
             Ok(())
         }
-        Command::Status { json } => status(&open(dir, clock)?, json),
-        Command::Trip(TripCommand::Import { file }) => import(&open(dir, clock)?, &file),
-        Command::Trip(TripCommand::List { json }) => list_trips(&open(dir, clock)?, json),
-        Command::Trip(TripCommand::Show { id, json }) => show(&open(dir, clock)?, id, json),
+        Command::Status { json } => status(&open(dir, clock, lang)?, json),
+        Command::Trip(TripCommand::Import { file }) => import(&open(dir, clock, lang)?, &file),
+        Command::Trip(TripCommand::List { json }) => list_trips(&open(dir, clock, lang)?, json),
+        Command::Trip(TripCommand::Show { id, json }) => show(&open(dir, clock, lang)?, id, json),
         Command::Barcode {
             id,
             kind,
@@ -296,7 +311,7 @@ fn run(cli: Cli) -> CliResult {
             svg,
             scale,
         } => {
-            let core = open(dir, clock)?;
+            let core = open(dir, clock, lang)?;
             let id = core.resolve_trip_id(id.as_deref()).map_err(err)?;
             let code = core
                 .border_code(&id, kind, shipment.as_deref())
@@ -310,7 +325,7 @@ fn run(cli: Cli) -> CliResult {
             no_driver_name,
             pdf,
         } => {
-            let core = open(dir, clock)?;
+            let core = open(dir, clock, lang)?;
             let id = core.resolve_trip_id(id.as_deref()).map_err(err)?;
             let options = crossing_core::paper::SheetOptions {
                 detailed,
@@ -347,7 +362,7 @@ fn run(cli: Cli) -> CliResult {
             input.inspection = inspection;
             input.corrects = corrects;
             input.note = note;
-            record(&open(dir, clock)?, input)
+            record(&open(dir, clock, lang)?, input)
         }
         Command::Event(EventCommand::List {
             pending,
@@ -358,7 +373,7 @@ fn run(cli: Cli) -> CliResult {
                 trip_id: trip,
                 pending_only: pending,
             };
-            list_events(&open(dir, clock)?, &filter, json)
+            list_events(&open(dir, clock, lang)?, &filter, json)
         }
     }
 }
@@ -435,7 +450,7 @@ fn show(core: &Crossing, id: Option<String>, json: bool) -> CliResult {
     if json {
         return print_json(&v);
     }
-    print!("{}", view::to_text(&v));
+    print!("{}", view::to_text(&v, &core.text()));
     Ok(())
 }
 

@@ -26,6 +26,8 @@ pub use crossing_paper as paper;
 /// The document and its rules live in `crossing-trip`, shared with the fleet server; they are
 /// re-exported under their old paths so the phone's API reads as one crate.
 pub use crossing_trip::{clock, customs, format, limits, model, protocol, validate};
+/// The words (`crossing-text`): catalogues, negotiation, the locale's numbers and times.
+pub use crossing_text as text;
 pub use store::{recover, schema, Recovery, CACHE_FILE, OUTBOX_FILE};
 pub use sync::{planner, transport};
 pub use view::amend;
@@ -71,6 +73,8 @@ pub struct Crossing {
     device_id: String,
     clock: SharedClock,
     changes: tokio::sync::broadcast::Sender<Change>,
+    /// The driver's language ([`Crossing::set_preferred_locales`]); English until told.
+    text: std::sync::RwLock<std::sync::Arc<text::Text>>,
 }
 
 /// What changed in the stores, so screens showing it redraw (crux's "render"): sent after the
@@ -170,7 +174,43 @@ impl Crossing {
             device_id,
             clock,
             changes: tokio::sync::broadcast::channel(CHANGE_BACKLOG).0,
+            text: std::sync::RwLock::new(std::sync::Arc::new(text::Text::default())),
         })
+    }
+
+    /// Chooses the language of every sentence the core makes from the phone's per-app
+    /// language list (BCP 47 tags in the user's order: Android `getApplicationLocales()`,
+    /// iOS `preferredLocalizations`; `_` is read as `-`), English when none ships. Call at
+    /// start and on every locale change; screens are told to redraw when the language changes.
+    /// Returns the language chosen.
+    pub fn set_preferred_locales<S: AsRef<str>>(&self, tags: &[S]) -> text::Lang {
+        let lang = text::negotiate(tags);
+        let changed = {
+            let mut current = self
+                .text
+                .write()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            let changed = current.lang() != lang;
+            if changed {
+                *current = std::sync::Arc::new(text::Text::new(lang));
+            }
+            changed
+        };
+        if changed {
+            log::info("text", &format!("language {}", lang.tag()));
+            self.changed(Vec::new(), true);
+        }
+        lang
+    }
+
+    /// The driver's language now.
+    pub fn text(&self) -> std::sync::Arc<text::Text> {
+        std::sync::Arc::clone(
+            &self
+                .text
+                .read()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        )
     }
 
     /// Receives every [`Change`] from now on. A receiver that falls behind by more than
@@ -366,7 +406,7 @@ impl Crossing {
         self.store.cache(|c| cache::get(c, id))
     }
 
-    fn status_of(&self, stored: &StoredTrip) -> Result<DisplayStatus> {
+    fn status_of(&self, stored: &StoredTrip, t: &text::Text) -> Result<DisplayStatus> {
         let events = self.events(&EventFilter {
             trip_id: Some(stored.summary.id.clone()),
             pending_only: false,
@@ -379,10 +419,11 @@ impl Crossing {
             .and_then(|c| c.trip_step())
             .map(|(code, s)| model::CustomsStatus {
                 code,
-                description: Some(s.display(stored.summary.regime)),
+                description: Some(s.display_in(stored.summary.regime, t)),
                 reported_at: s.received_at.clone(),
             });
         Ok(status::derive(status::StatusInputs {
+            text: t,
             state: stored.summary.state,
             version: stored.summary.version,
             customs: relayed.as_ref().or(stored
@@ -396,7 +437,7 @@ impl Crossing {
 
     /// The status the driver sees for a trip.
     pub fn trip_status(&self, id: &str) -> Result<DisplayStatus> {
-        self.status_of(&self.trip(id)?)
+        self.status_of(&self.trip(id)?, &self.text())
     }
 
     /// The status buttons that make sense for a trip now.
@@ -411,15 +452,16 @@ impl Crossing {
 
     /// The manifest screen and its status buttons, from one read of the trip and its events.
     pub fn manifest_screen(&self, id: &str) -> Result<ManifestScreen> {
+        let t = self.text();
         let stored = self.trip(id)?;
-        let status = self.status_of(&stored)?;
+        let status = self.status_of(&stored, &t)?;
         let shipments = shipment_numbers(&stored);
-        let actions = status::allowed_actions(stored.summary.state, &status, &shipments);
-        let mut view = view::manifest_view(&stored, status);
+        let actions = status::allowed_actions(stored.summary.state, &status, &shipments, &t);
+        let mut view = view::manifest_view(&stored, status, &t);
         if let (Some(current), Some((_, base))) =
             (&stored.manifest, self.store.cache(|c| cache::base(c, id))?)
         {
-            view.amendment = Some(amend::diff(&base, current));
+            view.amendment = Some(amend::diff(&base, current, &t));
         }
         Ok(ManifestScreen { view, actions })
     }
@@ -438,7 +480,7 @@ impl Crossing {
                 has_manifest,
             } = self.store.cache(|c| cache::summary(c, id))?;
             if has_manifest {
-                return Ok(codes::trip_number_code(
+                return Ok(self.worded(codes::trip_number_code(
                     &codes::TripRef {
                         id: &summary.id,
                         version: u64::try_from(summary.version).unwrap_or_default(),
@@ -446,7 +488,7 @@ impl Crossing {
                         trip_number: &summary.trip_number,
                     },
                     kind,
-                )?);
+                )?));
             }
         }
         let stored = self.trip(id)?;
@@ -457,7 +499,35 @@ impl Crossing {
                 stored.summary.state.as_str()
             ),
         })?;
-        Ok(codes::border_code(&trip, kind, shipment)?)
+        Ok(self.worded(codes::border_code(&trip, kind, shipment)?))
+    }
+
+    /// A drawn code's title and caveats in the driver's language (the codes crate words them
+    /// in English, for the fleet server and the paperwork).
+    fn worded(&self, mut code: BorderCode) -> BorderCode {
+        let t = self.text();
+        let title = match code.title.as_str() {
+            "Trip number (QR)" => Some("code-title-trip-qr"),
+            "CBSA lead sheet: CRN" => Some("code-title-crn"),
+            "ACE cover sheet: trip number" => Some("code-title-ace-39"),
+            "PARS / cargo control number" => Some("code-title-pars"),
+            "PAPS / shipment control number" => Some("code-title-paps"),
+            "CBP ACE manifest QR" => Some("code-title-ace-qr"),
+            _ => None,
+        };
+        if let Some(id) = title {
+            code.title = t.get(id, &[]);
+        }
+        for caveat in &mut code.caveats {
+            let id = match caveat.as_str() {
+                c if c == codes::SCREEN_CAVEAT => "code-caveat-screen",
+                c if c == codes::CRN_CAVEAT => "code-caveat-crn",
+                c if c == codes::ACE_QR_CAVEAT => "code-caveat-ace-qr",
+                _ => continue,
+            };
+            *caveat = t.get(id, &[]);
+        }
+        code
     }
 
     /// One sheet of border paperwork for the trip's current version, as PDF bytes, made on the

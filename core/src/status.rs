@@ -16,6 +16,7 @@ use serde::Serialize;
 use crate::events::{DeliveryState, EventKind, Inspection, StatusEvent};
 use crate::model::{CustomsStatus, CustomsStatusCode};
 use crate::store::trips::TripState;
+use crate::text::{tr, Text};
 
 /// How far along the trip is, by the driver's own events.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -56,6 +57,8 @@ impl Progress {
 /// Inputs of [`derive`]: what the cache and the outbox know about one trip.
 #[derive(Debug, Clone, Copy)]
 pub struct StatusInputs<'a> {
+    /// The driver's language.
+    pub text: &'a Text,
     /// Active, cancelled, unassigned, finished.
     pub state: TripState,
     /// The trip version on the device.
@@ -106,8 +109,8 @@ impl CustomsLine {
     /// The line as shown on the status card: the label, marked as customs' word, not the
     /// driver's (`Released (customs)`).
     #[inline]
-    pub fn display(&self) -> String {
-        format!("{} (customs)", self.label)
+    pub fn display(&self, t: &Text) -> String {
+        tr!(t, "customs-marked", status = self.label.as_str())
     }
 }
 
@@ -149,7 +152,7 @@ pub fn derive(input: StatusInputs<'_>) -> DisplayStatus {
         label: c
             .description
             .clone()
-            .unwrap_or_else(|| c.code.label().to_string()),
+            .unwrap_or_else(|| input.text.get(c.code.text_id(), &[])),
         reported_at: c.reported_at.clone(),
     });
 
@@ -221,23 +224,32 @@ fn headline(
     latest_at_step: Option<&StatusEvent>,
     delivered: &[String],
 ) -> String {
+    let t = input.text;
     let mut headline = match input.state {
-        TripState::Cancelled => "Trip cancelled by the fleet".to_string(),
-        TripState::Unassigned => "Trip no longer assigned to you".to_string(),
-        TripState::Finished => "Trip finished".to_string(),
-        TripState::Active => progress_words(progress, latest_at_step, delivered, input.shipments),
+        TripState::Cancelled => t.get("status-cancelled", &[]),
+        TripState::Unassigned => t.get("status-unassigned", &[]),
+        TripState::Finished => t.get("status-finished", &[]),
+        TripState::Active => {
+            progress_words(t, progress, latest_at_step, delivered, input.shipments)
+        }
+    };
+    let mut then = |id: &str| {
+        headline = tr!(
+            t,
+            "status-joined",
+            first = std::mem::take(&mut headline),
+            second = t.get(id, &[])
+        );
     };
     if input.state == TripState::Active {
         if progress_not_yet_sent {
-            headline.push_str(" · not yet sent");
+            then("status-not-yet-sent");
         }
         match input.customs.map(|c| c.code) {
-            Some(CustomsStatusCode::Released) => headline.push_str(" · Released by customs"),
-            Some(CustomsStatusCode::Held) => headline.push_str(" · Held by customs"),
-            Some(CustomsStatusCode::Rejected) => headline.push_str(" · Rejected by customs"),
-            _ if progress == Progress::Crossed => {
-                headline.push_str(" · customs release not confirmed");
-            }
+            Some(CustomsStatusCode::Released) => then("customs-released-by"),
+            Some(CustomsStatusCode::Held) => then("customs-held-by"),
+            Some(CustomsStatusCode::Rejected) => then("customs-rejected-by"),
+            _ if progress == Progress::Crossed => then("status-release-not-confirmed"),
             _ => {}
         }
     }
@@ -245,32 +257,37 @@ fn headline(
 }
 
 fn progress_words(
+    t: &Text,
     p: Progress,
     latest: Option<&StatusEvent>,
     delivered: &[String],
     shipments: &[String],
 ) -> String {
-    match p {
-        Progress::Assigned => "Assigned: acknowledge the manifest".into(),
-        Progress::Acknowledged => "Manifest acknowledged".into(),
-        Progress::DepartedOrigin => "Departed origin".into(),
+    let id = match p {
+        Progress::Assigned => "status-assigned",
+        Progress::Acknowledged => "status-acknowledged",
+        Progress::DepartedOrigin => "status-departed",
         Progress::AtBorder => match latest.and_then(|e| e.port.as_deref()) {
-            Some(port) => format!("At the border ({port})"),
-            None => "At the border".into(),
+            Some(port) => return tr!(t, "status-at-border-port", port = port),
+            None => "status-at-border",
         },
         Progress::InInspection => match latest.and_then(|e| e.inspection) {
-            Some(Inspection::Secondary) => "In secondary inspection".into(),
-            _ => "In primary inspection".into(),
+            Some(Inspection::Secondary) => "status-secondary",
+            _ => "status-primary",
         },
-        Progress::Crossed => "Crossed (driver reported)".into(),
-        Progress::ArrivedAtConsignee if !delivered.is_empty() => format!(
-            "Delivering: {} of {} shipments delivered",
-            delivered.len(),
-            shipments.len()
-        ),
-        Progress::ArrivedAtConsignee => "At the consignee".into(),
-        Progress::Delivered => "All shipments delivered".into(),
-    }
+        Progress::Crossed => "status-crossed",
+        Progress::ArrivedAtConsignee if !delivered.is_empty() => {
+            return tr!(
+                t,
+                "status-delivering",
+                delivered = delivered.len(),
+                total = shipments.len()
+            )
+        }
+        Progress::ArrivedAtConsignee => "status-at-consignee",
+        Progress::Delivered => "status-delivered",
+    };
+    t.get(id, &[])
 }
 
 /// A status button the driver may press now, with what it needs.
@@ -292,10 +309,10 @@ pub struct Action {
     pub shipments: Vec<String>,
 }
 
-fn action(kind: EventKind, recommended: bool) -> Action {
+fn action(t: &Text, kind: EventKind, recommended: bool) -> Action {
     Action {
         kind,
-        label: kind.label().to_string(),
+        label: t.get(kind.text_id(), &[]),
         recommended,
         needs_shipment: kind == EventKind::Delivered,
         needs_inspection: kind == EventKind::InInspection,
@@ -310,7 +327,9 @@ pub fn allowed_actions(
     state: TripState,
     status: &DisplayStatus,
     shipments: &[String],
+    t: &Text,
 ) -> Vec<Action> {
+    let action = |kind, recommended| action(t, kind, recommended);
     use EventKind as K;
     use Progress as P;
     if state != TripState::Active {
@@ -391,6 +410,7 @@ mod tests {
         shipments: &[String],
     ) -> DisplayStatus {
         derive(StatusInputs {
+            text: &Text::default(),
             state: TripState::Active,
             version: 2,
             customs,
@@ -523,7 +543,7 @@ mod tests {
         };
         let s = run(&[], None, &[]);
         assert_eq!(
-            kinds(allowed_actions(TripState::Active, &s, &[])),
+            kinds(allowed_actions(TripState::Active, &s, &[], &Text::default())),
             [
                 (K::TripAcknowledged, true),
                 (K::DepartedOrigin, false),
@@ -540,7 +560,7 @@ mod tests {
             &[],
         );
         assert_eq!(
-            kinds(allowed_actions(TripState::Active, &s, &[])),
+            kinds(allowed_actions(TripState::Active, &s, &[], &Text::default())),
             [
                 (K::InInspection, false),
                 (K::Released, true),
@@ -559,7 +579,7 @@ mod tests {
             None,
             &shipments,
         );
-        let acts = allowed_actions(TripState::Active, &s, &shipments);
+        let acts = allowed_actions(TripState::Active, &s, &shipments, &Text::default());
         let delivered = acts
             .iter()
             .find(|a| a.kind == K::Delivered)
@@ -567,6 +587,7 @@ mod tests {
         assert_eq!(delivered.shipments, ["A2"]);
         assert!(delivered.recommended && delivered.needs_shipment);
         let gone = derive(StatusInputs {
+            text: &Text::default(),
             state: TripState::Cancelled,
             version: 2,
             customs: None,
@@ -574,7 +595,7 @@ mod tests {
             events: &[],
         });
         assert_eq!(
-            kinds(allowed_actions(TripState::Cancelled, &gone, &[])),
+            kinds(allowed_actions(TripState::Cancelled, &gone, &[], &Text::default())),
             [(K::Exception, false)]
         );
     }
@@ -582,6 +603,7 @@ mod tests {
     #[test]
     fn tombstones_say_what_happened() {
         let s = derive(StatusInputs {
+            text: &Text::default(),
             state: TripState::Cancelled,
             version: 3,
             customs: None,

@@ -570,7 +570,10 @@ async fn journey_damaged_store_at_start_up() {
     conn.pragma_update(None, "user_version", 999).expect("bump");
     drop(conn);
     let err = Crossing::open(dir.path()).expect_err("too new");
-    let notice = app::startup_notice(StartupFailure::from(&err));
+    let notice = app::startup_notice(
+        StartupFailure::from(&err),
+        &crossing_core::text::Text::default(),
+    );
     assert_eq!(
         (notice.title.as_str(), notice.needs),
         ("Update the app", Some(Need::UpdateApp))

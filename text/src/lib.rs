@@ -137,6 +137,35 @@ pub fn negotiate<S: AsRef<str>>(requested: &[S]) -> Lang {
     Lang::En
 }
 
+/// The language list of a POSIX process (a desktop shell, the CLI), from its environment as
+/// `var` reads it: `LANGUAGE` (GNU's ordered list, `fr_CA:en`), then `LC_ALL`, `LC_MESSAGES`,
+/// `LANG`, the first that is set and not empty. Encodings and modifiers are dropped
+/// (`fr_CA.UTF-8@euro` → `fr-CA`); `C` and `POSIX` mean English. Feed it to [`negotiate`].
+pub fn posix_locales(var: impl Fn(&str) -> Option<String>) -> Vec<String> {
+    let clean = |s: &str| -> Option<String> {
+        let base = s.split(['.', '@']).next().unwrap_or_default().trim();
+        match base {
+            "" => None,
+            "C" | "POSIX" => Some("en".to_string()),
+            b => Some(b.replace('_', "-")),
+        }
+    };
+    let single = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .into_iter()
+        .find_map(|k| var(k).filter(|v| !v.trim().is_empty()));
+    // GNU gettext ignores LANGUAGE when the locale is C.
+    let c_locale = single.as_deref().and_then(clean).as_deref() == Some("en")
+        && single.as_deref().is_some_and(|s| s.starts_with('C') || s.starts_with("POSIX"));
+    let mut out: Vec<String> = Vec::new();
+    if !c_locale {
+        if let Some(list) = var("LANGUAGE") {
+            out.extend(list.split(':').filter_map(clean));
+        }
+    }
+    out.extend(single.as_deref().and_then(clean));
+    out
+}
+
 /// A value for a message's named argument.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Arg<'a> {

@@ -2,6 +2,16 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::*;
 
+/// The translations under test: all three, or those named in `CROSSING_TEXT_LANGS`
+/// (`fr-CA,pa`), so a translator can check one catalogue while the others are being written.
+fn translations() -> Vec<Lang> {
+    let only = std::env::var("CROSSING_TEXT_LANGS").unwrap_or_default();
+    [Lang::FrCa, Lang::Pa, Lang::EsMx]
+        .into_iter()
+        .filter(|l| only.is_empty() || only.split(',').any(|t| t.trim() == l.tag()))
+        .collect()
+}
+
 /// Each message of a catalogue with the argument names it uses (`$name`), read from the source:
 /// a message starts at an unindented `id =` line and runs over its indented lines.
 fn messages(src: &str) -> BTreeMap<String, BTreeSet<String>> {
@@ -55,7 +65,7 @@ fn every_catalogue_parses_without_errors() {
 fn every_message_exists_in_every_language_with_the_same_arguments() {
     let english = messages(Lang::En.source());
     assert!(english.len() > 200, "{} messages", english.len());
-    for lang in [Lang::FrCa, Lang::Pa, Lang::EsMx] {
+    for lang in translations() {
         let other = messages(lang.source());
         let missing: Vec<&String> = english.keys().filter(|k| !other.contains_key(*k)).collect();
         let extra: Vec<&String> = other.keys().filter(|k| !english.contains_key(*k)).collect();
@@ -74,7 +84,7 @@ fn every_message_exists_in_every_language_with_the_same_arguments() {
 
 #[test]
 fn every_catalogue_says_it_awaits_native_review() {
-    for lang in [Lang::FrCa, Lang::Pa, Lang::EsMx] {
+    for lang in translations() {
         let head: String = lang.source().lines().take(12).collect::<Vec<_>>().join("\n");
         assert!(
             head.contains("native-speaker review pending"),
@@ -88,7 +98,7 @@ fn every_catalogue_says_it_awaits_native_review() {
 fn the_translations_are_translated() {
     let english = messages(Lang::En.source());
     let en = Text::new(Lang::En);
-    for lang in [Lang::FrCa, Lang::Pa, Lang::EsMx] {
+    for lang in translations() {
         let t = Text::new(lang);
         let same: Vec<&String> = english
             .keys()
@@ -110,7 +120,7 @@ fn the_translations_are_translated() {
 #[test]
 fn official_terms_keep_the_english_word_in_front() {
     let en = Text::new(Lang::En);
-    for lang in [Lang::FrCa, Lang::Pa, Lang::EsMx] {
+    for lang in translations() {
         let t = Text::new(lang);
         for id in messages(Lang::En.source()).keys() {
             let term = id.starts_with("event-")
@@ -328,4 +338,38 @@ fn a_msg_is_worded_in_each_language_and_in_english_for_logs() {
         let s = Text::new(lang).msg(&m);
         assert!(s.contains("500"), "{}: {s}", lang.tag());
     }
+}
+
+#[test]
+fn posix_environment_gives_the_cli_its_language() {
+    let env = |pairs: &'static [(&'static str, &'static str)]| {
+        move |k: &str| {
+            pairs
+                .iter()
+                .find(|(n, _)| *n == k)
+                .map(|(_, v)| (*v).to_string())
+        }
+    };
+    assert_eq!(posix_locales(env(&[("LANG", "fr_CA.UTF-8")])), ["fr-CA"]);
+    assert_eq!(
+        posix_locales(env(&[("LANG", "en_US.UTF-8"), ("LC_MESSAGES", "pa_IN.UTF-8")])),
+        ["pa-IN"]
+    );
+    assert_eq!(
+        posix_locales(env(&[("LC_ALL", "es_MX.UTF-8"), ("LANG", "fr_CA.UTF-8")])),
+        ["es-MX"]
+    );
+    assert_eq!(
+        posix_locales(env(&[("LANGUAGE", "pa:fr_CA"), ("LANG", "en_CA.UTF-8")])),
+        ["pa", "fr-CA", "en-CA"]
+    );
+    assert_eq!(
+        posix_locales(env(&[("LANGUAGE", "pa"), ("LANG", "C.UTF-8")])),
+        ["en"]
+    );
+    assert!(posix_locales(env(&[])).is_empty());
+    assert_eq!(
+        negotiate(&posix_locales(env(&[("LANG", "fr_CA.UTF-8")]))),
+        Lang::FrCa
+    );
 }

@@ -11,6 +11,7 @@
 //! trip and shipment status codes, CBSA's RNS release codes) are shown as they came, never
 //! guessed.
 
+use crossing_text::{tr, Text};
 use serde::{Deserialize, Serialize};
 
 use crate::model::{CustomsStatusCode, Regime};
@@ -82,7 +83,22 @@ pub enum CustomsSignal {
 }
 
 impl CustomsSignal {
-    /// The driver's words for it.
+    /// The id of its words in the catalogues.
+    pub fn text_id(self) -> &'static str {
+        match self {
+            Self::Transmitted => "customs-signal-transmitted",
+            Self::ProviderError => "customs-signal-provider-error",
+            Self::Accepted => "customs-signal-accepted",
+            Self::Rejected => "customs-signal-rejected",
+            Self::Matched => "customs-signal-matched",
+            Self::NotMatched => "customs-signal-not-matched",
+            Self::ArrivalReported => "customs-signal-arrival-reported",
+            Self::ReviewTimeWarning => "customs-signal-review-time",
+            Self::Other => "customs-signal-other",
+        }
+    }
+
+    /// The driver's words for it, in English.
     pub fn label(self) -> &'static str {
         match self {
             Self::Transmitted => "Sent to customs",
@@ -122,19 +138,32 @@ impl Standing {
     /// The line a driver reads: the confirmed meaning, or the raw code and the provider's words
     /// marked as such (`CBP code 1C: Entered and released (meaning not confirmed)`).
     pub fn display(&self, regime: Regime) -> String {
+        self.display_in(regime, crossing_text::english())
+    }
+
+    /// [`Standing::display`] in the reader's language; the provider's own words stay as sent.
+    pub fn display_in(&self, regime: Regime, t: &Text) -> String {
         let text = self.text.as_deref().filter(|t| !t.is_empty());
         match (self.signal, text) {
-            (Some(s), Some(t)) if s != CustomsSignal::Other => format!("{}: {t}", s.label()),
-            (Some(s), None) if s != CustomsSignal::Other => s.label().to_string(),
-            (_, Some(t)) => format!(
-                "{} code {}: {t} (meaning not confirmed)",
-                self.agency(regime),
-                self.code
+            (Some(s), Some(text)) if s != CustomsSignal::Other => tr!(
+                t,
+                "customs-answer",
+                status = t.get(s.text_id(), &[]),
+                text = text
             ),
-            (_, None) => format!(
-                "{} code {} (meaning not confirmed)",
-                self.agency(regime),
-                self.code
+            (Some(s), None) if s != CustomsSignal::Other => t.get(s.text_id(), &[]),
+            (_, Some(text)) => tr!(
+                t,
+                "customs-raw-code-text",
+                agency = self.agency(regime),
+                code = self.code.as_str(),
+                text = text
+            ),
+            (_, None) => tr!(
+                t,
+                "customs-raw-code",
+                agency = self.agency(regime),
+                code = self.code.as_str()
             ),
         }
     }
@@ -162,28 +191,34 @@ impl CustomsState {
 
     /// What the driver must do before the border, one sentence per matter, trip first.
     pub fn advice(&self, regime: Regime, port: &str) -> Vec<String> {
+        self.advice_in(regime, port, crossing_text::english())
+    }
+
+    /// [`CustomsState::advice`] in the reader's language.
+    pub fn advice_in(&self, regime: Regime, port: &str, t: &Text) -> Vec<String> {
+        let agency = regime.agency();
         let mut out = Vec::new();
         if let Some(s) = &self.trip {
             let reason = s
                 .text
                 .as_deref()
-                .filter(|t| !t.is_empty())
-                .map(|t| format!(" ({t})"))
+                .filter(|r| !r.is_empty())
+                .map(|r| tr!(t, "advice-reason", reason = r))
                 .unwrap_or_default();
-            match s.signal {
-                Some(CustomsSignal::Rejected) => out.push(format!(
-                    "{} rejected the manifest{reason}: call dispatch before you reach {port}; it must be corrected and sent again.",
-                    regime.agency()
-                )),
-                Some(CustomsSignal::ProviderError) => out.push(format!(
-                    "The manifest did not reach {}{reason}: call dispatch before you reach {port}.",
-                    regime.agency()
-                )),
-                Some(CustomsSignal::ReviewTimeWarning) => out.push(format!(
-                    "{} had less than its review time for this manifest: call dispatch before you reach {port}.",
-                    regime.agency()
-                )),
-                _ => {}
+            let id = match s.signal {
+                Some(CustomsSignal::Rejected) => Some("advice-trip-rejected"),
+                Some(CustomsSignal::ProviderError) => Some("advice-trip-not-sent"),
+                Some(CustomsSignal::ReviewTimeWarning) => Some("advice-trip-late"),
+                _ => None,
+            };
+            if let Some(id) = id {
+                out.push(tr!(
+                    t,
+                    id,
+                    agency = agency,
+                    reason = reason.as_str(),
+                    port = port
+                ));
             }
         }
         for sh in &self.shipments {
@@ -192,24 +227,21 @@ impl CustomsState {
                 Regime::Aci => "PARS",
                 Regime::Ace => "PAPS",
             };
-            match sh.signal {
-                Some(CustomsSignal::NotMatched) => out.push(format!(
-                    "{kind} {number} is not matched: call your broker before you reach {port}."
-                )),
-                Some(CustomsSignal::Rejected) => out.push(format!(
-                    "Shipment {number} was rejected by {}: call dispatch before you reach {port}.",
-                    regime.agency()
-                )),
-                Some(CustomsSignal::ReviewTimeWarning) => out.push(format!(
-                    "{} had less than its review time for {number}: call dispatch before you reach {port}.",
-                    regime.agency()
-                )),
-                Some(CustomsSignal::ProviderError) => out.push(format!(
-                    "Shipment {number} did not reach {}: call dispatch before you reach {port}.",
-                    regime.agency()
-                )),
-                _ => {}
-            }
+            let id = match sh.signal {
+                Some(CustomsSignal::NotMatched) => "advice-shipment-not-matched",
+                Some(CustomsSignal::Rejected) => "advice-shipment-rejected",
+                Some(CustomsSignal::ReviewTimeWarning) => "advice-shipment-late",
+                Some(CustomsSignal::ProviderError) => "advice-shipment-not-sent",
+                _ => continue,
+            };
+            out.push(tr!(
+                t,
+                id,
+                kind = kind,
+                number = number,
+                agency = agency,
+                port = port
+            ));
         }
         out
     }

@@ -126,8 +126,11 @@ pub enum Error {
     InvalidInput {
         /// The field or argument, e.g. `port` or `shipment`.
         field: String,
-        /// The rule it broke.
+        /// The rule it broke, in English (logs, the API).
         rule: String,
+        /// The rule as a message, for showing it in the reader's language (`None`: the rule is
+        /// for developers and is shown as written).
+        msg: Option<crossing_text::Msg>,
     },
 }
 
@@ -137,6 +140,17 @@ impl Error {
         Error::InvalidInput {
             field: field.into(),
             rule: rule.into(),
+            msg: None,
+        }
+    }
+
+    /// An [`Error::InvalidInput`] for `field` breaking a rule a driver may read (worded in
+    /// English for `rule`, and in the driver's language by whoever shows it).
+    pub fn input_msg(field: impl Into<String>, msg: crossing_text::Msg) -> Self {
+        Error::InvalidInput {
+            field: field.into(),
+            rule: msg.english(),
+            msg: Some(msg),
         }
     }
 }

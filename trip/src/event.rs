@@ -7,6 +7,7 @@
 //! [`check`] holds an event against its trip (shipment on the trip, port, time window);
 //! [`check_fields`] holds the rules that need neither trip nor clock.
 
+use crossing_text::Msg;
 use std::fmt;
 use std::str::FromStr;
 
@@ -68,7 +69,22 @@ impl EventKind {
         }
     }
 
-    /// Words for the driver.
+    /// The id of its words in the catalogues (`crossing-text`).
+    pub fn text_id(self) -> &'static str {
+        match self {
+            EventKind::TripAcknowledged => "event-trip-acknowledged",
+            EventKind::DepartedOrigin => "event-departed-origin",
+            EventKind::ArrivedAtBorder => "event-arrived-at-border",
+            EventKind::InInspection => "event-in-inspection",
+            EventKind::Released => "event-released",
+            EventKind::ArrivedAtConsignee => "event-arrived-at-consignee",
+            EventKind::Delivered => "event-delivered",
+            EventKind::Exception => "event-exception",
+            EventKind::Correction => "event-correction",
+        }
+    }
+
+    /// Words for the driver, in English (logs, the fleet server).
     pub fn label(self) -> &'static str {
         match self {
             EventKind::TripAcknowledged => "Manifest acknowledged",
@@ -204,14 +220,18 @@ pub fn check(
     }
     if let Some(shipment) = &input.shipment {
         match shipments {
-            None => return Err(Error::input(
-                "shipment",
-                "this trip was cancelled or cleared; its shipments are no longer on this device",
-            )),
-            Some(list) if !list.iter().any(|s| s == shipment) => {
-                return Err(Error::input(
+            None => {
+                return Err(Error::input_msg(
                     "shipment",
-                    format!("{shipment:?} is not on trip {:?}", input.trip_id),
+                    Msg::new("rule-shipments-gone"),
+                ))
+            }
+            Some(list) if !list.iter().any(|s| s == shipment) => {
+                return Err(Error::input_msg(
+                    "shipment",
+                    Msg::new("rule-shipment-not-on-trip")
+                        .arg("shipment", shipment.as_str())
+                        .arg("trip", input.trip_id.as_str()),
                 ))
             }
             Some(_) => {}
@@ -219,12 +239,15 @@ pub fn check(
     }
     if let Some(at) = input.occurred_at {
         if at > now + chrono::Duration::minutes(FUTURE_SLACK_MINUTES) {
-            return Err(Error::input("occurred_at", "must not be in the future"));
+            return Err(Error::input_msg(
+                "occurred_at",
+                Msg::new("rule-not-future"),
+            ));
         }
         if at < now - chrono::Duration::days(BACKDATE_MAX_DAYS) {
-            return Err(Error::input(
+            return Err(Error::input_msg(
                 "occurred_at",
-                format!("must be within the last {BACKDATE_MAX_DAYS} days"),
+                Msg::new("rule-within-days").num("days", BACKDATE_MAX_DAYS),
             ));
         }
     }
@@ -240,7 +263,12 @@ pub fn check(
 pub fn check_fields(input: &mut EventInput) -> Result<()> {
     use EventKind as K;
     let kind = input.kind;
-    let not_used = |field: &str| Error::input(field, format!("is not used with {kind} events"));
+    let not_used = |field: &str| {
+        Error::input_msg(
+            field,
+            Msg::new("rule-not-used").arg("kind", kind.as_str()),
+        )
+    };
     // Which optional fields each kind takes.
     let takes_port = matches!(kind, K::ArrivedAtBorder | K::InInspection | K::Released);
     let takes_shipment = matches!(kind, K::ArrivedAtConsignee | K::Delivered | K::Exception);
@@ -259,36 +287,39 @@ pub fn check_fields(input: &mut EventInput) -> Result<()> {
     if let Some(port) = &mut input.port {
         *port = port.trim().to_string();
         if !(port.len() == 4 && port.bytes().all(|b| b.is_ascii_digit())) {
-            return Err(Error::input(
+            return Err(Error::input_msg(
                 "port",
-                format!("{port:?} must be 4 digits with leading zeros (e.g. 0453)"),
+                Msg::new("rule-port-digits").arg("port", port.as_str()),
             ));
         }
     }
     if let Some(shipment) = &mut input.shipment {
         *shipment = shipment.trim().to_ascii_uppercase();
         if shipment.is_empty() || shipment.chars().count() > SHIPMENT_MAX {
-            return Err(Error::input(
+            return Err(Error::input_msg(
                 "shipment",
-                format!("must be 1–{SHIPMENT_MAX} characters"),
+                Msg::new("rule-shipment-length").num("max", SHIPMENT_MAX as i64),
             ));
         }
-        if let Some(rule) = crate::limits::text_rule(shipment, false) {
-            return Err(Error::input("shipment", rule));
+        if let Some(rule) = crate::limits::text_rule_id(shipment, false) {
+            return Err(Error::input_msg("shipment", Msg::new(rule)));
         }
     } else if kind == K::Delivered {
-        return Err(Error::input("shipment", "is required for delivered events"));
+        return Err(Error::input_msg(
+            "shipment",
+            Msg::new("rule-shipment-required"),
+        ));
     }
     if kind == K::InInspection && input.inspection.is_none() {
-        return Err(Error::input(
+        return Err(Error::input_msg(
             "inspection",
-            "is required for in_inspection events (primary or secondary)",
+            Msg::new("rule-inspection-required"),
         ));
     }
     if kind == K::Correction && input.corrects.is_none() {
-        return Err(Error::input(
+        return Err(Error::input_msg(
             "corrects",
-            "is required for correction events (the id of the event it corrects)",
+            Msg::new("rule-corrects-required"),
         ));
     }
     if let Some(note) = &mut input.note {
@@ -296,18 +327,18 @@ pub fn check_fields(input: &mut EventInput) -> Result<()> {
         if note.is_empty() {
             input.note = None;
         } else if note.chars().count() > NOTE_MAX {
-            return Err(Error::input(
+            return Err(Error::input_msg(
                 "note",
-                format!("must be at most {NOTE_MAX} characters"),
+                Msg::new("rule-note-length").num("max", NOTE_MAX as i64),
             ));
-        } else if let Some(rule) = crate::limits::text_rule(note, true) {
-            return Err(Error::input("note", rule));
+        } else if let Some(rule) = crate::limits::text_rule_id(note, true) {
+            return Err(Error::input_msg("note", Msg::new(rule)));
         }
     }
     if matches!(kind, K::Exception | K::Correction) && input.note.is_none() {
-        return Err(Error::input(
+        return Err(Error::input_msg(
             "note",
-            format!("is required for {kind} events: say what happened"),
+            Msg::new("rule-note-required").arg("kind", kind.as_str()),
         ));
     }
     Ok(())

@@ -8,20 +8,21 @@ use chrono_tz::Tz;
 /// "Wed 2 Dec 12:00 EST". A time the zone skips (spring forward) is read an hour later, as the
 /// port's clocks show it; text that does not parse is shown as it is.
 pub fn eta(local: &str, zone_name: &str) -> String {
-    let (Ok(naive), Ok(zone)) = (
-        NaiveDateTime::parse_from_str(local, "%Y-%m-%dT%H:%M:%S"),
-        zone_name.parse::<Tz>(),
-    ) else {
-        return format!("{} ({zone_name})", local.replace('T', " "));
-    };
-    let at = zone.from_local_datetime(&naive).earliest().or_else(|| {
-        zone.from_local_datetime(&(naive + chrono::Duration::hours(1)))
-            .earliest()
-    });
-    match at {
+    match eta_at(local, zone_name) {
         Some(t) => t.format("%a %-d %b %H:%M %Z").to_string(),
         None => format!("{} ({zone_name})", local.replace('T', " ")),
     }
+}
+
+/// The moment of an ETA in the port's zone, as [`eta`] reads it (a skipped local time an hour
+/// later); `None` when the time or the zone does not parse.
+pub fn eta_at(local: &str, zone_name: &str) -> Option<chrono::DateTime<Tz>> {
+    let naive = NaiveDateTime::parse_from_str(local, "%Y-%m-%dT%H:%M:%S").ok()?;
+    let zone = zone_name.parse::<Tz>().ok()?;
+    zone.from_local_datetime(&naive).earliest().or_else(|| {
+        zone.from_local_datetime(&(naive + chrono::Duration::hours(1)))
+            .earliest()
+    })
 }
 
 /// When a sheet was made, in the port's zone: "Tue 1 Dec 2026 09:05 EST" (UTC when the zone

@@ -21,13 +21,21 @@ pub fn is_bidi_control(c: char) -> bool {
 /// The rule broken by a text with a control or bidirectional-override character, if any.
 /// `newlines`: whether line breaks are allowed (notes).
 pub fn text_rule(value: &str, newlines: bool) -> Option<&'static str> {
+    text_rule_id(value, newlines).map(|id| match id {
+        "rule-control-characters" => "must not contain control characters",
+        _ => "must not contain bidirectional override characters (U+202A–U+202E, U+2066–U+2069)",
+    })
+}
+
+/// [`text_rule`] as the id of its message in the catalogues.
+pub fn text_rule_id(value: &str, newlines: bool) -> Option<&'static str> {
     if value
         .chars()
         .any(|c| c.is_control() && !(newlines && c == '\n'))
     {
-        Some("must not contain control characters")
+        Some("rule-control-characters")
     } else if value.chars().any(is_bidi_control) {
-        Some("must not contain bidirectional override characters (U+202A–U+202E, U+2066–U+2069)")
+        Some("rule-bidi")
     } else {
         None
     }

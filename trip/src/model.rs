@@ -144,7 +144,23 @@ pub enum CustomsStatusCode {
 }
 
 impl CustomsStatusCode {
-    /// A short label a driver understands.
+    /// The id of its words in the catalogues.
+    pub fn text_id(self) -> &'static str {
+        match self {
+            Self::Draft => "customs-status-draft",
+            Self::Transmitted => "customs-status-transmitted",
+            Self::Rejected => "customs-status-rejected",
+            Self::OnFile => "customs-status-on-file",
+            Self::Matched => "customs-status-matched",
+            Self::EntryOnFile => "customs-status-entry-on-file",
+            Self::ArrivalReported => "customs-status-arrival-reported",
+            Self::Released => "customs-status-released",
+            Self::Held => "customs-status-held",
+            Self::Cancelled => "customs-status-cancelled",
+        }
+    }
+
+    /// A short label a driver understands, in English.
     pub fn label(self) -> &'static str {
         match self {
             Self::Draft => "Draft (not sent to customs)",

@@ -8,6 +8,7 @@ use super::screens::{ChoiceOption, FormInput, RecordForm, RecordIntent, RecordOu
 use crate::events::{DeliveryState, EventInput, EventKind, Inspection, StatusEvent};
 use crate::status::DisplayStatus;
 use crate::store::trips::StoredTrip;
+use crate::text::{tr, Text};
 
 /// Whether tapping the action opens its form; the others record at once.
 pub(super) fn opens_form(kind: EventKind) -> bool {
@@ -40,8 +41,8 @@ pub(super) fn correctable<'a>(
 }
 
 /// An event in a line: its label and what it was about.
-pub(super) fn event_text(e: &StatusEvent) -> String {
-    let mut text = e.kind.label().to_string();
+pub(super) fn event_text(t: &Text, e: &StatusEvent) -> String {
+    let mut text = t.get(e.kind.text_id(), &[]);
     for part in [
         e.port.as_deref(),
         e.shipment.as_deref(),
@@ -58,24 +59,32 @@ pub(super) fn event_text(e: &StatusEvent) -> String {
 }
 
 /// The label an input's field is named by in a refusal.
-pub(super) fn input_label(field: &str) -> &str {
-    match field {
-        "note" => "Note",
-        "shipment" => "Shipment",
-        "port" => "Port",
-        "inspection" => "Inspection",
-        "corrects" => "The event to correct",
-        "occurred_at" => "The time",
-        "kind" => "The action",
-        other => other,
-    }
+pub(super) fn input_label(t: &Text, field: &str) -> String {
+    let id = match field {
+        "note" => "input-note",
+        "shipment" => "input-shipment",
+        "port" => "input-port",
+        "inspection" => "input-inspection",
+        "corrects" => "input-corrects",
+        "occurred_at" => "input-occurred-at",
+        "kind" => "input-kind",
+        other => return other.to_string(),
+    };
+    t.get(id, &[])
 }
 
-fn note(required: bool, hint: &str) -> FormInput {
+fn note(t: &Text, required: bool, hint: &str) -> FormInput {
     FormInput::Text {
         id: "note".into(),
-        label: if required { "Note" } else { "Note (optional)" }.into(),
-        hint: hint.into(),
+        label: t.get(
+            if required {
+                "form-note"
+            } else {
+                "form-note-optional"
+            },
+            &[],
+        ),
+        hint: t.get(hint, &[]),
         required,
         max_chars: u32::try_from(crate::events::NOTE_MAX).unwrap_or(u32::MAX),
         value: String::new(),
@@ -83,6 +92,7 @@ fn note(required: bool, hint: &str) -> FormInput {
 }
 
 fn choice(
+    t: &Text,
     id: &str,
     label: &str,
     options: Vec<ChoiceOption>,
@@ -90,7 +100,7 @@ fn choice(
 ) -> FormInput {
     FormInput::Choice {
         id: id.into(),
-        label: label.into(),
+        label: t.get(label, &[]),
         options,
         selected,
         required: true,
@@ -108,6 +118,7 @@ fn option(id: impl Into<String>, label: impl Into<String>) -> ChoiceOption {
 /// The form of `kind` for a trip: its inputs, with the trip's port as the default port, the
 /// undelivered shipments to pick from, and the events a correction may target.
 pub(super) fn build(
+    t: &Text,
     stored: &StoredTrip,
     status: &DisplayStatus,
     events: &[StatusEvent],
@@ -124,38 +135,42 @@ pub(super) fn build(
     let port = &stored.summary.port_of_entry;
     let (explanation, inputs) = match kind {
         K::ArrivedAtBorder => (
-            "Tells your fleet you are at the border.",
+            "form-explain-arrived",
             vec![
                 FormInput::Choice {
                     id: "port".into(),
-                    label: "Port".into(),
+                    label: t.get("form-port", &[]),
                     options: vec![option(
                         port.clone(),
-                        format!("{port} · this trip's port of entry"),
+                        tr!(t, "form-port-of-entry", port = port),
                     )],
                     selected: Some(port.clone()),
                     required: true,
-                    other_hint: Some("Another port: 4 digits, e.g. 0453".into()),
+                    other_hint: Some(t.get("form-port-other", &[])),
                 },
-                note(false, "Anything your fleet should know"),
+                note(t, false, "form-note-hint-fleet"),
             ],
         ),
         K::InInspection => (
-            "Tells your fleet customs is inspecting the truck.",
+            "form-explain-inspection",
             vec![
                 choice(
+                    t,
                     "inspection",
-                    "Inspection",
+                    "form-inspection",
                     vec![
-                        option(Inspection::Primary.as_str(), "Primary (at the booth)"),
+                        option(
+                            Inspection::Primary.as_str(),
+                            t.get("form-inspection-primary", &[]),
+                        ),
                         option(
                             Inspection::Secondary.as_str(),
-                            "Secondary (sent to inspection)",
+                            t.get("form-inspection-secondary", &[]),
                         ),
                     ],
                     None,
                 ),
-                note(false, "Anything your fleet should know"),
+                note(t, false, "form-note-hint-fleet"),
             ],
         ),
         K::Delivered => {
@@ -166,20 +181,20 @@ pub(super) fn build(
                 .collect();
             let selected = (open.len() == 1).then(|| open[0].id.clone());
             (
-                "Marks one shipment delivered.",
+                "form-explain-delivered",
                 vec![
-                    choice("shipment", "Shipment delivered", open, selected),
-                    note(false, "Who received it, anything missing"),
+                    choice(t, "shipment", "form-shipment-delivered", open, selected),
+                    note(t, false, "form-note-hint-delivered"),
                 ],
             )
         }
         K::Exception => (
-            "Tells your fleet something went wrong.",
+            "form-explain-exception",
             vec![
-                note(true, "Say what happened"),
+                note(t, true, "form-note-hint-exception"),
                 FormInput::Choice {
                     id: "shipment".into(),
-                    label: "Shipment (optional)".into(),
+                    label: t.get("form-shipment-optional", &[]),
                     options: shipments.iter().map(|s| option(*s, *s)).collect(),
                     selected: None,
                     required: false,
@@ -193,27 +208,32 @@ pub(super) fn build(
                 .map(|e| {
                     option(
                         &e.event_id,
-                        format!("{} · {}", event_text(e), time_of(&e.occurred_at)),
+                        format!("{} · {}", event_text(t, e), time_of(&e.occurred_at)),
                     )
                 })
                 .collect();
             (
-                "Replaces an event you recorded by mistake.",
+                "form-explain-correction",
                 vec![
-                    choice("corrects", "Event to correct", targets, None),
-                    note(true, "What was wrong"),
+                    choice(t, "corrects", "form-event-to-correct", targets, None),
+                    note(t, true, "form-note-hint-correction"),
                 ],
             )
         }
         _ => ("", Vec::new()),
     };
+    let action = t.get(kind.text_id(), &[]);
     RecordForm {
         trip_id: stored.summary.id.clone(),
         kind,
-        title: kind.label().into(),
-        explanation: explanation.into(),
+        explanation: if explanation.is_empty() {
+            String::new()
+        } else {
+            t.get(explanation, &[])
+        },
         inputs,
-        submit_label: format!("Record: {}", kind.label()),
+        submit_label: tr!(t, "form-record", action = action.as_str()),
+        title: action,
     }
 }
 
@@ -240,7 +260,7 @@ pub(super) fn with_defaults(intent: &RecordIntent, form: &RecordForm) -> RecordI
 
 /// Reads the driver's values into an event input; an unknown input or a bad inspection level
 /// is refused here, everything else by the event rules.
-pub(super) fn to_input(intent: &RecordIntent) -> Result<EventInput, RecordOutcome> {
+pub(super) fn to_input(t: &Text, intent: &RecordIntent) -> Result<EventInput, RecordOutcome> {
     let mut input = EventInput::new(intent.trip_id.clone(), intent.kind);
     for v in &intent.values {
         let value = Some(v.value.trim().to_string()).filter(|s| !s.is_empty());
@@ -255,7 +275,7 @@ pub(super) fn to_input(intent: &RecordIntent) -> Result<EventInput, RecordOutcom
                     Err(_) => {
                         return Err(RecordOutcome::Refused {
                             input: Some("inspection".into()),
-                            message: "Inspection must be primary or secondary".into(),
+                            message: t.get("form-inspection-level", &[]),
                         })
                     }
                 }
@@ -263,7 +283,7 @@ pub(super) fn to_input(intent: &RecordIntent) -> Result<EventInput, RecordOutcom
             other => {
                 return Err(RecordOutcome::Refused {
                     input: Some(other.to_string()),
-                    message: format!("{other:?} is not an input of this form"),
+                    message: tr!(t, "form-unknown-input", input = other),
                 })
             }
         }

@@ -31,6 +31,7 @@ use crate::planner::SyncState;
 use crate::status::DisplayStatus;
 use crate::store::trips::TripState;
 use crate::sync::{LocalFailure, SyncError, SyncService};
+use crate::text::{tr, Text};
 use crate::view::CodeChoice;
 use crate::{Crossing, Recovery};
 
@@ -50,13 +51,6 @@ fn n(x: usize) -> u32 {
     u32::try_from(x).unwrap_or(u32::MAX)
 }
 
-fn plural(count: usize, one: &str, many: &str) -> String {
-    if count == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{count} {many}")
-    }
-}
 
 impl App {
     /// The app model over `core`; `sync` is the one sync service every sync goes through;
@@ -100,55 +94,51 @@ impl App {
             None => self.sync.as_ref().map_or(saved.state, |s| s.state()),
         };
         let now = self.now();
-        let at = |rfc: &str| time::clock_time_of(rfc, now, self.zone);
+        let t = self.core.text();
+        let t = &*t;
+        let at = |rfc: &str| time::clock_time_of(t, rfc, now, self.zone);
+        let word = |id: &str| t.get(id, &[]);
         let (headline, tone, needs) = match &phase {
-            _ if self.sync.is_none() => ("Sync is off".to_string(), Tone::Neutral, None),
+            _ if self.sync.is_none() => (word("sync-off"), Tone::Neutral, None),
             SyncState::Idle if saved.last_success.is_none() => {
-                ("Not synced yet".into(), Tone::Attention, None)
+                (word("sync-not-yet"), Tone::Attention, None)
             }
-            SyncState::Idle => ("Up to date".into(), Tone::Good, None),
-            SyncState::Syncing => ("Syncing…".into(), Tone::Neutral, None),
+            SyncState::Idle => (word("sync-up-to-date"), Tone::Good, None),
+            SyncState::Syncing => (word("sync-syncing"), Tone::Neutral, None),
             SyncState::Offline { retry_at } => (
-                format!("Offline · retrying at {}", at(retry_at)),
+                tr!(t, "sync-offline-retrying", time = at(retry_at)),
                 Tone::Attention,
                 None,
             ),
             SyncState::BackingOff { until, .. } => (
-                format!("Sync paused · retrying at {}", at(until)),
+                tr!(t, "sync-paused-retrying", time = at(until)),
                 Tone::Attention,
                 None,
             ),
             SyncState::SignInRequired => {
-                ("Sign in again".into(), Tone::Problem, Some(Need::SignIn))
+                (word("sync-sign-in-again"), Tone::Problem, Some(Need::SignIn))
             }
-            SyncState::UpdateRequired => (
-                "Update the app".into(),
-                Tone::Problem,
-                Some(Need::UpdateApp),
-            ),
+            SyncState::UpdateRequired => {
+                (word("sync-update-app"), Tone::Problem, Some(Need::UpdateApp))
+            }
         };
         let mut detail = vec![match saved
             .last_success
             .as_deref()
             .map(DateTime::parse_from_rfc3339)
         {
-            Some(Ok(t)) => format!(
-                "Last sync {}",
-                time::ago(t.with_timezone(&Utc), now, self.zone)
+            Some(Ok(last)) => tr!(
+                t,
+                "sync-last",
+                ago = time::ago(t, last.with_timezone(&Utc), now, self.zone)
             ),
-            _ => "No sync yet".to_string(),
+            _ => word("sync-none-yet"),
         }];
         if saved.pending > 0 {
-            detail.push(format!(
-                "{} waiting to be sent",
-                plural(saved.pending, "event", "events")
-            ));
+            detail.push(tr!(t, "sync-waiting", count = saved.pending));
         }
         if saved.dead > 0 {
-            detail.push(format!(
-                "{} refused by the fleet server",
-                plural(saved.dead, "event", "events")
-            ));
+            detail.push(tr!(t, "sync-refused", count = saved.dead));
         }
         if let SyncState::BackingOff { reason, .. } = &phase {
             detail.push(crate::log::redact(reason));
@@ -173,52 +163,45 @@ impl App {
     /// "Sync now" (pull-to-refresh, a background task, the CLI): one run through the one sync
     /// service, joined if one is in flight; says what to do next.
     pub async fn sync_now(&self) -> Result<SyncOutcome> {
+        let t = self.core.text();
         let Some(service) = &self.sync else {
             return Ok(SyncOutcome {
                 advice: SyncAdvice::NeedsDriver,
-                message: "Sync is off: no fleet server is configured".into(),
+                message: t.get("sync-outcome-off", &[]),
                 view: self.sync_view()?,
             });
         };
         let result = service.sync_now().await;
-        let (advice, message) = match &result {
-            Ok(r) => (
-                SyncAdvice::Done,
-                format!(
-                    "Synced: {} sent, {} updated, {} removed",
-                    plural(r.uploaded + r.duplicates, "event", "events"),
-                    plural(r.trips_updated, "trip", "trips"),
-                    plural(r.trips_removed, "trip", "trips")
-                ),
-            ),
-            Err(SyncError::Retry { offline: true, .. }) => (
-                SyncAdvice::RetryLater,
-                "No connection: your events are saved and will be sent".into(),
-            ),
-            Err(SyncError::Retry { .. } | SyncError::Stop { .. }) => (
-                SyncAdvice::RetryLater,
-                "The fleet server is not answering well: will retry".into(),
-            ),
-            Err(SyncError::SignInRequired) => (
-                SyncAdvice::NeedsDriver,
-                "Sign in again: your events are kept".into(),
-            ),
-            Err(SyncError::UpdateRequired) => (
-                SyncAdvice::NeedsDriver,
-                "Update the app: your events are kept".into(),
-            ),
+        let (advice, id) = match &result {
+            Ok(r) => {
+                let message = tr!(
+                    t,
+                    "sync-outcome-done",
+                    sent = tr!(t, "count-events", count = r.uploaded + r.duplicates),
+                    updated = tr!(t, "count-trips", count = r.trips_updated),
+                    removed = tr!(t, "count-trips", count = r.trips_removed)
+                );
+                return Ok(SyncOutcome {
+                    advice: SyncAdvice::Done,
+                    message,
+                    view: self.view_of(Some(SyncState::Idle))?,
+                });
+            }
+            Err(SyncError::Retry { offline: true, .. }) => {
+                (SyncAdvice::RetryLater, "sync-outcome-offline")
+            }
+            Err(SyncError::Retry { .. } | SyncError::Stop { .. }) => {
+                (SyncAdvice::RetryLater, "sync-outcome-server")
+            }
+            Err(SyncError::SignInRequired) => (SyncAdvice::NeedsDriver, "sync-outcome-sign-in"),
+            Err(SyncError::UpdateRequired) => (SyncAdvice::NeedsDriver, "sync-outcome-update"),
             Err(SyncError::Local {
                 failure: LocalFailure::DatabaseTooNew | LocalFailure::Storage,
                 ..
-            }) => (
-                SyncAdvice::Failed,
-                "This phone's storage failed: sync stopped".into(),
-            ),
-            Err(SyncError::Local { .. }) => (
-                SyncAdvice::RetryLater,
-                "Sync failed on this phone: will retry".into(),
-            ),
+            }) => (SyncAdvice::Failed, "sync-outcome-storage"),
+            Err(SyncError::Local { .. }) => (SyncAdvice::RetryLater, "sync-outcome-local"),
         };
+        let message = t.get(id, &[]);
         // The badge as this run left it: another run (the loop's) may already have started.
         let phase = match &result {
             Ok(_) => SyncState::Idle,
@@ -235,37 +218,38 @@ impl App {
 
     /// Where the app starts: sign-in without a token, then the first sync, then the trips.
     pub fn start_screen(&self, signed_in: bool) -> Result<StartScreen> {
+        let t = self.core.text();
         let sync = self.sync_view()?;
         let never_synced = self.core.sync_status()?.last_success.is_none();
         let (step, title, message) = if !signed_in || sync.needs == Some(Need::SignIn) {
             (
                 StartStep::SignIn,
-                "Sign in",
-                "Enter the driver token your fleet gave you. It is kept in this phone's secure storage.",
+                "start-sign-in-title",
+                Some("start-sign-in-message"),
             )
         } else if never_synced && self.core.trips()?.is_empty() {
             (
                 StartStep::FirstSync,
-                "Getting your trips",
-                "Your trips appear here after the first sync. You can record events offline.",
+                "start-first-sync-title",
+                Some("start-first-sync-message"),
             )
         } else {
-            (StartStep::Ready, "Trips", "")
+            (StartStep::Ready, "start-ready-title", None)
         };
         let sign_in = step == StartStep::SignIn;
         Ok(StartScreen {
             step,
-            title: title.into(),
-            message: message.into(),
+            title: t.get(title, &[]),
+            message: message.map(|m| t.get(m, &[])).unwrap_or_default(),
             input: sign_in.then(|| FormInput::Text {
                 id: "token".into(),
-                label: "Driver token".into(),
-                hint: "From your fleet manager".into(),
+                label: t.get("start-token-label", &[]),
+                hint: t.get("start-token-hint", &[]),
                 required: true,
                 max_chars: n(TOKEN_MAX),
                 value: String::new(),
             }),
-            submit_label: sign_in.then(|| "Sign in".to_string()),
+            submit_label: sign_in.then(|| t.get("start-sign-in-button", &[])),
             sync,
         })
     }
@@ -274,19 +258,19 @@ impl App {
     /// (what an HTTP header can carry), at most 512 characters.
     pub fn check_token(&self, token: &str) -> SignInOutcome {
         let token = token.trim();
-        let message = if token.is_empty() {
-            "Enter the token your fleet gave you"
+        let id = if token.is_empty() {
+            "token-empty"
         } else if token.len() > TOKEN_MAX {
-            "This is too long for a driver token: check what was pasted"
+            "token-too-long"
         } else if !token.bytes().all(|b| b.is_ascii_graphic()) {
-            "A driver token has no spaces or special characters: check what was pasted"
+            "token-bad-characters"
         } else {
             return SignInOutcome::Accepted {
                 token: token.to_string(),
             };
         };
         SignInOutcome::Refused {
-            message: message.into(),
+            message: self.core.text().get(id, &[]),
         }
     }
 
@@ -303,11 +287,12 @@ impl App {
         if self.recovery_dismissed.load(Ordering::Relaxed) {
             return None;
         }
-        recovery_lines(&self.core.recovery()).map(|lines| Notice {
-            title: "Your data was repaired".into(),
+        let t = self.core.text();
+        recovery_lines(&t, &self.core.recovery()).map(|lines| Notice {
+            title: t.get("recovery-title", &[]),
             lines,
             tone: Tone::Attention,
-            dismiss_label: Some("OK".into()),
+            dismiss_label: Some(t.get("recovery-ok", &[])),
             needs: None,
         })
     }
@@ -326,28 +311,33 @@ impl App {
             Err(Error::NoActiveTrip) => None,
             Err(e) => return Err(e),
         };
+        let t = self.core.text();
         let mut rows = Vec::new();
-        for t in self.core.trips()? {
-            let status = self.core.trip_status(&t.id)?;
+        for trip in self.core.trips()? {
+            let status = self.core.trip_status(&trip.id)?;
             rows.push(TripRow {
-                title: format!("{} {}", t.regime.as_str(), t.trip_number),
-                detail: format!(
-                    "To {} · ETA {}",
-                    t.port_of_entry,
-                    time::eta(&t.eta_local, &t.eta_zone)
+                title: tr!(
+                    t,
+                    "trip-row-title",
+                    regime = trip.regime.as_str(),
+                    number = trip.trip_number.as_str()
                 ),
-                tone: tone_of(t.state, &status),
+                detail: tr!(
+                    t,
+                    "trip-row-detail",
+                    port = trip.port_of_entry.as_str(),
+                    eta = time::eta(&t, &trip.eta_local, &trip.eta_zone)
+                ),
+                tone: tone_of(trip.state, &status),
                 status: status.headline,
-                current: current.as_deref() == Some(t.id.as_str()),
-                state: t.state,
-                id: t.id,
+                current: current.as_deref() == Some(trip.id.as_str()),
+                state: trip.state,
+                id: trip.id,
             });
         }
         Ok(TripListScreen {
-            title: "Trips".into(),
-            empty_text: rows.is_empty().then(|| {
-                "No trips on this phone yet. Trips your fleet assigns appear after a sync.".into()
-            }),
+            title: t.get("trips-title", &[]),
+            empty_text: rows.is_empty().then(|| t.get("trips-empty", &[])),
             rows,
             sync: self.sync_view()?,
         })
@@ -355,6 +345,8 @@ impl App {
 
     /// The trip screen. A trip no longer on the phone is `Error::UnknownTrip`.
     pub fn trip_screen(&self, trip_id: &str) -> Result<TripScreen> {
+        let t = self.core.text();
+        let t = &*t;
         let crate::ManifestScreen { view, actions } = self.core.manifest_screen(trip_id)?;
         let stored = self.core.trip(trip_id)?;
         let events = self.trip_events(trip_id)?;
@@ -375,7 +367,7 @@ impl App {
             buttons.push(ActionButton {
                 id: EventKind::Correction.as_str().into(),
                 kind: EventKind::Correction,
-                label: "Correct an event".into(),
+                label: t.get("trip-correct-event", &[]),
                 recommended: false,
                 opens_form: true,
             });
@@ -388,24 +380,27 @@ impl App {
             .rev()
             .map(|e| EventRow {
                 id: e.event_id.clone(),
-                text: form::event_text(e),
-                time: time::clock_time_of(&e.occurred_at, now, self.zone),
-                state_text: match e.state {
-                    DeliveryState::Pending => "Not yet sent".into(),
-                    DeliveryState::Sent => "Sent".into(),
-                    DeliveryState::Dead => "Refused by the fleet server".into(),
-                },
+                text: form::event_text(t, e),
+                time: time::clock_time_of(t, &e.occurred_at, now, self.zone),
+                state_text: t.get(
+                    match e.state {
+                        DeliveryState::Pending => "event-state-pending",
+                        DeliveryState::Sent => "event-state-sent",
+                        DeliveryState::Dead => "event-state-refused",
+                    },
+                    &[],
+                ),
                 state: e.state,
                 corrected: corrected.contains(e.event_id.as_str()),
             })
             .collect();
         let s = &stored.summary;
-        let banner = view.amendment.as_ref().map(|a| banner(a, &buttons));
+        let banner = view.amendment.as_ref().map(|a| banner(t, a, &buttons));
         // What customs' latest answers ask of the driver, first thing on the screen.
         let customs_advice = stored
             .customs
             .as_ref()
-            .map(|c| c.advice(s.regime, &s.port_of_entry))
+            .map(|c| c.advice_in(s.regime, &s.port_of_entry, t))
             .filter(|a| !a.is_empty() && view.state == TripState::Active)
             .map(|a| a.join(" "));
         let papers = stored
@@ -416,7 +411,7 @@ impl App {
             .into_iter()
             .map(|k| PaperButton {
                 id: k.as_str().into(),
-                label: format!("Print the {}", k.title()),
+                label: tr!(t, "trip-print", sheet = sheet_name(t, k)),
             })
             .collect();
         Ok(TripScreen {
@@ -426,15 +421,19 @@ impl App {
                 (Tone::Neutral | Tone::Good, Some(_)) => Tone::Attention,
                 (tone, _) => tone,
             },
-            notice: tombstone_notice(view.state).or(customs_advice),
-            eta: format!("ETA {}", time::eta(&s.eta_local, &s.eta_zone)),
+            notice: tombstone_notice(t, view.state).or(customs_advice),
+            eta: tr!(
+                t,
+                "trip-eta",
+                eta = time::eta(t, &s.eta_local, &s.eta_zone)
+            ),
             headline: view.status.headline.clone(),
             customs: view
                 .status
                 .customs
                 .as_ref()
-                .map(crate::status::CustomsLine::display),
-            codes: view.codes.iter().map(code_button).collect(),
+                .map(|c| c.display(t)),
+            codes: view.codes.iter().map(|c| code_button(t, c)).collect(),
             trip_id: view.trip_id,
             version: view.version,
             title: view.title,
@@ -459,8 +458,9 @@ impl App {
         let stored = self.core.trip(trip_id)?;
         let status = self.core.trip_status(trip_id)?;
         let events = self.trip_events(trip_id)?;
-        Ok(form::build(&stored, &status, &events, kind, |at| {
-            time::clock_time_of(at, self.now(), self.zone)
+        let t = self.core.text();
+        Ok(form::build(&t, &stored, &status, &events, kind, |at| {
+            time::clock_time_of(&t, at, self.now(), self.zone)
         }))
     }
 
@@ -479,7 +479,8 @@ impl App {
             Err(Error::UnknownTrip(_)) => intent,
             Err(e) => return Err(e),
         };
-        let input = match form::to_input(intent) {
+        let t = self.core.text();
+        let input = match form::to_input(&t, intent) {
             Ok(input) => input,
             Err(refused) => return Ok(refused),
         };
@@ -489,26 +490,33 @@ impl App {
                     s.request_sync();
                 }
                 Ok(RecordOutcome::Recorded {
-                    message: format!(
-                        "{} saved · it will be sent when the phone is online",
-                        event.kind.label()
+                    message: tr!(
+                        t,
+                        "form-saved",
+                        action = t.get(event.kind.text_id(), &[])
                     ),
                     event_id: event.event_id,
                 })
             }
-            Err(Error::Document(DocumentError::InvalidInput { field, rule })) => {
+            Err(Error::Document(DocumentError::InvalidInput { field, rule, msg })) => {
                 crate::log::warn(
                     "record",
                     &format!("{} refused: {field} {rule}", intent.kind),
                 );
+                let rule = msg.map_or(rule, |m| t.msg(&m));
                 Ok(RecordOutcome::Refused {
-                    message: format!("{} {rule}", form::input_label(&field)),
+                    message: tr!(
+                        t,
+                        "form-refused",
+                        field = form::input_label(&t, &field),
+                        rule = rule
+                    ),
                     input: Some(field),
                 })
             }
             Err(Error::UnknownTrip(_)) => Ok(RecordOutcome::Refused {
                 input: None,
-                message: "This trip is no longer on this phone".into(),
+                message: t.get("form-trip-gone", &[]),
             }),
             Err(e) => Err(e),
         }
@@ -524,16 +532,27 @@ impl App {
         };
         let sheet = self.core.sheet(trip_id, kind, &options)?;
         let number = self.core.trip(trip_id)?.summary.trip_number;
+        let t = self.core.text();
         let notice = (!sheet.replaced.is_empty()).then(|| {
             let chars: String = sheet.replaced.iter().collect();
-            format!(
-                "Some letters cannot be printed in the standard fonts and show as \"?\": {chars}"
-            )
+            tr!(t, "paper-unprintable", chars = chars)
         });
+        let name = sheet_name(&t, kind);
         Ok(PaperFile {
-            file_name: format!("{} {number} v{}.pdf", kind.title(), sheet.trip_version),
+            file_name: tr!(
+                t,
+                "paper-file-name",
+                sheet = name.as_str(),
+                number = number.as_str(),
+                version = sheet.trip_version.to_string()
+            ),
             mime_type: "application/pdf".into(),
-            title: format!("{} {number}", kind.title()),
+            title: tr!(
+                t,
+                "paper-title",
+                sheet = name.as_str(),
+                number = number.as_str()
+            ),
             pdf: sheet.pdf,
             notice,
         })
@@ -542,8 +561,9 @@ impl App {
     /// The border screen: the chosen code (by its [`CodeButton::id`]) or the first one. A
     /// trip without codes (cancelled, unassigned) says so instead of showing a blank screen.
     pub fn border_screen(&self, trip_id: &str, code_id: Option<&str>) -> Result<BorderScreen> {
+        let t = self.core.text();
         let screen = self.core.manifest_screen(trip_id)?.view;
-        let codes: Vec<CodeButton> = screen.codes.iter().map(code_button).collect();
+        let codes: Vec<CodeButton> = screen.codes.iter().map(|c| code_button(&t, c)).collect();
         let chosen = match code_id {
             Some(id) => codes.iter().find(|c| c.id == id),
             None => codes.first(),
@@ -558,9 +578,10 @@ impl App {
             codes: codes.clone(),
         };
         let Some(chosen) = chosen else {
-            out.notice = Some(tombstone_notice(screen.state).unwrap_or_else(|| {
-                "That code is not on this trip (the fleet changed it). Choose another.".into()
-            }));
+            out.notice = Some(
+                tombstone_notice(&t, screen.state)
+                    .unwrap_or_else(|| t.get("notice-code-gone", &[])),
+            );
             return Ok(out);
         };
         match self
@@ -573,7 +594,7 @@ impl App {
                 out.keep_screen_on = true;
             }
             Err(Error::Barcode { reason, .. }) => {
-                out.notice = Some(format!("This code cannot be drawn: {reason}"));
+                out.notice = Some(tr!(t, "notice-code-cannot-draw", reason = reason));
             }
             Err(e) => return Err(e),
         }
@@ -582,31 +603,27 @@ impl App {
 }
 
 /// The amendment as the banner says it.
-fn banner(a: &crate::amend::Amendment, actions: &[ActionButton]) -> Banner {
+fn banner(t: &Text, a: &crate::amend::Amendment, actions: &[ActionButton]) -> Banner {
     let mut lines = a.changes.clone();
     let shipments = [
-        ("Shipment added", &a.shipments_added),
-        ("Shipment removed", &a.shipments_removed),
-        ("Shipment changed", &a.shipments_changed),
+        ("banner-shipment-added", &a.shipments_added),
+        ("banner-shipment-removed", &a.shipments_removed),
+        ("banner-shipment-changed", &a.shipments_changed),
     ];
-    for (what, list) in shipments {
-        lines.extend(list.iter().map(|s| format!("{what}: {s}")));
+    for (id, list) in shipments {
+        lines.extend(list.iter().map(|s| tr!(t, id, number = s)));
     }
     if !a.sheets_void.is_empty() {
-        lines.push(format!(
-            "Void if printed before: {}. Print them again.",
-            a.sheets_void.join(", ")
-        ));
+        lines.push(tr!(t, "banner-sheets-void", sheets = a.sheets_void.join(", ")));
     } else if a.codes_changed {
-        lines.push(
-            "A border code changed: papers printed for this trip are void; print them again."
-                .into(),
-        );
+        lines.push(t.get("banner-codes-changed", &[]));
     }
     Banner {
-        title: format!(
-            "Your fleet changed this trip (version {} → {})",
-            a.from_version, a.to_version
+        title: tr!(
+            t,
+            "banner-title",
+            from = a.from_version,
+            to = a.to_version
         ),
         lines,
         papers_void: a.codes_changed || !a.sheets_void.is_empty(),
@@ -614,43 +631,48 @@ fn banner(a: &crate::amend::Amendment, actions: &[ActionButton]) -> Banner {
             .iter()
             .find(|b| b.kind == EventKind::TripAcknowledged)
             .map(|b| ActionButton {
-                label: "Acknowledge the changes".into(),
+                label: t.get("banner-acknowledge", &[]),
                 ..b.clone()
             }),
     }
 }
 
-/// The shells' own words.
-pub fn shell_texts() -> ShellTexts {
-    let t = |s: &str| s.to_string();
+/// The shells' own words, in `t`'s language (the shells call it before the core opens, with
+/// the phone's language list).
+pub fn shell_texts(t: &Text) -> ShellTexts {
+    let w = |id: &str| t.get(id, &[]);
     ShellTexts {
-        retry: t("Try again"),
-        back: t("Back to trips"),
-        close: t("Close"),
-        sync_now: t("Sync now"),
-        opening: t("Opening…"),
-        token_store_locked: t(
-            "This phone's secure storage is locked. Unlock the phone and try again.",
-        ),
-        current_trip: t("Current trip"),
-        show_codes: t("Show at the border"),
-        share: t("Share"),
-        tone_neutral: t("Information"),
-        tone_good: t("Done"),
-        tone_attention: t("Needs a look"),
-        tone_problem: t("Act now"),
+        retry: w("shell-retry"),
+        back: w("shell-back"),
+        close: w("shell-close"),
+        sync_now: w("shell-sync-now"),
+        opening: w("shell-opening"),
+        token_store_locked: w("shell-token-store-locked"),
+        current_trip: w("shell-current-trip"),
+        show_codes: w("shell-show-codes"),
+        share: w("shell-share"),
+        tone_neutral: w("shell-tone-neutral"),
+        tone_good: w("shell-tone-good"),
+        tone_attention: w("shell-tone-attention"),
+        tone_problem: w("shell-tone-problem"),
     }
 }
 
-fn code_button(c: &CodeChoice) -> CodeButton {
+/// A sheet's name ("ACI lead sheet") in the driver's language; the sheet itself is printed
+/// in the officer's.
+fn sheet_name(t: &Text, kind: crate::paper::SheetKind) -> String {
+    t.get(&format!("sheet-{}", kind.as_str()), &[])
+}
+
+fn code_button(t: &Text, c: &CodeChoice) -> CodeButton {
     let label = match (c.kind, &c.shipment) {
-        (CodeKind::Qr, _) => "Trip number (QR)".to_string(),
-        (CodeKind::Crn128, _) => "CRN (Code 128)".into(),
-        (CodeKind::Ccn128, Some(s)) => format!("PARS {s}"),
-        (CodeKind::Ace39, Some(s)) => format!("PAPS {s}"),
-        (CodeKind::Ace39, None) => "Trip number (Code 39)".into(),
-        (CodeKind::AceQr, _) => "ACE QR".into(),
-        (CodeKind::Ccn128, None) => "CCN (Code 128)".into(),
+        (CodeKind::Qr, _) => t.get("code-trip-qr", &[]),
+        (CodeKind::Crn128, _) => t.get("code-crn-128", &[]),
+        (CodeKind::Ccn128, Some(s)) => tr!(t, "code-pars", number = s),
+        (CodeKind::Ace39, Some(s)) => tr!(t, "code-paps", number = s),
+        (CodeKind::Ace39, None) => t.get("code-trip-39", &[]),
+        (CodeKind::AceQr, _) => t.get("code-ace-qr", &[]),
+        (CodeKind::Ccn128, None) => t.get("code-ccn-128", &[]),
     };
     CodeButton {
         id: match &c.shipment {
@@ -663,21 +685,14 @@ fn code_button(c: &CodeChoice) -> CodeButton {
     }
 }
 
-fn tombstone_notice(state: TripState) -> Option<String> {
-    match state {
-        TripState::Active => None,
-        TripState::Cancelled => Some(
-            "Your fleet cancelled this trip. Its manifest and codes were removed from this phone: do not present it at the border."
-                .into(),
-        ),
-        TripState::Unassigned => Some(
-            "This trip is no longer assigned to you. Its manifest and codes were removed from this phone."
-                .into(),
-        ),
-        TripState::Finished => {
-            Some("This trip is finished; its personal data was removed from this phone.".into())
-        }
-    }
+fn tombstone_notice(t: &Text, state: TripState) -> Option<String> {
+    let id = match state {
+        TripState::Active => return None,
+        TripState::Cancelled => "notice-cancelled",
+        TripState::Unassigned => "notice-unassigned",
+        TripState::Finished => "notice-finished",
+    };
+    Some(t.get(id, &[]))
 }
 
 fn tone_of(state: TripState, status: &DisplayStatus) -> Tone {
@@ -695,68 +710,50 @@ fn tone_of(state: TripState, status: &DisplayStatus) -> Tone {
     }
 }
 
-fn recovery_lines(r: &Recovery) -> Option<Vec<String>> {
+fn recovery_lines(t: &Text, r: &Recovery) -> Option<Vec<String>> {
     let mut lines = Vec::new();
     if r.cache_rebuilt {
-        lines.push(
-            "The trip list was damaged and was cleared. Your trips come back with the next sync."
-                .into(),
-        );
+        lines.push(t.get("recovery-cache-rebuilt", &[]));
     }
     if r.outbox_moved_to.is_some() || r.outbox_found_empty {
-        lines.push(format!(
-            "The store of your recorded events was damaged. {} recovered and will be sent.",
-            plural(
-                usize::try_from(r.events_salvaged).unwrap_or(usize::MAX),
-                "event was",
-                "events were"
-            )
+        lines.push(tr!(
+            t,
+            "recovery-outbox-salvaged",
+            count = r.events_salvaged
         ));
         if r.events_unreadable > 0 {
-            lines.push(format!(
-                "{} could not be read. Tell your fleet what you recorded recently.",
-                plural(
-                    usize::try_from(r.events_unreadable).unwrap_or(usize::MAX),
-                    "event",
-                    "events"
-                )
+            lines.push(tr!(
+                t,
+                "recovery-outbox-unreadable",
+                count = r.events_unreadable
             ));
         }
         if r.outbox_found_empty {
-            lines.push("The event store was found empty: events recorded before may be lost. Tell your fleet.".into());
+            lines.push(t.get("recovery-outbox-empty", &[]));
         }
     }
     (!lines.is_empty()).then_some(lines)
 }
 
 /// The screen to show when the core cannot be opened at launch (instead of a crash).
-pub fn startup_notice(failure: StartupFailure) -> Notice {
-    let (title, lines, needs) = match failure {
+/// `t` is the phone's language ([`Text::negotiated`]): the core that would know it did not open.
+pub fn startup_notice(failure: StartupFailure, t: &Text) -> Notice {
+    let (title, lines, needs): (&str, &[&str], _) = match failure {
         StartupFailure::TooNew => (
-            "Update the app",
-            vec![
-                "Your data was saved by a newer version of Crossing. Install the newest version to open it.".to_string(),
-                "Nothing was changed or deleted.".to_string(),
-            ],
+            "startup-too-new-title",
+            &["startup-too-new-1", "startup-too-new-2"],
             Some(Need::UpdateApp),
         ),
         StartupFailure::Storage => (
-            "Crossing cannot open its data",
-            vec![
-                "The phone's storage could not be read or written. Free some space, then open Crossing again.".to_string(),
-                "Nothing was deleted.".to_string(),
-            ],
+            "startup-storage-title",
+            &["startup-storage-1", "startup-storage-2"],
             None,
         ),
-        StartupFailure::Other => (
-            "Crossing cannot start",
-            vec!["Something is wrong with this install. Open Crossing again; if this stays, tell your fleet.".to_string()],
-            None,
-        ),
+        StartupFailure::Other => ("startup-other-title", &["startup-other-1"], None),
     };
     Notice {
-        title: title.into(),
-        lines,
+        title: t.get(title, &[]),
+        lines: lines.iter().map(|id| t.get(id, &[])).collect(),
         tone: Tone::Problem,
         dismiss_label: None,
         needs,

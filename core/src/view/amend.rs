@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::codes;
 use crate::model::{Plate, Trip};
+use crate::text::{tr, Text};
 
 /// The difference between the version the driver knows and the current one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -37,7 +38,7 @@ fn plates(ps: &[Plate]) -> String {
 }
 
 /// Compares two versions of a trip.
-pub fn diff(old: &Trip, new: &Trip) -> Amendment {
+pub fn diff(old: &Trip, new: &Trip, t: &Text) -> Amendment {
     let (old_ids, new_ids) = (shipment_ids(old), shipment_ids(new));
     let shipments_added: Vec<String> = new_ids
         .iter()
@@ -66,62 +67,68 @@ pub fn diff(old: &Trip, new: &Trip) -> Amendment {
     Amendment {
         from_version: old.version,
         to_version: new.version,
-        changes: header_changes(old, new),
+        changes: header_changes(old, new, t),
         shipments_added,
         shipments_removed,
         shipments_changed,
         codes_changed,
         sheets_void: crate::paper::void_sheets(old, new)
             .into_iter()
-            .map(|k| k.title().to_string())
+            .map(|k| t.get(&format!("sheet-{}", k.as_str()), &[]))
             .collect(),
     }
 }
 
 /// One line per changed header field ("ETA: a → b"), in the manifest's order.
-fn header_changes(old: &Trip, new: &Trip) -> Vec<String> {
+fn header_changes(old: &Trip, new: &Trip, t: &Text) -> Vec<String> {
     let mut changes = Vec::new();
     let mut field = |label: &str, a: String, b: String| {
         if a != b {
-            changes.push(format!("{label}: {a} → {b}"));
+            changes.push(tr!(
+                t,
+                "amend-change",
+                field = t.get(label, &[]),
+                old = a,
+                new = b
+            ));
         }
     };
-    let eta = |t: &Trip| crate::app::time::eta(&t.eta.local, &t.eta.zone);
+    let eta = |trip: &Trip| crate::app::time::eta(t, &trip.eta.local, &trip.eta.zone);
     field(
-        "Trip number",
+        "amend-field-trip-number",
         old.trip_number.clone(),
         new.trip_number.clone(),
     );
     field(
-        "First port of arrival",
+        "amend-field-port",
         old.port_of_entry.clone(),
         new.port_of_entry.clone(),
     );
-    field("ETA", eta(old), eta(new));
+    field("amend-field-eta", eta(old), eta(new));
     field(
-        "Unit",
+        "amend-field-unit",
         old.conveyance.unit_number.clone(),
         new.conveyance.unit_number.clone(),
     );
     field(
-        "Truck plates",
+        "amend-field-truck-plates",
         plates(&old.conveyance.plates),
         plates(&new.conveyance.plates),
     );
     field(
-        "VIN",
+        "amend-field-vin",
         old.conveyance.vin.clone().unwrap_or_default(),
         new.conveyance.vin.clone().unwrap_or_default(),
     );
     field(
-        "Truck seals",
+        "amend-field-truck-seals",
         old.conveyance.seals.join(", "),
         new.conveyance.seals.join(", "),
     );
-    field("Trailers", trailers(old), trailers(new));
-    field("Crew", crew(old), crew(new));
+    field("amend-field-trailers", trailers(old), trailers(new));
+    field("amend-field-crew", crew(old), crew(new));
     if old.customs_status != new.customs_status {
-        changes.push("Customs status updated".into());
+        changes.push(t.get("amend-customs-updated", &[]));
     }
     changes
 }
@@ -166,7 +173,7 @@ mod tests {
 
     #[test]
     fn nothing_changed_is_empty() {
-        let a = diff(&trip(), &trip());
+        let a = diff(&trip(), &trip(), &Text::default());
         assert!(a.changes.is_empty() && a.shipments_added.is_empty() && !a.codes_changed);
     }
 
@@ -182,7 +189,7 @@ mod tests {
         added.control_number = "NRTH884512099".into();
         new.shipments.push(added);
         new.shipments[0].commodities[0].quantity = 1100;
-        let a = diff(&old, &new);
+        let a = diff(&old, &new, &Text::default());
         assert_eq!((a.from_version, a.to_version), (2, 3));
         assert_eq!(
             a.changes,
@@ -202,6 +209,6 @@ mod tests {
         let old = trip();
         let mut new = trip();
         new.conveyance.seals = vec!["S1".into()];
-        assert!(!diff(&old, &new).codes_changed);
+        assert!(!diff(&old, &new, &Text::default()).codes_changed);
     }
 }

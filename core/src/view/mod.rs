@@ -11,6 +11,7 @@ use crate::error::Issue;
 use crate::model::{CrewRole, Person, Plate, Regime, Trip};
 use crate::status::DisplayStatus;
 use crate::store::trips::{StoredTrip, TripState};
+use crate::text::{tr, Text};
 
 /// A label and its value.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -69,17 +70,27 @@ pub struct CodeChoice {
     pub shipment: Option<String>,
 }
 
-fn f(label: &str, value: impl Into<String>) -> Field {
+/// A field labelled by message `label` (the caller's catalogue).
+fn f(t: &Text, label: &str, value: impl Into<String>) -> Field {
     Field {
         id: String::new(),
-        label: label.to_string(),
+        label: t.get(label, &[]),
         value: value.into(),
     }
 }
 
-fn plates(ps: &[Plate]) -> String {
+/// A section titled by `title`, already worded.
+fn section(title: String, fields: Vec<Field>) -> Section {
+    Section {
+        id: String::new(),
+        title,
+        fields,
+    }
+}
+
+fn plates(t: &Text, ps: &[Plate]) -> String {
     if ps.is_empty() {
-        return "none".into();
+        return t.get("value-none", &[]);
     }
     ps.iter()
         .map(|p| format!("{} ({}-{})", p.number, p.country, p.jurisdiction))
@@ -87,42 +98,47 @@ fn plates(ps: &[Plate]) -> String {
         .join(", ")
 }
 
-fn list_or_none(items: &[String]) -> String {
+fn list_or_none(t: &Text, items: &[String]) -> String {
     if items.is_empty() {
-        "none".into()
+        t.get("value-none", &[])
     } else {
         items.join(", ")
     }
 }
 
 /// Builds the view of a stored trip.
-pub fn manifest_view(stored: &StoredTrip, status: DisplayStatus) -> ManifestView {
+pub fn manifest_view(stored: &StoredTrip, status: DisplayStatus, t: &Text) -> ManifestView {
     let s = &stored.summary;
-    let mut sections = vec![Section {
-        id: String::new(),
-        title: "Trip".into(),
-        fields: vec![
+    let mut sections = vec![section(
+        t.get("section-trip", &[]),
+        vec![
             f(
+                t,
                 match s.regime {
-                    Regime::Aci => "CRN",
-                    Regime::Ace => "Trip number",
+                    Regime::Aci => "label-crn",
+                    Regime::Ace => "label-trip-number",
                 },
                 s.trip_number.clone(),
             ),
             f(
-                "Regime",
+                t,
+                "label-regime",
                 format!("{} ({})", s.regime.as_str(), s.regime.agency()),
             ),
-            f("First port of arrival", s.port_of_entry.clone()),
-            f("ETA", crate::app::time::eta(&s.eta_local, &s.eta_zone)),
-            f("Version", s.version.to_string()),
+            f(t, "label-port", s.port_of_entry.clone()),
+            f(
+                t,
+                "label-eta",
+                crate::app::time::eta(t, &s.eta_local, &s.eta_zone),
+            ),
+            f(t, "label-version", s.version.to_string()),
         ],
-    }];
+    )];
     if let Some(c) = stored.customs.as_ref().filter(|c| !c.is_empty()) {
-        sections.push(customs_section(c, s.regime, &s.port_of_entry));
+        sections.push(customs_section(t, c, s.regime, &s.port_of_entry));
     }
     if let Some(trip) = &stored.manifest {
-        trip_sections(trip, &mut sections);
+        trip_sections(t, trip, &mut sections);
     }
     for (i, section) in sections.iter_mut().enumerate() {
         section.id = format!("s{i}");
@@ -144,16 +160,17 @@ pub fn manifest_view(stored: &StoredTrip, status: DisplayStatus) -> ManifestView
         trip_id: s.id.clone(),
         version: s.version,
         regime: s.regime,
-        title: format!(
-            "{} trip {} → {}",
-            s.regime.as_str(),
-            s.trip_number,
-            s.port_of_entry
+        title: tr!(
+            t,
+            "trip-title",
+            regime = s.regime.as_str(),
+            number = s.trip_number.as_str(),
+            port = s.port_of_entry.as_str()
         ),
         state: s.state,
         status,
         sections,
-        warnings: stored.warnings.iter().map(Issue::to_string).collect(),
+        warnings: stored.warnings.iter().map(|w| warning(t, w)).collect(),
         codes,
         amendment: None,
     }
@@ -161,98 +178,143 @@ pub fn manifest_view(stored: &StoredTrip, status: DisplayStatus) -> ManifestView
 
 /// Where customs stands, trip and shipments, with what to do first: the provider's answers as
 /// the fleet relayed them (`crossing_trip::customs`), never a trip amendment.
-fn customs_section(c: &CustomsState, regime: Regime, port: &str) -> Section {
+fn customs_section(t: &Text, c: &CustomsState, regime: Regime, port: &str) -> Section {
     let when = |s: &crate::customs::Standing| match s.customs_time.as_deref() {
-        Some(t) if t.len() >= 16 => format!(" · {} {}", regime.agency(), &t[..16]),
+        Some(time) if time.len() >= 16 => format!(
+            " · {}",
+            tr!(
+                t,
+                "value-customs-time",
+                agency = regime.agency(),
+                time = &time[..16]
+            )
+        ),
         _ => String::new(),
     };
     let mut fields: Vec<Field> = c
-        .advice(regime, port)
+        .advice_in(regime, port, t)
         .into_iter()
-        .map(|a| f("What to do", a))
+        .map(|a| f(t, "label-what-to-do", a))
         .collect();
-    if let Some(t) = &c.trip {
-        fields.push(f("Trip", format!("{}{}", t.display(regime), when(t))));
-    }
-    for sh in &c.shipments {
+    if let Some(s) = &c.trip {
         fields.push(f(
-            sh.control_number.as_deref().unwrap_or("?"),
-            format!("{}{}", sh.display(regime), when(sh)),
+            t,
+            "label-trip",
+            format!("{}{}", s.display_in(regime, t), when(s)),
         ));
     }
-    Section {
-        id: String::new(),
-        title: "Customs".into(),
-        fields,
+    for sh in &c.shipments {
+        fields.push(Field {
+            id: String::new(),
+            label: sh.control_number.clone().unwrap_or_else(|| "?".into()),
+            value: format!("{}{}", sh.display_in(regime, t), when(sh)),
+        });
+    }
+    section(t.get("section-customs", &[]), fields)
+}
+
+/// A validation warning as a sentence: the path as the fleet wrote it, the rule in the
+/// driver's language when it has a message (English otherwise: rules for developers).
+fn warning(t: &Text, w: &Issue) -> String {
+    let rule = match w.rule.as_str() {
+        "is in the past" => t.get("rule-eta-past", &[]),
+        "ACI cargo data may be sent at most 90 days before arrival" => {
+            t.get("rule-eta-too-early", &[])
+        }
+        other => match other
+            .strip_prefix("is also the trip number of trip \"")
+            .and_then(|r| r.strip_suffix("\"; trip numbers must be unique"))
+        {
+            Some(id) => tr!(t, "rule-trip-number-clash", other = id),
+            None => other.to_string(),
+        },
+    };
+    match &w.value {
+        Some(v) => tr!(
+            t,
+            "warning-line-value",
+            path = w.path.as_str(),
+            value = v.as_str(),
+            rule = rule
+        ),
+        None => tr!(t, "warning-line", path = w.path.as_str(), rule = rule),
     }
 }
 
-fn trip_sections(t: &Trip, sections: &mut Vec<Section>) {
+fn trip_sections(t: &Text, trip: &Trip, sections: &mut Vec<Section>) {
     if let Some(first) = sections.first_mut() {
-        first.fields.insert(1, f("Carrier", t.carrier_code.clone()));
-        if let Some(c) = &t.customs_status {
+        first
+            .fields
+            .insert(1, f(t, "label-carrier", trip.carrier_code.clone()));
+        if let Some(c) = &trip.customs_status {
             first.fields.push(f(
-                "Customs (reported)",
+                t,
+                "label-customs-reported",
                 format!(
                     "{} · {}",
-                    c.description.as_deref().unwrap_or(c.code.label()),
+                    c.description
+                        .clone()
+                        .unwrap_or_else(|| t.get(c.code.text_id(), &[])),
                     c.reported_at
                 ),
             ));
         }
     }
-    let c = &t.conveyance;
+    let c = &trip.conveyance;
     let mut conv = vec![
-        f("Unit", c.unit_number.clone()),
-        f("Type", c.type_code.clone()),
-        f("Plates", plates(&c.plates)),
+        f(t, "label-unit", c.unit_number.clone()),
+        f(t, "label-type", c.type_code.clone()),
+        f(t, "label-plates", plates(t, &c.plates)),
     ];
     if let Some(v) = &c.vin {
-        conv.push(f("VIN", v.clone()));
+        conv.push(f(t, "label-vin", v.clone()));
     }
-    conv.push(f("Seals", list_or_none(&c.seals)));
-    sections.push(Section {
-        id: String::new(),
-        title: "Conveyance".into(),
-        fields: conv,
-    });
-    for (i, tr) in t.trailers.iter().enumerate() {
-        sections.push(Section {
-            id: String::new(),
-            title: format!("Trailer {} of {}", i + 1, t.trailers.len()),
-            fields: vec![
-                f("Number", tr.number.clone()),
-                f("Type", tr.type_code.clone()),
-                f("Plates", plates(&tr.plates)),
-                f("Seals", list_or_none(&tr.seals)),
+    conv.push(f(t, "label-seals", list_or_none(t, &c.seals)));
+    sections.push(section(t.get("section-conveyance", &[]), conv));
+    for (i, tl) in trip.trailers.iter().enumerate() {
+        sections.push(section(
+            tr!(
+                t,
+                "section-trailer",
+                index = i + 1,
+                of = trip.trailers.len()
+            ),
+            vec![
+                f(t, "label-number", tl.number.clone()),
+                f(t, "label-type", tl.type_code.clone()),
+                f(t, "label-plates", plates(t, &tl.plates)),
+                f(t, "label-seals", list_or_none(t, &tl.seals)),
             ],
-        });
+        ));
     }
-    for p in &t.crew {
-        sections.push(person_section(p));
+    for p in &trip.crew {
+        sections.push(person_section(t, p));
     }
-    let n = t.shipments.len();
-    for (i, s) in t.shipments.iter().enumerate() {
+    let n = trip.shipments.len();
+    for (i, s) in trip.shipments.iter().enumerate() {
         let mut fields = vec![
             f(
-                match t.regime {
-                    Regime::Aci => "CCN",
-                    Regime::Ace => "SCN",
+                t,
+                match trip.regime {
+                    Regime::Aci => "label-ccn",
+                    Regime::Ace => "label-scn",
                 },
                 s.control_number.clone(),
             ),
-            f("Type", s.type_code.clone()),
+            f(t, "label-type", s.type_code.clone()),
             f(
-                "Shipper",
+                t,
+                "label-shipper",
                 format!("{}, {}", s.shipper.name, s.shipper.address.city),
             ),
             f(
-                "Consignee",
+                t,
+                "label-consignee",
                 format!("{}, {}", s.consignee.name, s.consignee.address.city),
             ),
         ];
         if let Some(r) = &s.release_office {
-            fields.push(f("Release office", r.clone()));
+            fields.push(f(t, "label-release-office", r.clone()));
         }
         for m in &s.commodities {
             let mut v = format!(
@@ -263,28 +325,40 @@ fn trip_sections(t: &Trip, sections: &mut Vec<Section>) {
                 v.push_str(&format!(", HS {hs}"));
             }
             if let Some(h) = &m.hazmat {
-                v.push_str(&format!(", hazmat {}", h.un_number));
+                v.push_str(&format!(
+                    ", {}",
+                    tr!(t, "value-hazmat", un = h.un_number.as_str())
+                ));
             }
-            fields.push(f("Goods", v));
+            fields.push(f(t, "label-goods", v));
         }
-        sections.push(Section {
-            id: String::new(),
-            title: format!("Shipment {} of {n} · {}", i + 1, s.control_number),
+        sections.push(section(
+            tr!(
+                t,
+                "section-shipment",
+                index = i + 1,
+                of = n,
+                number = s.control_number.as_str()
+            ),
             fields,
-        });
+        ));
     }
 }
 
-fn person_section(p: &Person) -> Section {
-    let mut fields = vec![f("Name", format!("{} {}", p.first_name, p.last_name))];
+fn person_section(t: &Text, p: &Person) -> Section {
+    let mut fields = vec![f(
+        t,
+        "label-name",
+        format!("{} {}", p.first_name, p.last_name),
+    )];
     if let Some(c) = &p.citizenship {
-        fields.push(f("Citizenship", c.clone()));
+        fields.push(f(t, "label-citizenship", c.clone()));
     }
     if let Some(d) = &p.date_of_birth {
-        fields.push(f("Date of birth", d.clone()));
+        fields.push(f(t, "label-date-of-birth", d.clone()));
     }
     if let Some(fast) = &p.fast_card_number {
-        fields.push(f("FAST card", fast.clone()));
+        fields.push(f(t, "label-fast", fast.clone()));
     }
     for d in &p.travel_documents {
         let issuer = d
@@ -293,47 +367,59 @@ fn person_section(p: &Person) -> Section {
             .or(d.country.as_deref())
             .unwrap_or("");
         fields.push(f(
-            "Document",
+            t,
+            "label-document",
             format!("{} {} {}", d.type_code, d.number, issuer)
                 .trim()
                 .to_string(),
         ));
     }
-    Section {
-        id: String::new(),
-        title: match p.role {
-            CrewRole::Driver => "Driver".into(),
-            CrewRole::Passenger => "Passenger".into(),
-        },
+    section(
+        t.get(
+            match p.role {
+                CrewRole::Driver => "section-driver",
+                CrewRole::Passenger => "section-passenger",
+            },
+            &[],
+        ),
         fields,
-    }
+    )
 }
 
-/// Plain-text rendering of a view (the CLI's `trip show`).
-pub fn to_text(v: &ManifestView) -> String {
-    let mut out = format!("{}\nStatus: {}\n", v.title, v.status.headline);
+/// Plain-text rendering of a view (the CLI's `trip show`), in `t`'s language.
+pub fn to_text(v: &ManifestView, t: &Text) -> String {
+    let mut out = format!(
+        "{}\n{}\n",
+        v.title,
+        tr!(t, "cli-status", status = v.status.headline.as_str())
+    );
     if let Some(a) = &v.amendment {
-        out.push_str(&format!(
-            "Manifest amended (v{} → v{}): acknowledge to clear\n",
-            a.from_version, a.to_version
+        out.push_str(&tr!(
+            t,
+            "cli-amended",
+            from = a.from_version,
+            to = a.to_version
         ));
+        out.push('\n');
         for c in &a.changes {
-            out.push_str(&format!("  changed: {c}\n"));
+            out.push_str(&format!("  {}\n", tr!(t, "cli-changed", change = c)));
         }
-        for s in &a.shipments_added {
-            out.push_str(&format!("  shipment added: {s}\n"));
-        }
-        for s in &a.shipments_removed {
-            out.push_str(&format!("  shipment removed: {s}\n"));
-        }
-        for s in &a.shipments_changed {
-            out.push_str(&format!("  shipment changed: {s}\n"));
+        let lists = [
+            ("cli-shipment-added", &a.shipments_added),
+            ("cli-shipment-removed", &a.shipments_removed),
+            ("cli-shipment-changed", &a.shipments_changed),
+        ];
+        for (id, list) in lists {
+            for s in list {
+                out.push_str(&format!("  {}\n", tr!(t, id, number = s)));
+            }
         }
         if a.codes_changed {
-            out.push_str("  border codes changed: old printed sheets are void\n");
+            out.push_str(&format!("  {}\n", t.get("cli-codes-changed", &[])));
         }
     } else if v.status.needs_acknowledgement {
-        out.push_str("Action: acknowledge this manifest version\n");
+        out.push_str(&t.get("cli-acknowledge", &[]));
+        out.push('\n');
     }
     for s in &v.sections {
         out.push_str(&format!("\n{}\n", s.title));
@@ -348,7 +434,7 @@ pub fn to_text(v: &ManifestView) -> String {
         }
     }
     if !v.warnings.is_empty() {
-        out.push_str("\nWarnings\n");
+        out.push_str(&format!("\n{}\n", t.get("cli-warnings", &[])));
         for w in &v.warnings {
             out.push_str(&format!("  ! {w}\n"));
         }
