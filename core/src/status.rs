@@ -114,6 +114,15 @@ impl CustomsLine {
     }
 }
 
+/// A customs status in words: the fleet's own description in English (its free text is
+/// English), the status code's words in any other language.
+pub fn customs_words(t: &Text, c: &CustomsStatus) -> String {
+    match &c.description {
+        Some(d) if t.lang() == crate::text::Lang::En => d.clone(),
+        _ => t.get(c.code.text_id(), &[]),
+    }
+}
+
 /// Derives the displayed status of one trip.
 pub fn derive(input: StatusInputs<'_>) -> DisplayStatus {
     let live = live_events(input.events);
@@ -149,10 +158,7 @@ pub fn derive(input: StatusInputs<'_>) -> DisplayStatus {
 
     let customs = input.customs.map(|c| CustomsLine {
         code: c.code,
-        label: c
-            .description
-            .clone()
-            .unwrap_or_else(|| input.text.get(c.code.text_id(), &[])),
+        label: customs_words(input.text, c),
         reported_at: c.reported_at.clone(),
     });
 

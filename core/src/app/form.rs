@@ -43,10 +43,13 @@ pub(super) fn correctable<'a>(
 /// An event in a line: its label and what it was about.
 pub(super) fn event_text(t: &Text, e: &StatusEvent) -> String {
     let mut text = t.get(e.kind.text_id(), &[]);
+    let inspection = e
+        .inspection
+        .map(|i| t.get(&format!("inspection-{}", i.as_str()), &[]));
     for part in [
         e.port.as_deref(),
         e.shipment.as_deref(),
-        e.inspection.map(Inspection::as_str),
+        inspection.as_deref(),
         e.note.as_deref(),
     ]
     .into_iter()

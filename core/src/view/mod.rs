@@ -252,9 +252,7 @@ fn trip_sections(t: &Text, trip: &Trip, sections: &mut Vec<Section>) {
                 "label-customs-reported",
                 format!(
                     "{} · {}",
-                    c.description
-                        .clone()
-                        .unwrap_or_else(|| t.get(c.code.text_id(), &[])),
+                    crate::status::customs_words(t, c),
                     c.reported_at
                 ),
             ));

@@ -251,6 +251,9 @@ form-note-hint-fleet = Anything your fleet should know
 form-inspection = Inspection
 form-inspection-primary = Primary (at the booth)
 form-inspection-secondary = Secondary (sent to inspection)
+# The inspection level in the event history ("In inspection · secondary").
+inspection-primary = primary
+inspection-secondary = secondary
 form-shipment-delivered = Shipment delivered
 form-note-hint-delivered = Who received it, anything missing
 form-shipment-optional = Shipment (optional)
@@ -289,7 +292,7 @@ rule-shipment-not-on-trip = "{ $shipment }" is not on trip "{ $trip }"
 rule-not-future = must not be in the future
 rule-within-days = must be within the last { $days } days
 rule-control-characters = must not contain control characters
-rule-line-breaks = must not contain line breaks
+rule-bidi = must not contain bidirectional override characters (U+202A–U+202E, U+2066–U+2069)
 
 ## Manifest sections and labels
 
