@@ -180,11 +180,10 @@ impl CrossingCore {
     /// English when none ships. Call at start and on every locale change: screens are told to
     /// redraw. Returns the chosen language's tag (`en`, `fr-CA`, `pa`, `es-MX`).
     pub fn set_preferred_locales(&self, locales: Vec<String>) -> String {
-        self.app
-            .core()
-            .set_preferred_locales(&locales)
-            .tag()
-            .to_string()
+        let core = self.app.core();
+        let lang = core.set_preferred_locales(&locales);
+        crate::error::set_language(core.text());
+        lang.tag().to_string()
     }
 
     /// Where the app starts; `signed_in`: the shell holds a token.

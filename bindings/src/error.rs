@@ -1,10 +1,14 @@
 //! [`CoreError`]: every error the library reports to the shells, mapped from the core's in
 //! one place.
 
-use crossing_core::sync::{LocalFailure, SyncError};
+use std::sync::Arc;
 
-/// Every error the core reports to the shells. `reason` is a sentence naming the field and rule;
-/// it never contains personal data or the token.
+use crossing_core::sync::{LocalFailure, SyncError};
+use crossing_core::text::{tr, Text};
+
+/// Every error the core reports to the shells. `reason` is a sentence naming the field and rule
+/// (in the driver's language, the English reason after it); it never contains personal data or
+/// the token.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Error)]
 pub enum CoreError {
     /// A call's input broke a rule (event fields, code kind, URL).
@@ -74,11 +78,47 @@ impl std::fmt::Display for CoreError {
 
 impl std::error::Error for CoreError {}
 
+/// The language the reasons are worded in: the one core's ([`CrossingCore::set_preferred_locales`]
+/// sets it). One per process, as the app has one core.
+static LANGUAGE: std::sync::RwLock<Option<Arc<Text>>> = std::sync::RwLock::new(None);
+
+/// Words every error reason from now on in `text`'s language.
+pub(crate) fn set_language(text: Arc<Text>) {
+    *LANGUAGE
+        .write()
+        .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(text);
+}
+
+/// A reason as the driver reads it: in English, the technical reason as it is; in another
+/// language, the kind's sentence with the English reason after it (for support).
+fn said(kind: &str, english: String) -> String {
+    let text = LANGUAGE
+        .read()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .clone();
+    match text {
+        Some(t) if t.lang() != crossing_core::text::Lang::En => tr!(
+            t,
+            "problem-detail",
+            sentence = t.get(kind, &[]),
+            detail = english
+        ),
+        _ => english,
+    }
+}
+
 impl From<crossing_core::Error> for CoreError {
     fn from(e: crossing_core::Error) -> Self {
         use crossing_core::error::DocumentError as D;
         use crossing_core::Error as E;
-        let reason = e.to_string();
+        let english = e.to_string();
+        let kind = match &e {
+            E::Document(_) | E::Barcode { .. } => "problem-refused",
+            E::UnknownTrip(_) | E::NoActiveTrip => "problem-gone",
+            E::DatabaseTooNew { .. } => "problem-update",
+            E::Storage(_) | E::Io { .. } | E::Corrupt(_) => "problem-storage",
+        };
+        let reason = said(kind, english);
         // Exhaustive on both enums: a new variant does not compile until it is mapped here.
         match e {
             E::Document(
@@ -102,7 +142,24 @@ impl From<crossing_core::Error> for CoreError {
 
 impl From<SyncError> for CoreError {
     fn from(e: SyncError) -> Self {
-        let reason = e.to_string();
+        let kind = match &e {
+            SyncError::SignInRequired => "problem-sign-in",
+            SyncError::UpdateRequired
+            | SyncError::Local {
+                failure: LocalFailure::DatabaseTooNew,
+                ..
+            } => "problem-update",
+            SyncError::Local {
+                failure: LocalFailure::Storage,
+                ..
+            } => "problem-storage",
+            SyncError::Local {
+                failure: LocalFailure::Internal,
+                ..
+            } => "problem-internal",
+            SyncError::Retry { .. } | SyncError::Stop { .. } => "problem-offline",
+        };
+        let reason = said(kind, e.to_string());
         match e {
             SyncError::SignInRequired => CoreError::SignInRequired { reason },
             SyncError::UpdateRequired => CoreError::UpdateRequired { reason },
@@ -126,7 +183,10 @@ impl From<SyncError> for CoreError {
 impl From<uniffi::UnexpectedUniFFICallbackError> for CoreError {
     fn from(e: uniffi::UnexpectedUniFFICallbackError) -> Self {
         CoreError::Internal {
-            reason: format!("shell callback failed: {}", e.reason),
+            reason: said(
+                "problem-internal",
+                format!("shell callback failed: {}", e.reason),
+            ),
         }
     }
 }

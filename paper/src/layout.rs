@@ -256,7 +256,7 @@ fn driver(trip: &Trip) -> Option<String> {
 
 fn eta_line(trip: &Trip) -> String {
     format!(
-        "ETA: {} ({}, {})",
+        "ETA / Arrivée prévue: {} ({}, {})",
         human::eta(&trip.eta.local, &trip.eta.zone),
         trip.eta.local.get(..10).unwrap_or(&trip.eta.local),
         trip.eta.zone
@@ -265,13 +265,24 @@ fn eta_line(trip: &Trip) -> String {
 
 /// The ACI lead sheet: the CRN as the dominant Code 128 with its characters beneath, the facts
 /// of the trip, the shipments, optional PARS codes, and the box for the officer's stamp.
+/// Bilingual, English then French, whatever the driver's language: CBSA works in both official
+/// languages (the French terms are CBSA's where the glossary marks them confirmed,
+/// `docs/glossary/fr-CA.md`; the layout is a design choice).
 pub(crate) fn aci_lead(trip: &Trip, o: &SheetOptions, footer: &str) -> Result<Vec<Page>> {
     let mut f = Flow::new(footer);
     f.centred(Font::Bold, 20, "ACI eManifest · Lead sheet");
     f.centred(
         Font::Regular,
+        13,
+        "Manifeste électronique IPEC · Feuille de tête",
+    );
+    f.centred(
+        Font::Regular,
         11,
-        &format!("Carrier code {}", trip.carrier_code),
+        &format!(
+            "Carrier code / Code du transporteur {}",
+            trip.carrier_code
+        ),
     );
     f.gap(1_200);
     let crn = crossing_codes::border_code(trip, crossing_codes::CodeKind::Crn128, None)?;
@@ -285,7 +296,10 @@ pub(crate) fn aci_lead(trip: &Trip, o: &SheetOptions, footer: &str) -> Result<Ve
     f.line(
         Font::Regular,
         12,
-        &format!("First port of arrival: {}{port_name}", trip.port_of_entry),
+        &format!(
+            "First port of arrival / Premier point d'arrivée: {}{port_name}",
+            trip.port_of_entry
+        ),
     );
     f.line(Font::Regular, 12, &eta_line(trip));
     let c = &trip.conveyance;
@@ -293,7 +307,7 @@ pub(crate) fn aci_lead(trip: &Trip, o: &SheetOptions, footer: &str) -> Result<Ve
         Font::Regular,
         12,
         &format!(
-            "Truck {} · plates {} · seals {}",
+            "Truck / Camion {} · plates / plaques {} · seals / scellés {}",
             c.unit_number,
             plates(&c.plates),
             list(&c.seals)
@@ -304,7 +318,7 @@ pub(crate) fn aci_lead(trip: &Trip, o: &SheetOptions, footer: &str) -> Result<Ve
             Font::Regular,
             12,
             &format!(
-                "Trailer {} {} · plates {} · seals {}",
+                "Trailer / Remorque {} {} · plates / plaques {} · seals / scellés {}",
                 i + 1,
                 t.number,
                 plates(&t.plates),
@@ -314,14 +328,18 @@ pub(crate) fn aci_lead(trip: &Trip, o: &SheetOptions, footer: &str) -> Result<Ve
     }
     if o.driver_name {
         if let Some(name) = driver(trip) {
-            f.line(Font::Regular, 12, &format!("Driver: {name}"));
+            f.line(
+                Font::Regular,
+                12,
+                &format!("Driver / Chauffeur: {name}"),
+            );
         }
     }
     f.gap(800);
     f.line(
         Font::Bold,
         13,
-        &format!("Shipments ({})", trip.shipments.len()),
+        &format!("Shipments / Envois ({})", trip.shipments.len()),
     );
     for s in &trip.shipments {
         let office = s.release_office.as_deref().unwrap_or("—");
@@ -329,7 +347,7 @@ pub(crate) fn aci_lead(trip: &Trip, o: &SheetOptions, footer: &str) -> Result<Ve
             Font::Regular,
             11,
             &format!(
-                "{} · {} · release office {office}",
+                "{} · {} · release office / bureau de mainlevée {office}",
                 s.control_number, s.type_code
             ),
         );
@@ -337,13 +355,16 @@ pub(crate) fn aci_lead(trip: &Trip, o: &SheetOptions, footer: &str) -> Result<Ve
             f.line(
                 Font::Regular,
                 9,
-                &format!("Shipper: {}, {}", s.shipper.name, s.shipper.address.city),
+                &format!(
+                    "Shipper / Expéditeur: {}, {}",
+                    s.shipper.name, s.shipper.address.city
+                ),
             );
             f.line(
                 Font::Regular,
                 9,
                 &format!(
-                    "Consignee: {}, {}",
+                    "Consignee / Destinataire: {}, {}",
                     s.consignee.name, s.consignee.address.city
                 ),
             );
@@ -352,7 +373,7 @@ pub(crate) fn aci_lead(trip: &Trip, o: &SheetOptions, footer: &str) -> Result<Ve
                     Font::Regular,
                     9,
                     &format!(
-                        "Goods: {} · {} {} · {} {}",
+                        "Goods / Marchandises: {} · {} {} · {} {}",
                         g.description, g.quantity, g.packaging_unit, g.weight, g.weight_unit
                     ),
                 );
@@ -376,7 +397,11 @@ pub(crate) fn aci_lead(trip: &Trip, o: &SheetOptions, footer: &str) -> Result<Ve
     let (w, h) = (mm(70.0), mm(45.0));
     f.need(h + 2_000);
     f.gap(1_200);
-    f.line(Font::Bold, 10, "For the CBSA officer's stamp");
+    f.line(
+        Font::Bold,
+        10,
+        "For the CBSA officer's stamp / Pour le timbre de l'agent de l'ASFC",
+    );
     f.gap(300);
     f.page.outline(Rect {
         x: LEFT,

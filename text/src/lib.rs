@@ -293,6 +293,8 @@ impl Default for Text {
 fn bundle(lang: Lang) -> Bundle {
     let mut b = Bundle::new_concurrent(vec![lang.plural_locale()]);
     b.set_use_isolating(false);
+    // NUMBER(), for the clock's zero-padded minutes; it cannot fail on a fresh bundle.
+    let _ = b.add_builtins();
     b.set_formatter(Some(match lang {
         Lang::FrCa => numbers::french,
         Lang::Pa => numbers::indian,
@@ -394,14 +396,10 @@ impl Text {
         }
     }
 
-    /// A clock time, 24-hour: "14:37" in English, "14 h 37" in Canadian French.
+    /// A clock time, 24-hour: "09:05" in English, "9 h 05" in Canadian French (the catalogue
+    /// pads with `NUMBER($hour, minimumIntegerDigits: 2)` where its language does).
     pub fn clock(&self, hour: u32, minute: u32) -> String {
-        tr!(
-            self,
-            "time-clock",
-            hour = format!("{hour:02}"),
-            minute = format!("{minute:02}")
-        )
+        tr!(self, "time-clock", hour = hour, minute = minute)
     }
 
     /// A day and a clock time: "Wed 2 Dec 14:37" in English, "mer. 2 déc. 14 h 37" in Canadian
@@ -429,29 +427,37 @@ impl Text {
 mod numbers {
     use fluent_bundle::FluentValue;
 
-    fn whole(v: &FluentValue) -> Option<i64> {
+    /// A whole number, and the digits `NUMBER(…, minimumIntegerDigits: n)` asks for.
+    fn whole(v: &FluentValue) -> Option<(i64, Option<usize>)> {
         match v {
             FluentValue::Number(n) if n.value.fract() == 0.0 && n.value.abs() < 1e15 => {
                 #[allow(clippy::cast_possible_truncation)]
-                Some(n.value as i64)
+                Some((n.value as i64, n.options.minimum_integer_digits))
             }
             _ => None,
         }
     }
 
+    fn format(v: &FluentValue, sep: char, indian: bool) -> Option<String> {
+        whole(v).map(|(n, digits)| match digits {
+            Some(d) => format!("{n:0d$}"),
+            None => group(n, sep, indian),
+        })
+    }
+
     /// Fluent's number formatter for English and Spanish (and the pseudo-locale).
     pub fn english<M>(v: &FluentValue, _: &M) -> Option<String> {
-        whole(v).map(|n| group(n, ',', false))
+        format(v, ',', false)
     }
 
     /// Canadian French: a no-break space between thousands (CLDR `fr-CA`).
     pub fn french<M>(v: &FluentValue, _: &M) -> Option<String> {
-        whole(v).map(|n| group(n, '\u{a0}', false))
+        format(v, '\u{a0}', false)
     }
 
     /// Punjabi: Indian grouping, 10,00,000 (CLDR `pa`, Latin digits).
     pub fn indian<M>(v: &FluentValue, _: &M) -> Option<String> {
-        whole(v).map(|n| group(n, ',', true))
+        format(v, ',', true)
     }
 
     /// `n` with `sep` between groups of three digits, or with Indian grouping (three, then

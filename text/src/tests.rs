@@ -317,6 +317,8 @@ fn clock_times_and_days_in_each_language() {
     assert_eq!(en.day_time(7, 29, 11, "08:00", ""), "Sun 29 Nov 08:00");
     let fr = Text::new(Lang::FrCa);
     assert_eq!(fr.clock(14, 30), "14 h 30");
+    assert_eq!(fr.clock(9, 5), "9 h 05");
+    assert_eq!(en.clock(9, 5), "09:05");
     let day = fr.day_time(3, 2, 12, &fr.clock(12, 0), "HNE");
     assert!(day.contains("12 h 00") && day.contains('2'), "{day}");
     for lang in Lang::ALL {

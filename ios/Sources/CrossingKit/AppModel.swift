@@ -47,11 +47,13 @@ public final class AppModel: ObservableObject {
                     dataDir: try DataDirectory.prepare().path, serverUrl: serverURL, platform: "ios",
                     appVersion: appVersion, deviceZone: TimeZone.current.identifier
                 )
-                return .core(try CrossingCore(config: config, tokens: StoredTokens(tokens)))
+                let core = try CrossingCore(config: config, tokens: StoredTokens(tokens))
+                _ = core.setPreferredLocales(locales: Languages.current)
+                return .core(core)
             } catch {
                 let coreError = error as? CoreError ?? .Storage(reason: error.localizedDescription)
                 Log.shell.error("open: \(Problem.of(coreError).message, privacy: .public)")
-                return .notice(startupNotice(error: coreError))
+                return .notice(startupNotice(error: coreError, locales: Languages.current))
             }
         }.value
     }

@@ -43,8 +43,17 @@ public struct Message: Identifiable, Equatable, Sendable {
 }
 
 public extension ShellTexts {
-    /// The shell's own words (buttons it adds, platform failures), from the core.
-    static let current = shellTexts()
+    /// The shell's own words (buttons it adds, platform failures), from the core in the app's
+    /// language (iOS relaunches the app when its language changes, so once is enough).
+    static let current = shellTexts(locales: Languages.current)
+}
+
+/// The phone's language list for the core: the app's localizations in the user's order (its
+/// per-app choice; Info.plist CFBundleLocalizations declares them), then the system's.
+public enum Languages {
+    public static var current: [String] {
+        (Bundle.main.preferredLocalizations + Locale.preferredLanguages).map { $0.replacingOccurrences(of: "_", with: "-") }
+    }
 }
 
 /// Runs a blocking core call (SQLite, file I/O) off the main actor.

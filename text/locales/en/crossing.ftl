@@ -22,7 +22,7 @@ count-events-recovered = { $count ->
 
 ## Times and dates (patterns owned by the translator; ADR 0033)
 
-time-clock = { $hour }:{ $minute }
+time-clock = { NUMBER($hour, minimumIntegerDigits: 2) }:{ NUMBER($minute, minimumIntegerDigits: 2) }
 # $weekday and $month are the short names below; $day the day of the month.
 time-day = { $weekday } { $day } { $month } { $time }
 time-zoned = { $time } { $zone }
@@ -403,3 +403,15 @@ cli-shipment-changed = shipment changed: { $number }
 cli-codes-changed = border codes changed: old printed sheets are void
 cli-acknowledge = Action: acknowledge this manifest version
 cli-warnings = Warnings
+
+## Why a screen could not be drawn (the core's errors, as the shells show them)
+
+problem-sign-in = Sign in again: your events are kept.
+problem-update = Update the app: your events are kept.
+problem-offline = No connection to the fleet server. Crossing tries again by itself.
+problem-refused = This was refused.
+problem-gone = This trip is no longer on this phone.
+problem-storage = This phone's storage failed.
+problem-internal = Something went wrong in Crossing. Tell your fleet if it happens again.
+# $sentence is one of the above; $detail the technical reason, in English, for support.
+problem-detail = { $sentence } ({ $detail })

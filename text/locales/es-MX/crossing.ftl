@@ -28,7 +28,7 @@ count-events-recovered = { $count ->
 
 ## Times and dates (patterns owned by the translator; ADR 0033)
 
-time-clock = { $hour }:{ $minute }
+time-clock = { NUMBER($hour, minimumIntegerDigits: 2) }:{ NUMBER($minute, minimumIntegerDigits: 2) }
 # $weekday and $month are the short names below; $day the day of the month: "mié 2 dic 14:30".
 time-day = { $weekday } { $day } { $month } { $time }
 time-zoned = { $time } { $zone }
@@ -409,3 +409,15 @@ cli-shipment-changed = envío modificado: { $number }
 cli-codes-changed = cambiaron los códigos fronterizos: las hojas impresas antes ya no valen
 cli-acknowledge = Acción: confirme esta versión del manifiesto
 cli-warnings = Advertencias
+
+## Why a screen could not be drawn (the core's errors, as the shells show them)
+
+problem-sign-in = Vuelva a iniciar sesión: sus eventos se conservan.
+problem-update = Actualice la aplicación: sus eventos se conservan.
+problem-offline = Sin conexión con el servidor de la flotilla. Crossing lo vuelve a intentar solo.
+problem-refused = Esto fue rechazado.
+problem-gone = Este viaje ya no está en este teléfono.
+problem-storage = Falló el almacenamiento de este teléfono.
+problem-internal = Algo salió mal en Crossing. Avise a su flotilla si vuelve a pasar.
+# $sentence is one of the above; $detail the technical reason, in English, for support.
+problem-detail = { $sentence } ({ $detail })

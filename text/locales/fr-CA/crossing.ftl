@@ -27,7 +27,7 @@ count-events-recovered = { $count ->
 
 ## Times and dates (patterns owned by the translator; ADR 0033)
 
-time-clock = { $hour } h { $minute }
+time-clock = { $hour } h { NUMBER($minute, minimumIntegerDigits: 2) }
 # $weekday and $month are the short names below; $day the day of the month: "mer. 2 déc. 14 h 30".
 time-day = { $weekday } { $day } { $month } { $time }
 time-zoned = { $time } { $zone }
@@ -409,3 +409,15 @@ cli-shipment-changed = envoi modifié : { $number }
 cli-codes-changed = codes frontaliers modifiés : les feuilles imprimées avant sont nulles
 cli-acknowledge = Action : confirmez cette version du manifeste
 cli-warnings = Avertissements
+
+## Why a screen could not be drawn (the core's errors, as the shells show them)
+
+problem-sign-in = Reconnectez-vous : vos événements sont conservés.
+problem-update = Mettez l'application à jour : vos événements sont conservés.
+problem-offline = Aucune connexion au serveur de la flotte. Crossing réessaie de lui-même.
+problem-refused = Ceci a été refusé.
+problem-gone = Ce voyage n'est plus sur ce téléphone.
+problem-storage = Le stockage de ce téléphone a échoué.
+problem-internal = Une erreur s'est produite dans Crossing. Avisez votre flotte si cela se reproduit.
+# $sentence is one of the above; $detail the technical reason, in English, for support.
+problem-detail = { $sentence } ({ $detail })

@@ -1,402 +1,423 @@
-# Crossing — English, the source language and the fallback.
-# Every other catalogue has exactly these ids with the same arguments (text/src/tests.rs).
-# Never translated anywhere: CRN, CCN, PARS, PAPS, SCN, SCAC, VIN, FAST, HS, UN numbers, port
-# codes, trip numbers, control numbers (they arrive as arguments or stay as written).
-# Messages whose id starts with "event-" (border actions) or "customs-" (customs' word) keep the
-# English term in front in every other language: "Released · ਰਿਲੀਜ਼" (see docs/glossary.md).
+# Crossing — ਪੰਜਾਬੀ (ਗੁਰਮੁਖੀ), pa. Translated from text/locales/en/crossing.ftl.
+# Machine-made translation (written by an AI assistant): native-speaker review pending. Nobody has reviewed it yet.
+# Same ids and the same arguments as English (text/src/tests.rs). Words chosen: docs/glossary/pa.md.
+# Never translated: CRN, CCN, PARS, PAPS, SCN, SCAC, VIN, FAST, HS, UN numbers, port codes, trip
+# numbers, control numbers, ETA, ACI, ACE, CBSA, CBP, QR, Code 128, Code 39, the name Crossing.
+# Messages whose id starts with "event-" or "customs-signal-"/"customs-status-" (and
+# customs-released-by, customs-held-by, customs-rejected-by) keep the exact English term in front:
+# "Released by customs · ਕਸਟਮ ਨੇ ਰਿਲੀਜ਼ ਕੀਤਾ".
+# Sentences end with the Gurmukhi danda (।) where English has a full stop; Latin digits only.
+# Plurals: CLDR puts 0 and 1 in [one] for Punjabi.
 
 ## Numbers of things
 
 count-events = { $count ->
-    [one] { $count } event
-   *[other] { $count } events
+    [one] { $count } ਇਵੈਂਟ
+   *[other] { $count } ਇਵੈਂਟ
 }
 count-trips = { $count ->
-    [one] { $count } trip
-   *[other] { $count } trips
+    [one] { $count } ਟ੍ਰਿਪ
+   *[other] { $count } ਟ੍ਰਿਪ
 }
 count-events-recovered = { $count ->
-    [one] { $count } event was
-   *[other] { $count } events were
+    [one] { $count } ਇਵੈਂਟ ਬਚਾ ਲਿਆ ਗਿਆ
+   *[other] { $count } ਇਵੈਂਟ ਬਚਾ ਲਏ ਗਏ
 }
 
 ## Times and dates (patterns owned by the translator; ADR 0033)
 
-time-clock = { $hour }:{ $minute }
-# $weekday and $month are the short names below; $day the day of the month.
-time-day = { $weekday } { $day } { $month } { $time }
+time-clock = { NUMBER($hour, minimumIntegerDigits: 2) }:{ NUMBER($minute, minimumIntegerDigits: 2) }
+# $weekday and $month are the short names below; $day the day of the month (CLDR pa: EEE, d MMM).
+time-day = { $weekday }, { $day } { $month } { $time }
 time-zoned = { $time } { $zone }
-time-just-now = just now
-time-minutes-ago = { $minutes } min ago
-time-hours-ago = { $hours } h ago
+time-just-now = ਹੁਣੇ ਹੀ
+time-minutes-ago = { $minutes } ਮਿੰਟ ਪਹਿਲਾਂ
+time-hours-ago = { $hours } ਘੰਟੇ ਪਹਿਲਾਂ
+# CLDR pa abbreviated weekday and month names (format context).
 weekday-short = { $day ->
-    [1] Mon
-    [2] Tue
-    [3] Wed
-    [4] Thu
-    [5] Fri
-    [6] Sat
-   *[7] Sun
+    [1] ਸੋਮ
+    [2] ਮੰਗਲ
+    [3] ਬੁੱਧ
+    [4] ਵੀਰ
+    [5] ਸ਼ੁੱਕਰ
+    [6] ਸ਼ਨਿੱਚਰ
+   *[7] ਐਤ
 }
 month-short = { $month ->
-    [1] Jan
-    [2] Feb
-    [3] Mar
-    [4] Apr
-    [5] May
-    [6] Jun
-    [7] Jul
-    [8] Aug
-    [9] Sep
-    [10] Oct
-    [11] Nov
-   *[12] Dec
+    [1] ਜਨ
+    [2] ਫ਼ਰ
+    [3] ਮਾਰਚ
+    [4] ਅਪ੍ਰੈ
+    [5] ਮਈ
+    [6] ਜੂਨ
+    [7] ਜੁਲਾ
+    [8] ਅਗ
+    [9] ਸਤੰ
+    [10] ਅਕਤੂ
+    [11] ਨਵੰ
+   *[12] ਦਸੰ
 }
 # A time that could not be read, shown as written with its zone.
 time-unreadable = { $time } ({ $zone })
 
 ## Sync badge and sync outcomes
 
-sync-off = Sync is off
-sync-not-yet = Not synced yet
-sync-up-to-date = Up to date
-sync-syncing = Syncing…
-sync-offline-retrying = Offline · retrying at { $time }
-sync-paused-retrying = Sync paused · retrying at { $time }
-sync-sign-in-again = Sign in again
-sync-update-app = Update the app
-sync-last = Last sync { $ago }
-sync-none-yet = No sync yet
+sync-off = ਸਿੰਕ ਬੰਦ ਹੈ
+sync-not-yet = ਹਾਲੇ ਸਿੰਕ ਨਹੀਂ ਹੋਇਆ
+sync-up-to-date = ਸਭ ਅੱਪਡੇਟ ਹੈ
+sync-syncing = ਸਿੰਕ ਹੋ ਰਿਹਾ ਹੈ…
+sync-offline-retrying = ਆਫ਼ਲਾਈਨ · { $time } 'ਤੇ ਦੁਬਾਰਾ ਕੋਸ਼ਿਸ਼
+sync-paused-retrying = ਸਿੰਕ ਰੁਕਿਆ · { $time } 'ਤੇ ਦੁਬਾਰਾ ਕੋਸ਼ਿਸ਼
+sync-sign-in-again = ਦੁਬਾਰਾ ਸਾਈਨ ਇਨ ਕਰੋ
+sync-update-app = ਐਪ ਅੱਪਡੇਟ ਕਰੋ
+sync-last = ਆਖ਼ਰੀ ਸਿੰਕ { $ago }
+sync-none-yet = ਹਾਲੇ ਕੋਈ ਸਿੰਕ ਨਹੀਂ
 sync-waiting = { $count ->
-    [one] { $count } event waiting to be sent
-   *[other] { $count } events waiting to be sent
+    [one] { $count } ਇਵੈਂਟ ਭੇਜਣਾ ਬਾਕੀ
+   *[other] { $count } ਇਵੈਂਟ ਭੇਜਣੇ ਬਾਕੀ
 }
 sync-refused = { $count ->
-    [one] { $count } event refused by the fleet server
-   *[other] { $count } events refused by the fleet server
+    [one] { $count } ਇਵੈਂਟ ਫਲੀਟ ਸਰਵਰ ਨੇ ਮੋੜ ਦਿੱਤਾ
+   *[other] { $count } ਇਵੈਂਟ ਫਲੀਟ ਸਰਵਰ ਨੇ ਮੋੜ ਦਿੱਤੇ
 }
-sync-outcome-off = Sync is off: no fleet server is configured
-sync-outcome-done = Synced: { $sent } sent, { $updated } updated, { $removed } removed
-sync-outcome-offline = No connection: your events are saved and will be sent
-sync-outcome-server = The fleet server is not answering well: will retry
-sync-outcome-sign-in = Sign in again: your events are kept
-sync-outcome-update = Update the app: your events are kept
-sync-outcome-storage = This phone's storage failed: sync stopped
-sync-outcome-local = Sync failed on this phone: will retry
+sync-outcome-off = ਸਿੰਕ ਬੰਦ ਹੈ: ਕੋਈ ਫਲੀਟ ਸਰਵਰ ਸੈੱਟ ਨਹੀਂ ਹੈ
+sync-outcome-done = ਸਿੰਕ ਹੋ ਗਿਆ: { $sent } ਭੇਜੇ, { $updated } ਅੱਪਡੇਟ, { $removed } ਹਟਾਏ
+sync-outcome-offline = ਕਨੈਕਸ਼ਨ ਨਹੀਂ: ਤੁਹਾਡੇ ਇਵੈਂਟ ਸੇਵ ਹਨ ਅਤੇ ਭੇਜੇ ਜਾਣਗੇ
+sync-outcome-server = ਫਲੀਟ ਸਰਵਰ ਠੀਕ ਜਵਾਬ ਨਹੀਂ ਦੇ ਰਿਹਾ: ਦੁਬਾਰਾ ਕੋਸ਼ਿਸ਼ ਹੋਵੇਗੀ
+sync-outcome-sign-in = ਦੁਬਾਰਾ ਸਾਈਨ ਇਨ ਕਰੋ: ਤੁਹਾਡੇ ਇਵੈਂਟ ਸੰਭਾਲੇ ਹੋਏ ਹਨ
+sync-outcome-update = ਐਪ ਅੱਪਡੇਟ ਕਰੋ: ਤੁਹਾਡੇ ਇਵੈਂਟ ਸੰਭਾਲੇ ਹੋਏ ਹਨ
+sync-outcome-storage = ਇਸ ਫ਼ੋਨ ਦੀ ਸਟੋਰੇਜ ਫੇਲ੍ਹ ਹੋ ਗਈ: ਸਿੰਕ ਰੁਕ ਗਿਆ
+sync-outcome-local = ਇਸ ਫ਼ੋਨ 'ਤੇ ਸਿੰਕ ਫੇਲ੍ਹ ਹੋਇਆ: ਦੁਬਾਰਾ ਕੋਸ਼ਿਸ਼ ਹੋਵੇਗੀ
 
 ## Start and sign-in
 
-start-sign-in-title = Sign in
-start-sign-in-message = Enter the driver token your fleet gave you. It is kept in this phone's secure storage.
-start-first-sync-title = Getting your trips
-start-first-sync-message = Your trips appear here after the first sync. You can record events offline.
-start-ready-title = Trips
-start-token-label = Driver token
-start-token-hint = From your fleet manager
-start-sign-in-button = Sign in
-token-empty = Enter the token your fleet gave you
-token-too-long = This is too long for a driver token: check what was pasted
-token-bad-characters = A driver token has no spaces or special characters: check what was pasted
+start-sign-in-title = ਸਾਈਨ ਇਨ
+start-sign-in-message = ਆਪਣੇ ਫਲੀਟ ਵੱਲੋਂ ਦਿੱਤਾ ਡਰਾਈਵਰ ਟੋਕਨ ਭਰੋ। ਇਹ ਇਸ ਫ਼ੋਨ ਦੀ ਸੁਰੱਖਿਅਤ ਸਟੋਰੇਜ ਵਿੱਚ ਰੱਖਿਆ ਜਾਂਦਾ ਹੈ।
+start-first-sync-title = ਤੁਹਾਡੇ ਟ੍ਰਿਪ ਲਿਆ ਰਹੇ ਹਾਂ
+start-first-sync-message = ਪਹਿਲੇ ਸਿੰਕ ਤੋਂ ਬਾਅਦ ਤੁਹਾਡੇ ਟ੍ਰਿਪ ਇੱਥੇ ਦਿਸਣਗੇ। ਤੁਸੀਂ ਇਵੈਂਟ ਆਫ਼ਲਾਈਨ ਵੀ ਦਰਜ ਕਰ ਸਕਦੇ ਹੋ।
+start-ready-title = ਟ੍ਰਿਪ
+start-token-label = ਡਰਾਈਵਰ ਟੋਕਨ
+start-token-hint = ਤੁਹਾਡੇ ਫਲੀਟ ਮੈਨੇਜਰ ਤੋਂ
+start-sign-in-button = ਸਾਈਨ ਇਨ ਕਰੋ
+token-empty = ਆਪਣੇ ਫਲੀਟ ਵੱਲੋਂ ਦਿੱਤਾ ਟੋਕਨ ਭਰੋ
+token-too-long = ਡਰਾਈਵਰ ਟੋਕਨ ਲਈ ਇਹ ਬਹੁਤ ਲੰਬਾ ਹੈ: ਦੇਖੋ ਕੀ ਪੇਸਟ ਕੀਤਾ ਗਿਆ
+token-bad-characters = ਡਰਾਈਵਰ ਟੋਕਨ ਵਿੱਚ ਖਾਲੀ ਥਾਂ ਜਾਂ ਖ਼ਾਸ ਚਿੰਨ੍ਹ ਨਹੀਂ ਹੁੰਦੇ: ਦੇਖੋ ਕੀ ਪੇਸਟ ਕੀਤਾ ਗਿਆ
 
 ## Recovery and start-up notices
 
-recovery-title = Your data was repaired
-recovery-ok = OK
-recovery-cache-rebuilt = The trip list was damaged and was cleared. Your trips come back with the next sync.
-recovery-outbox-salvaged = The store of your recorded events was damaged. { $count ->
-    [one] { $count } event was
-   *[other] { $count } events were
-} recovered and will be sent.
+recovery-title = ਤੁਹਾਡਾ ਡਾਟਾ ਠੀਕ ਕੀਤਾ ਗਿਆ
+recovery-ok = ਠੀਕ ਹੈ
+recovery-cache-rebuilt = ਟ੍ਰਿਪਾਂ ਦੀ ਸੂਚੀ ਖ਼ਰਾਬ ਸੀ ਅਤੇ ਸਾਫ਼ ਕਰ ਦਿੱਤੀ ਗਈ। ਅਗਲੇ ਸਿੰਕ ਨਾਲ ਤੁਹਾਡੇ ਟ੍ਰਿਪ ਵਾਪਸ ਆ ਜਾਣਗੇ।
+recovery-outbox-salvaged = ਤੁਹਾਡੇ ਦਰਜ ਕੀਤੇ ਇਵੈਂਟਾਂ ਦਾ ਰਿਕਾਰਡ ਖ਼ਰਾਬ ਹੋ ਗਿਆ ਸੀ। { $count ->
+    [one] { $count } ਇਵੈਂਟ ਬਚਾ ਲਿਆ ਗਿਆ ਹੈ ਅਤੇ ਭੇਜਿਆ ਜਾਵੇਗਾ।
+   *[other] { $count } ਇਵੈਂਟ ਬਚਾ ਲਏ ਗਏ ਹਨ ਅਤੇ ਭੇਜੇ ਜਾਣਗੇ।
+}
 recovery-outbox-unreadable = { $count ->
-    [one] { $count } event
-   *[other] { $count } events
-} could not be read. Tell your fleet what you recorded recently.
-recovery-outbox-empty = The event store was found empty: events recorded before may be lost. Tell your fleet.
-startup-too-new-title = Update the app
-startup-too-new-1 = Your data was saved by a newer version of Crossing. Install the newest version to open it.
-startup-too-new-2 = Nothing was changed or deleted.
-startup-storage-title = Crossing cannot open its data
-startup-storage-1 = The phone's storage could not be read or written. Free some space, then open Crossing again.
-startup-storage-2 = Nothing was deleted.
-startup-other-title = Crossing cannot start
-startup-other-1 = Something is wrong with this install. Open Crossing again; if this stays, tell your fleet.
+    [one] { $count } ਇਵੈਂਟ ਪੜ੍ਹਿਆ ਨਹੀਂ ਜਾ ਸਕਿਆ।
+   *[other] { $count } ਇਵੈਂਟ ਪੜ੍ਹੇ ਨਹੀਂ ਜਾ ਸਕੇ।
+} ਤੁਸੀਂ ਹਾਲ ਹੀ ਵਿੱਚ ਜੋ ਦਰਜ ਕੀਤਾ, ਉਹ ਆਪਣੇ ਫਲੀਟ ਨੂੰ ਦੱਸੋ।
+recovery-outbox-empty = ਇਵੈਂਟਾਂ ਦਾ ਰਿਕਾਰਡ ਖਾਲੀ ਮਿਲਿਆ: ਪਹਿਲਾਂ ਦਰਜ ਕੀਤੇ ਇਵੈਂਟ ਸ਼ਾਇਦ ਗੁੰਮ ਹੋ ਗਏ ਹਨ। ਆਪਣੇ ਫਲੀਟ ਨੂੰ ਦੱਸੋ।
+startup-too-new-title = ਐਪ ਅੱਪਡੇਟ ਕਰੋ
+startup-too-new-1 = ਤੁਹਾਡਾ ਡਾਟਾ Crossing ਦੇ ਨਵੇਂ ਵਰਜਨ ਨੇ ਸੇਵ ਕੀਤਾ ਸੀ। ਇਸ ਨੂੰ ਖੋਲ੍ਹਣ ਲਈ ਸਭ ਤੋਂ ਨਵਾਂ ਵਰਜਨ ਇੰਸਟਾਲ ਕਰੋ।
+startup-too-new-2 = ਕੁਝ ਵੀ ਬਦਲਿਆ ਜਾਂ ਮਿਟਾਇਆ ਨਹੀਂ ਗਿਆ।
+startup-storage-title = Crossing ਆਪਣਾ ਡਾਟਾ ਨਹੀਂ ਖੋਲ੍ਹ ਸਕਦੀ
+startup-storage-1 = ਫ਼ੋਨ ਦੀ ਸਟੋਰੇਜ ਪੜ੍ਹੀ ਜਾਂ ਲਿਖੀ ਨਹੀਂ ਜਾ ਸਕੀ। ਕੁਝ ਥਾਂ ਖਾਲੀ ਕਰੋ, ਫਿਰ Crossing ਦੁਬਾਰਾ ਖੋਲ੍ਹੋ।
+startup-storage-2 = ਕੁਝ ਵੀ ਮਿਟਾਇਆ ਨਹੀਂ ਗਿਆ।
+startup-other-title = Crossing ਸ਼ੁਰੂ ਨਹੀਂ ਹੋ ਸਕਦੀ
+startup-other-1 = ਇਸ ਇੰਸਟਾਲ ਵਿੱਚ ਕੁਝ ਗੜਬੜ ਹੈ। Crossing ਦੁਬਾਰਾ ਖੋਲ੍ਹੋ; ਜੇ ਇਹ ਇਵੇਂ ਹੀ ਰਹੇ, ਤਾਂ ਆਪਣੇ ਫਲੀਟ ਨੂੰ ਦੱਸੋ।
 
 ## Trip list
 
-trips-title = Trips
-trips-empty = No trips on this phone yet. Trips your fleet assigns appear after a sync.
+trips-title = ਟ੍ਰਿਪ
+trips-empty = ਇਸ ਫ਼ੋਨ 'ਤੇ ਹਾਲੇ ਕੋਈ ਟ੍ਰਿਪ ਨਹੀਂ। ਤੁਹਾਡੇ ਫਲੀਟ ਵੱਲੋਂ ਦਿੱਤੇ ਟ੍ਰਿਪ ਸਿੰਕ ਤੋਂ ਬਾਅਦ ਦਿਸਣਗੇ।
 # $regime is ACI or ACE; $number the trip number.
 trip-row-title = { $regime } { $number }
-trip-row-detail = To { $port } · ETA { $eta }
+trip-row-detail = { $port } ਵੱਲ · ETA { $eta }
 
 ## Trip screen
 
-trip-title = { $regime } trip { $number } → { $port }
+trip-title = { $regime } ਟ੍ਰਿਪ { $number } → { $port }
 trip-eta = ETA { $eta }
-trip-correct-event = Correct an event
-trip-print = Print the { $sheet }
-event-state-pending = Not yet sent
-event-state-sent = Sent
-event-state-refused = Refused by the fleet server
-notice-cancelled = Your fleet cancelled this trip. Its manifest and codes were removed from this phone: do not present it at the border.
-notice-unassigned = This trip is no longer assigned to you. Its manifest and codes were removed from this phone.
-notice-finished = This trip is finished; its personal data was removed from this phone.
-notice-code-gone = That code is not on this trip (the fleet changed it). Choose another.
-notice-code-cannot-draw = This code cannot be drawn: { $reason }
-notice-no-code = This trip is { $state }; it has no code to show
-paper-unprintable = Some letters cannot be printed in the standard fonts and show as "?": { $chars }
+trip-correct-event = ਇਵੈਂਟ ਠੀਕ ਕਰੋ
+trip-print = { $sheet } ਪ੍ਰਿੰਟ ਕਰੋ
+event-state-pending = Not yet sent · ਹਾਲੇ ਨਹੀਂ ਭੇਜਿਆ
+event-state-sent = Sent · ਭੇਜਿਆ ਗਿਆ
+event-state-refused = Refused by the fleet server · ਫਲੀਟ ਸਰਵਰ ਨੇ ਮੋੜ ਦਿੱਤਾ
+notice-cancelled = ਤੁਹਾਡੇ ਫਲੀਟ ਨੇ ਇਹ ਟ੍ਰਿਪ ਰੱਦ ਕਰ ਦਿੱਤਾ। ਇਸ ਦਾ ਮੈਨੀਫੈਸਟ ਅਤੇ ਕੋਡ ਇਸ ਫ਼ੋਨ ਤੋਂ ਹਟਾ ਦਿੱਤੇ ਗਏ: ਬਾਰਡਰ 'ਤੇ ਇਹ ਨਾ ਦਿਖਾਓ।
+notice-unassigned = ਇਹ ਟ੍ਰਿਪ ਹੁਣ ਤੁਹਾਨੂੰ ਦਿੱਤਾ ਹੋਇਆ ਨਹੀਂ ਹੈ। ਇਸ ਦਾ ਮੈਨੀਫੈਸਟ ਅਤੇ ਕੋਡ ਇਸ ਫ਼ੋਨ ਤੋਂ ਹਟਾ ਦਿੱਤੇ ਗਏ।
+notice-finished = ਇਹ ਟ੍ਰਿਪ ਪੂਰਾ ਹੋ ਗਿਆ; ਇਸ ਦਾ ਨਿੱਜੀ ਡਾਟਾ ਇਸ ਫ਼ੋਨ ਤੋਂ ਹਟਾ ਦਿੱਤਾ ਗਿਆ।
+notice-code-gone = ਉਹ ਕੋਡ ਇਸ ਟ੍ਰਿਪ ਵਿੱਚ ਨਹੀਂ ਹੈ (ਫਲੀਟ ਨੇ ਇਸ ਨੂੰ ਬਦਲ ਦਿੱਤਾ)। ਕੋਈ ਹੋਰ ਚੁਣੋ।
+notice-code-cannot-draw = ਇਹ ਕੋਡ ਬਣਾਇਆ ਨਹੀਂ ਜਾ ਸਕਦਾ: { $reason }
+notice-no-code = ਇਸ ਟ੍ਰਿਪ ਦੀ ਹਾਲਤ: { $state }; ਦਿਖਾਉਣ ਲਈ ਕੋਈ ਕੋਡ ਨਹੀਂ
+paper-unprintable = ਕੁਝ ਅੱਖਰ ਆਮ ਫੌਂਟਾਂ ਵਿੱਚ ਪ੍ਰਿੰਟ ਨਹੀਂ ਹੋ ਸਕਦੇ ਅਤੇ "?" ਵਾਂਗ ਦਿਸਦੇ ਹਨ: { $chars }
 # A sheet's file name and print title; $sheet is the sheet's name below.
 paper-file-name = { $sheet } { $number } v{ $version }.pdf
 paper-title = { $sheet } { $number }
 
 ## Sheets (their names on buttons; the sheets themselves are printed in the officer's language)
 
-sheet-aci-lead = ACI lead sheet
-sheet-ace-cover = ACE cover sheet
-sheet-ace-placard = ACE QR windshield placard
+sheet-aci-lead = ACI ਲੀਡ ਸ਼ੀਟ
+sheet-ace-cover = ACE ਕਵਰ ਸ਼ੀਟ
+sheet-ace-placard = ACE QR ਵਿੰਡਸ਼ੀਲਡ ਪਲੇਕਾਰਡ
 
 ## Border codes
 
-code-trip-qr = Trip number (QR)
+code-trip-qr = ਟ੍ਰਿਪ ਨੰਬਰ (QR)
 code-crn-128 = CRN (Code 128)
 code-pars = PARS { $number }
 code-paps = PAPS { $number }
-code-trip-39 = Trip number (Code 39)
+code-trip-39 = ਟ੍ਰਿਪ ਨੰਬਰ (Code 39)
 code-ace-qr = ACE QR
 code-ccn-128 = CCN (Code 128)
-code-title-trip-qr = Trip number (QR)
-code-title-crn = CBSA lead sheet: CRN
-code-title-ace-39 = ACE cover sheet: trip number
-code-title-pars = PARS / cargo control number
-code-title-paps = PAPS / shipment control number
-code-title-ace-qr = CBP ACE manifest QR
-code-caveat-screen = Officers scanning a phone screen is not confirmed by CBSA or CBP: carry the printed sheet too
-code-caveat-crn = CBSA has not published the lead-sheet symbology; Code 128 is industry practice
-code-caveat-ace-qr = ACE QR field layout follows CBP's 2020 specification as summarised; the delimiter, padding and version string are not confirmed against the CBP document
+code-title-trip-qr = ਟ੍ਰਿਪ ਨੰਬਰ (QR)
+code-title-crn = CBSA ਲੀਡ ਸ਼ੀਟ: CRN
+code-title-ace-39 = ACE ਕਵਰ ਸ਼ੀਟ: ਟ੍ਰਿਪ ਨੰਬਰ
+code-title-pars = PARS / CCN (cargo control number)
+code-title-paps = PAPS / SCN (shipment control number)
+code-title-ace-qr = CBP ACE ਮੈਨੀਫੈਸਟ QR
+code-caveat-screen = CBSA ਜਾਂ CBP ਨੇ ਪੱਕਾ ਨਹੀਂ ਕੀਤਾ ਕਿ ਅਫ਼ਸਰ ਫ਼ੋਨ ਦੀ ਸਕਰੀਨ ਤੋਂ ਸਕੈਨ ਕਰਨਗੇ: ਪ੍ਰਿੰਟ ਕੀਤੀ ਸ਼ੀਟ ਵੀ ਨਾਲ ਰੱਖੋ
+code-caveat-crn = CBSA ਨੇ ਲੀਡ ਸ਼ੀਟ ਦੇ ਬਾਰਕੋਡ ਦੀ ਕਿਸਮ ਨਹੀਂ ਦੱਸੀ; Code 128 ਇੰਡਸਟਰੀ ਦਾ ਆਮ ਤਰੀਕਾ ਹੈ
+code-caveat-ace-qr = ACE QR ਦੇ ਖ਼ਾਨਿਆਂ ਦੀ ਤਰਤੀਬ CBP ਦੀ 2020 ਦੀ ਸਪੈਸੀਫਿਕੇਸ਼ਨ ਦੇ ਸਾਰ ਮੁਤਾਬਕ ਹੈ; ਵੱਖ ਕਰਨ ਵਾਲਾ ਚਿੰਨ੍ਹ, ਪੈਡਿੰਗ ਅਤੇ ਵਰਜਨ CBP ਦੇ ਦਸਤਾਵੇਜ਼ ਨਾਲ ਮਿਲਾ ਕੇ ਪੱਕੇ ਨਹੀਂ ਕੀਤੇ ਗਏ
 
 ## Amendment banner
 
-banner-title = Your fleet changed this trip (version { $from } → { $to })
-banner-shipment-added = Shipment added: { $number }
-banner-shipment-removed = Shipment removed: { $number }
-banner-shipment-changed = Shipment changed: { $number }
-banner-sheets-void = Void if printed before: { $sheets }. Print them again.
-banner-codes-changed = A border code changed: papers printed for this trip are void; print them again.
-banner-acknowledge = Acknowledge the changes
+banner-title = ਤੁਹਾਡੇ ਫਲੀਟ ਨੇ ਇਹ ਟ੍ਰਿਪ ਬਦਲਿਆ (ਵਰਜਨ { $from } → { $to })
+banner-shipment-added = ਸ਼ਿਪਮੈਂਟ ਜੋੜੀ ਗਈ: { $number }
+banner-shipment-removed = ਸ਼ਿਪਮੈਂਟ ਹਟਾਈ ਗਈ: { $number }
+banner-shipment-changed = ਸ਼ਿਪਮੈਂਟ ਬਦਲੀ ਗਈ: { $number }
+banner-sheets-void = ਪਹਿਲਾਂ ਪ੍ਰਿੰਟ ਕੀਤੀਆਂ ਇਹ ਸ਼ੀਟਾਂ ਹੁਣ ਵੈਧ ਨਹੀਂ: { $sheets }। ਇਨ੍ਹਾਂ ਨੂੰ ਦੁਬਾਰਾ ਪ੍ਰਿੰਟ ਕਰੋ।
+banner-codes-changed = ਇੱਕ ਬਾਰਡਰ ਕੋਡ ਬਦਲ ਗਿਆ: ਇਸ ਟ੍ਰਿਪ ਲਈ ਪ੍ਰਿੰਟ ਕੀਤੇ ਕਾਗਜ਼ ਹੁਣ ਵੈਧ ਨਹੀਂ; ਇਨ੍ਹਾਂ ਨੂੰ ਦੁਬਾਰਾ ਪ੍ਰਿੰਟ ਕਰੋ।
+banner-acknowledge = ਤਬਦੀਲੀਆਂ ਦੀ ਪੁਸ਼ਟੀ ਕਰੋ
 # One changed field: $field is one of the amend-field-* labels.
 amend-change = { $field }: { $old } → { $new }
-amend-field-trip-number = Trip number
-amend-field-port = First port of arrival
+amend-field-trip-number = ਟ੍ਰਿਪ ਨੰਬਰ
+amend-field-port = ਪਹੁੰਚ ਦਾ ਪਹਿਲਾ ਪੋਰਟ
 amend-field-eta = ETA
-amend-field-unit = Unit
-amend-field-truck-plates = Truck plates
+amend-field-unit = ਯੂਨਿਟ
+amend-field-truck-plates = ਟਰੱਕ ਪਲੇਟਾਂ
 amend-field-vin = VIN
-amend-field-truck-seals = Truck seals
-amend-field-trailers = Trailers
-amend-field-crew = Crew
-amend-customs-updated = Customs status updated
+amend-field-truck-seals = ਟਰੱਕ ਸੀਲਾਂ
+amend-field-trailers = ਟ੍ਰੇਲਰ
+amend-field-crew = ਕਰੂ
+amend-customs-updated = ਕਸਟਮ ਸਥਿਤੀ ਅੱਪਡੇਟ ਹੋਈ
 
 ## Status headline
 
-status-cancelled = Trip cancelled by the fleet
-status-unassigned = Trip no longer assigned to you
-status-finished = Trip finished
-status-assigned = Assigned: acknowledge the manifest
-status-acknowledged = Manifest acknowledged
-status-departed = Departed origin
-status-at-border-port = At the border ({ $port })
-status-at-border = At the border
-status-secondary = In secondary inspection
-status-primary = In primary inspection
-status-crossed = Crossed (driver reported)
-status-delivering = Delivering: { $delivered } of { $total ->
-    [one] { $total } shipment
-   *[other] { $total } shipments
-} delivered
-status-at-consignee = At the consignee
-status-delivered = All shipments delivered
+status-cancelled = ਫਲੀਟ ਨੇ ਟ੍ਰਿਪ ਰੱਦ ਕੀਤਾ
+status-unassigned = ਟ੍ਰਿਪ ਹੁਣ ਤੁਹਾਨੂੰ ਦਿੱਤਾ ਹੋਇਆ ਨਹੀਂ
+status-finished = ਟ੍ਰਿਪ ਪੂਰਾ ਹੋਇਆ
+status-assigned = ਟ੍ਰਿਪ ਮਿਲਿਆ: ਮੈਨੀਫੈਸਟ ਦੀ ਪੁਸ਼ਟੀ ਕਰੋ
+status-acknowledged = ਮੈਨੀਫੈਸਟ ਦੀ ਪੁਸ਼ਟੀ ਹੋ ਗਈ
+status-departed = ਸ਼ੁਰੂਆਤੀ ਥਾਂ ਤੋਂ ਰਵਾਨਾ
+status-at-border-port = ਬਾਰਡਰ 'ਤੇ ({ $port })
+status-at-border = ਬਾਰਡਰ 'ਤੇ
+status-secondary = ਸੈਕੰਡਰੀ ਜਾਂਚ ਵਿੱਚ
+status-primary = ਪ੍ਰਾਇਮਰੀ ਜਾਂਚ ਵਿੱਚ
+status-crossed = ਬਾਰਡਰ ਪਾਰ (ਡਰਾਈਵਰ ਦੀ ਰਿਪੋਰਟ)
+status-delivering = ਡਿਲੀਵਰੀ ਜਾਰੀ: { $total ->
+    [one] { $total } ਸ਼ਿਪਮੈਂਟ
+   *[other] { $total } ਸ਼ਿਪਮੈਂਟਾਂ
+} ਵਿੱਚੋਂ { $delivered } ਡਿਲੀਵਰ
+status-at-consignee = ਕੰਸਾਈਨੀ ਕੋਲ
+status-delivered = ਸਾਰੀਆਂ ਸ਼ਿਪਮੈਂਟਾਂ ਡਿਲੀਵਰ ਹੋ ਗਈਆਂ
 # Joins the parts of a headline.
 status-joined = { $first } · { $second }
-status-not-yet-sent = not yet sent
-status-release-not-confirmed = customs release not confirmed
-# Customs' word (keep the English term in front in other languages).
-customs-released-by = Released by customs
-customs-held-by = Held by customs
-customs-rejected-by = Rejected by customs
-customs-marked = { $status } (customs)
+status-not-yet-sent = ਹਾਲੇ ਨਹੀਂ ਭੇਜਿਆ
+status-release-not-confirmed = ਕਸਟਮ ਰਿਲੀਜ਼ ਹਾਲੇ ਪੱਕੀ ਨਹੀਂ
+# Customs' word: the English term in front.
+customs-released-by = Released by customs · ਕਸਟਮ ਨੇ ਰਿਲੀਜ਼ ਕੀਤਾ
+customs-held-by = Held by customs · ਕਸਟਮ ਨੇ ਰੋਕਿਆ
+customs-rejected-by = Rejected by customs · ਕਸਟਮ ਨੇ ਨਾਮਨਜ਼ੂਰ ਕੀਤਾ
+customs-marked = { $status } (ਕਸਟਮ)
 
-## Status actions (border actions: keep the English term in front in other languages)
+## Status actions (border actions: the English term in front)
 
-event-trip-acknowledged = Manifest acknowledged
-event-departed-origin = Departed origin
-event-arrived-at-border = Arrived at border
-event-in-inspection = In inspection
-event-released = Released (driver)
-event-arrived-at-consignee = Arrived at consignee
-event-delivered = Delivered
-event-exception = Exception
-event-correction = Correction
+event-trip-acknowledged = Manifest acknowledged · ਮੈਨੀਫੈਸਟ ਦੀ ਪੁਸ਼ਟੀ ਕੀਤੀ
+event-departed-origin = Departed origin · ਸ਼ੁਰੂਆਤੀ ਥਾਂ ਤੋਂ ਰਵਾਨਾ
+event-arrived-at-border = Arrived at border · ਬਾਰਡਰ 'ਤੇ ਪਹੁੰਚੇ
+event-in-inspection = In inspection · ਜਾਂਚ ਵਿੱਚ
+event-released = Released (driver) · ਰਿਲੀਜ਼ (ਡਰਾਈਵਰ)
+event-arrived-at-consignee = Arrived at consignee · ਕੰਸਾਈਨੀ ਕੋਲ ਪਹੁੰਚੇ
+event-delivered = Delivered · ਡਿਲੀਵਰ ਕੀਤਾ
+event-exception = Exception · ਸਮੱਸਿਆ
+event-correction = Correction · ਸੋਧ
 
 ## Forms
 
-form-record = Record: { $action }
-form-saved = { $action } saved · it will be sent when the phone is online
-form-trip-gone = This trip is no longer on this phone
-form-note = Note
-form-note-optional = Note (optional)
-form-port = Port
-form-port-of-entry = { $port } · this trip's port of entry
-form-port-other = Another port: 4 digits, e.g. 0453
-form-note-hint-fleet = Anything your fleet should know
-form-inspection = Inspection
-form-inspection-primary = Primary (at the booth)
-form-inspection-secondary = Secondary (sent to inspection)
-form-shipment-delivered = Shipment delivered
-form-note-hint-delivered = Who received it, anything missing
-form-shipment-optional = Shipment (optional)
-form-note-hint-exception = Say what happened
-form-event-to-correct = Event to correct
-form-note-hint-correction = What was wrong
-form-explain-arrived = Tells your fleet you are at the border.
-form-explain-inspection = Tells your fleet customs is inspecting the truck.
-form-explain-delivered = Marks one shipment delivered.
-form-explain-exception = Tells your fleet something went wrong.
-form-explain-correction = Replaces an event you recorded by mistake.
-# A refusal: $field is one of the input-* names, $rule one of the rule-* sentences.
-form-refused = { $field } { $rule }
-input-note = Note
-input-shipment = Shipment
-input-port = Port
-input-inspection = Inspection
-input-corrects = The event to correct
-input-occurred-at = The time
-input-kind = The action
-form-unknown-input = "{ $input }" is not an input of this form
-form-inspection-level = Inspection must be primary or secondary
+form-record = ਦਰਜ ਕਰੋ: { $action }
+form-saved = { $action }: ਸੇਵ ਹੋ ਗਿਆ · ਫ਼ੋਨ ਆਨਲਾਈਨ ਹੋਣ 'ਤੇ ਭੇਜਿਆ ਜਾਵੇਗਾ
+form-trip-gone = ਇਹ ਟ੍ਰਿਪ ਹੁਣ ਇਸ ਫ਼ੋਨ 'ਤੇ ਨਹੀਂ ਹੈ
+form-note = ਨੋਟ
+form-note-optional = ਨੋਟ (ਜੇ ਚਾਹੋ)
+form-port = ਪੋਰਟ
+form-port-of-entry = { $port } · ਇਸ ਟ੍ਰਿਪ ਦਾ ਦਾਖ਼ਲਾ ਪੋਰਟ
+form-port-other = ਹੋਰ ਪੋਰਟ: 4 ਅੰਕ, ਜਿਵੇਂ 0453
+form-note-hint-fleet = ਜੋ ਕੁਝ ਤੁਹਾਡੇ ਫਲੀਟ ਨੂੰ ਪਤਾ ਹੋਣਾ ਚਾਹੀਦਾ ਹੈ
+form-inspection = ਜਾਂਚ
+form-inspection-primary = ਪ੍ਰਾਇਮਰੀ (ਬੂਥ 'ਤੇ)
+form-inspection-secondary = ਸੈਕੰਡਰੀ (ਜਾਂਚ ਲਈ ਭੇਜਿਆ)
+# The inspection level in the event history ("In inspection · ਜਾਂਚ ਵਿੱਚ · ਸੈਕੰਡਰੀ").
+inspection-primary = ਪ੍ਰਾਇਮਰੀ
+inspection-secondary = ਸੈਕੰਡਰੀ
+form-shipment-delivered = ਡਿਲੀਵਰ ਕੀਤੀ ਸ਼ਿਪਮੈਂਟ
+form-note-hint-delivered = ਕਿਸ ਨੇ ਲਈ, ਕੁਝ ਘੱਟ ਤਾਂ ਨਹੀਂ
+form-shipment-optional = ਸ਼ਿਪਮੈਂਟ (ਜੇ ਚਾਹੋ)
+form-note-hint-exception = ਦੱਸੋ ਕੀ ਹੋਇਆ
+form-event-to-correct = ਠੀਕ ਕਰਨ ਵਾਲਾ ਇਵੈਂਟ
+form-note-hint-correction = ਕੀ ਗ਼ਲਤ ਸੀ
+form-explain-arrived = ਤੁਹਾਡੇ ਫਲੀਟ ਨੂੰ ਦੱਸਦਾ ਹੈ ਕਿ ਤੁਸੀਂ ਬਾਰਡਰ 'ਤੇ ਹੋ।
+form-explain-inspection = ਤੁਹਾਡੇ ਫਲੀਟ ਨੂੰ ਦੱਸਦਾ ਹੈ ਕਿ ਕਸਟਮ ਟਰੱਕ ਦੀ ਜਾਂਚ ਕਰ ਰਿਹਾ ਹੈ।
+form-explain-delivered = ਇੱਕ ਸ਼ਿਪਮੈਂਟ ਨੂੰ ਡਿਲੀਵਰ ਵਜੋਂ ਦਰਜ ਕਰਦਾ ਹੈ।
+form-explain-exception = ਤੁਹਾਡੇ ਫਲੀਟ ਨੂੰ ਦੱਸਦਾ ਹੈ ਕਿ ਕੁਝ ਗ਼ਲਤ ਹੋ ਗਿਆ।
+form-explain-correction = ਗ਼ਲਤੀ ਨਾਲ ਦਰਜ ਕੀਤੇ ਇਵੈਂਟ ਦੀ ਥਾਂ ਲੈਂਦਾ ਹੈ।
+# A refusal: $field is one of the input-* names, $rule one of the rule-* sentences. Punjabi puts
+# the verb last, so a colon joins the two halves.
+form-refused = { $field }: { $rule }
+input-note = ਨੋਟ
+input-shipment = ਸ਼ਿਪਮੈਂਟ
+input-port = ਪੋਰਟ
+input-inspection = ਜਾਂਚ
+input-corrects = ਠੀਕ ਕਰਨ ਵਾਲਾ ਇਵੈਂਟ
+input-occurred-at = ਸਮਾਂ
+input-kind = ਕਾਰਵਾਈ
+form-unknown-input = "{ $input }" ਇਸ ਫਾਰਮ ਦਾ ਖ਼ਾਨਾ ਨਹੀਂ ਹੈ
+form-inspection-level = ਜਾਂਚ ਪ੍ਰਾਇਮਰੀ ਜਾਂ ਸੈਕੰਡਰੀ ਹੋਣੀ ਚਾਹੀਦੀ ਹੈ
 
 ## Event rules (the refusal's second half, after the input's name)
 
-rule-not-used = is not used with { $kind } events
-rule-port-digits = "{ $port }" must be 4 digits with leading zeros (e.g. 0453)
-rule-shipment-length = must be 1–{ $max } characters
-rule-shipment-required = is required for delivered events
-rule-inspection-required = is required for in_inspection events (primary or secondary)
-rule-corrects-required = is required for correction events (the id of the event it corrects)
-rule-note-length = must be at most { $max } characters
-rule-note-required = is required for { $kind } events: say what happened
-rule-shipments-gone = this trip was cancelled or cleared; its shipments are no longer on this device
-rule-shipment-not-on-trip = "{ $shipment }" is not on trip "{ $trip }"
-rule-not-future = must not be in the future
-rule-within-days = must be within the last { $days } days
-rule-control-characters = must not contain control characters
-rule-line-breaks = must not contain line breaks
+rule-not-used = { $kind } ਇਵੈਂਟਾਂ ਨਾਲ ਨਹੀਂ ਵਰਤਿਆ ਜਾਂਦਾ
+rule-port-digits = "{ $port }" ਅੱਗੇ ਜ਼ੀਰੋ ਸਮੇਤ 4 ਅੰਕਾਂ ਦਾ ਹੋਣਾ ਚਾਹੀਦਾ ਹੈ (ਜਿਵੇਂ 0453)
+rule-shipment-length = 1–{ $max } ਅੱਖਰਾਂ ਦਾ ਹੋਣਾ ਚਾਹੀਦਾ ਹੈ
+rule-shipment-required = ਡਿਲੀਵਰੀ ਇਵੈਂਟਾਂ ਲਈ ਜ਼ਰੂਰੀ ਹੈ
+rule-inspection-required = in_inspection ਇਵੈਂਟਾਂ ਲਈ ਜ਼ਰੂਰੀ ਹੈ (ਪ੍ਰਾਇਮਰੀ ਜਾਂ ਸੈਕੰਡਰੀ)
+rule-corrects-required = ਸੋਧ ਇਵੈਂਟਾਂ ਲਈ ਜ਼ਰੂਰੀ ਹੈ (ਜਿਸ ਇਵੈਂਟ ਨੂੰ ਠੀਕ ਕਰਨਾ ਹੈ, ਉਸ ਦੀ id)
+rule-note-length = ਵੱਧ ਤੋਂ ਵੱਧ { $max } ਅੱਖਰਾਂ ਦਾ ਹੋਣਾ ਚਾਹੀਦਾ ਹੈ
+rule-note-required = { $kind } ਇਵੈਂਟਾਂ ਲਈ ਜ਼ਰੂਰੀ ਹੈ: ਦੱਸੋ ਕੀ ਹੋਇਆ
+rule-shipments-gone = ਇਹ ਟ੍ਰਿਪ ਰੱਦ ਜਾਂ ਸਾਫ਼ ਕਰ ਦਿੱਤਾ ਗਿਆ; ਇਸ ਦੀਆਂ ਸ਼ਿਪਮੈਂਟਾਂ ਹੁਣ ਇਸ ਡਿਵਾਈਸ 'ਤੇ ਨਹੀਂ ਹਨ
+rule-shipment-not-on-trip = "{ $shipment }" ਟ੍ਰਿਪ "{ $trip }" ਵਿੱਚ ਨਹੀਂ ਹੈ
+rule-not-future = ਭਵਿੱਖ ਦਾ ਨਹੀਂ ਹੋਣਾ ਚਾਹੀਦਾ
+rule-within-days = ਪਿਛਲੇ { $days } ਦਿਨਾਂ ਦੇ ਅੰਦਰ ਹੋਣਾ ਚਾਹੀਦਾ ਹੈ
+rule-control-characters = ਇਸ ਵਿੱਚ ਕੰਟਰੋਲ ਅੱਖਰ ਨਹੀਂ ਹੋਣੇ ਚਾਹੀਦੇ
+rule-bidi = ਇਸ ਵਿੱਚ ਦੋ-ਦਿਸ਼ਾਈ ਓਵਰਰਾਈਡ ਅੱਖਰ (U+202A–U+202E, U+2066–U+2069) ਨਹੀਂ ਹੋਣੇ ਚਾਹੀਦੇ
 
 ## Manifest sections and labels
 
-section-trip = Trip
-section-customs = Customs
-section-conveyance = Conveyance
-section-trailer = Trailer { $index } of { $of }
-section-shipment = Shipment { $index } of { $of } · { $number }
-section-driver = Driver
-section-passenger = Passenger
+section-trip = ਟ੍ਰਿਪ
+section-customs = ਕਸਟਮ
+section-conveyance = ਵਾਹਨ
+section-trailer = ਟ੍ਰੇਲਰ { $index } ({ $of } ਵਿੱਚੋਂ)
+section-shipment = ਸ਼ਿਪਮੈਂਟ { $index } ({ $of } ਵਿੱਚੋਂ) · { $number }
+section-driver = ਡਰਾਈਵਰ
+section-passenger = ਸਵਾਰੀ
 label-crn = CRN
-label-trip-number = Trip number
-label-regime = Regime
-label-port = First port of arrival
+label-trip-number = ਟ੍ਰਿਪ ਨੰਬਰ
+label-regime = ਸਿਸਟਮ
+label-port = ਪਹੁੰਚ ਦਾ ਪਹਿਲਾ ਪੋਰਟ
 label-eta = ETA
-label-version = Version
-label-carrier = Carrier
-label-customs-reported = Customs (reported)
-label-what-to-do = What to do
-label-trip = Trip
-label-unit = Unit
-label-type = Type
-label-plates = Plates
+label-version = ਵਰਜਨ
+label-carrier = ਕੈਰੀਅਰ
+label-customs-reported = ਕਸਟਮ (ਰਿਪੋਰਟ ਅਨੁਸਾਰ)
+label-what-to-do = ਕੀ ਕਰਨਾ ਹੈ
+label-trip = ਟ੍ਰਿਪ
+label-unit = ਯੂਨਿਟ
+label-type = ਕਿਸਮ
+label-plates = ਪਲੇਟਾਂ
 label-vin = VIN
-label-seals = Seals
-label-number = Number
+label-seals = ਸੀਲਾਂ
+label-number = ਨੰਬਰ
 label-ccn = CCN
 label-scn = SCN
-label-shipper = Shipper
-label-consignee = Consignee
-label-release-office = Release office
-label-goods = Goods
-label-name = Name
-label-citizenship = Citizenship
-label-date-of-birth = Date of birth
-label-fast = FAST card
-label-document = Document
-value-none = none
-value-hazmat = hazmat { $un }
+label-shipper = ਸ਼ਿਪਰ
+label-consignee = ਕੰਸਾਈਨੀ
+label-release-office = ਰਿਲੀਜ਼ ਦਫ਼ਤਰ
+label-goods = ਮਾਲ
+label-name = ਨਾਂ
+label-citizenship = ਨਾਗਰਿਕਤਾ
+label-date-of-birth = ਜਨਮ ਮਿਤੀ
+label-fast = FAST ਕਾਰਡ
+label-document = ਦਸਤਾਵੇਜ਼
+value-none = ਕੋਈ ਨਹੀਂ
+value-hazmat = ਖ਼ਤਰਨਾਕ ਮਾਲ { $un }
 # The ETA of a value in the manifest's rows, e.g. "CBSA 2026-09-12 10:10".
 value-customs-time = { $agency } { $time }
 
-## Customs' answers relayed by the fleet (customs' word: keep the English term in front)
+## Customs' answers relayed by the fleet (customs' word: the English term in front)
 
-customs-signal-transmitted = Sent to customs
-customs-signal-provider-error = Not sent: the provider refused it
-customs-signal-accepted = On file with customs
-customs-signal-rejected = Rejected by customs
-customs-signal-matched = Matched by the broker
-customs-signal-not-matched = Not matched
-customs-signal-arrival-reported = Arrival reported
-customs-signal-review-time = Sent late: customs review time short
-customs-signal-other = Reported
+customs-signal-transmitted = Sent to customs · ਕਸਟਮ ਨੂੰ ਭੇਜਿਆ
+customs-signal-provider-error = Not sent: the provider refused it · ਨਹੀਂ ਭੇਜਿਆ: ਪ੍ਰੋਵਾਈਡਰ ਨੇ ਮੋੜ ਦਿੱਤਾ
+customs-signal-accepted = On file with customs · ਕਸਟਮ ਕੋਲ ਦਰਜ
+customs-signal-rejected = Rejected by customs · ਕਸਟਮ ਨੇ ਨਾਮਨਜ਼ੂਰ ਕੀਤਾ
+customs-signal-matched = Matched by the broker · ਬ੍ਰੋਕਰ ਨੇ ਮੇਲ ਕੀਤਾ
+customs-signal-not-matched = Not matched · ਮੇਲ ਨਹੀਂ ਹੋਇਆ
+customs-signal-arrival-reported = Arrival reported · ਪਹੁੰਚ ਦੀ ਰਿਪੋਰਟ ਹੋਈ
+customs-signal-review-time = Sent late: customs review time short · ਦੇਰ ਨਾਲ ਭੇਜਿਆ: ਕਸਟਮ ਕੋਲ ਜਾਂਚ ਦਾ ਸਮਾਂ ਘੱਟ
+customs-signal-other = Reported · ਰਿਪੋਰਟ ਕੀਤਾ
 customs-answer = { $status }: { $text }
-customs-raw-code-text = { $agency } code { $code }: { $text } (meaning not confirmed)
-customs-raw-code = { $agency } code { $code } (meaning not confirmed)
-customs-status-draft = Draft (not sent to customs)
-customs-status-transmitted = Sent to customs, awaiting answer
-customs-status-rejected = Rejected by customs: carrier must correct
-customs-status-on-file = On file with customs
-customs-status-matched = On file, cargo matched
-customs-status-entry-on-file = Entry on file: ready for the border
-customs-status-arrival-reported = Arrival reported by customs
-customs-status-released = Released by customs
-customs-status-held = Held by customs
-customs-status-cancelled = Cancelled with customs
-advice-trip-rejected = { $agency } rejected the manifest{ $reason }: call dispatch before you reach { $port }; it must be corrected and sent again.
-advice-trip-not-sent = The manifest did not reach { $agency }{ $reason }: call dispatch before you reach { $port }.
-advice-trip-late = { $agency } had less than its review time for this manifest: call dispatch before you reach { $port }.
-advice-shipment-not-matched = { $kind } { $number } is not matched: call your broker before you reach { $port }.
-advice-shipment-rejected = Shipment { $number } was rejected by { $agency }: call dispatch before you reach { $port }.
-advice-shipment-late = { $agency } had less than its review time for { $number }: call dispatch before you reach { $port }.
-advice-shipment-not-sent = Shipment { $number } did not reach { $agency }: call dispatch before you reach { $port }.
+customs-raw-code-text = { $agency } ਕੋਡ { $code }: { $text } (ਮਤਲਬ ਪੱਕਾ ਨਹੀਂ)
+customs-raw-code = { $agency } ਕੋਡ { $code } (ਮਤਲਬ ਪੱਕਾ ਨਹੀਂ)
+customs-status-draft = Draft (not sent to customs) · ਡਰਾਫਟ (ਕਸਟਮ ਨੂੰ ਨਹੀਂ ਭੇਜਿਆ)
+customs-status-transmitted = Sent to customs, awaiting answer · ਕਸਟਮ ਨੂੰ ਭੇਜਿਆ, ਜਵਾਬ ਦੀ ਉਡੀਕ
+customs-status-rejected = Rejected by customs: carrier must correct · ਕਸਟਮ ਨੇ ਨਾਮਨਜ਼ੂਰ ਕੀਤਾ: ਕੈਰੀਅਰ ਠੀਕ ਕਰੇ
+customs-status-on-file = On file with customs · ਕਸਟਮ ਕੋਲ ਦਰਜ
+customs-status-matched = On file, cargo matched · ਦਰਜ, ਕਾਰਗੋ ਦਾ ਮੇਲ ਹੋਇਆ
+customs-status-entry-on-file = Entry on file: ready for the border · ਐਂਟਰੀ ਦਰਜ: ਬਾਰਡਰ ਲਈ ਤਿਆਰ
+customs-status-arrival-reported = Arrival reported by customs · ਕਸਟਮ ਨੇ ਪਹੁੰਚ ਦਰਜ ਕੀਤੀ
+customs-status-released = Released by customs · ਕਸਟਮ ਨੇ ਰਿਲੀਜ਼ ਕੀਤਾ
+customs-status-held = Held by customs · ਕਸਟਮ ਨੇ ਰੋਕਿਆ
+customs-status-cancelled = Cancelled with customs · ਕਸਟਮ ਕੋਲ ਰੱਦ ਕੀਤਾ
+advice-trip-rejected = { $agency } ਨੇ ਮੈਨੀਫੈਸਟ ਨਾਮਨਜ਼ੂਰ ਕੀਤਾ{ $reason }: { $port } ਪਹੁੰਚਣ ਤੋਂ ਪਹਿਲਾਂ ਡਿਸਪੈਚ ਨੂੰ ਫ਼ੋਨ ਕਰੋ। ਇਸ ਨੂੰ ਠੀਕ ਕਰਕੇ ਦੁਬਾਰਾ ਭੇਜਣਾ ਪਵੇਗਾ।
+advice-trip-not-sent = ਮੈਨੀਫੈਸਟ { $agency } ਤੱਕ ਨਹੀਂ ਪਹੁੰਚਿਆ{ $reason }: { $port } ਪਹੁੰਚਣ ਤੋਂ ਪਹਿਲਾਂ ਡਿਸਪੈਚ ਨੂੰ ਫ਼ੋਨ ਕਰੋ।
+advice-trip-late = { $agency } ਕੋਲ ਇਸ ਮੈਨੀਫੈਸਟ ਦੀ ਜਾਂਚ ਲਈ ਪੂਰਾ ਸਮਾਂ ਨਹੀਂ ਸੀ: { $port } ਪਹੁੰਚਣ ਤੋਂ ਪਹਿਲਾਂ ਡਿਸਪੈਚ ਨੂੰ ਫ਼ੋਨ ਕਰੋ।
+advice-shipment-not-matched = { $kind } { $number } ਦਾ ਮੇਲ ਨਹੀਂ ਹੋਇਆ: { $port } ਪਹੁੰਚਣ ਤੋਂ ਪਹਿਲਾਂ ਆਪਣੇ ਬ੍ਰੋਕਰ ਨੂੰ ਫ਼ੋਨ ਕਰੋ।
+advice-shipment-rejected = ਸ਼ਿਪਮੈਂਟ { $number } ਨੂੰ { $agency } ਨੇ ਨਾਮਨਜ਼ੂਰ ਕੀਤਾ: { $port } ਪਹੁੰਚਣ ਤੋਂ ਪਹਿਲਾਂ ਡਿਸਪੈਚ ਨੂੰ ਫ਼ੋਨ ਕਰੋ।
+advice-shipment-late = { $agency } ਕੋਲ { $number } ਦੀ ਜਾਂਚ ਲਈ ਪੂਰਾ ਸਮਾਂ ਨਹੀਂ ਸੀ: { $port } ਪਹੁੰਚਣ ਤੋਂ ਪਹਿਲਾਂ ਡਿਸਪੈਚ ਨੂੰ ਫ਼ੋਨ ਕਰੋ।
+advice-shipment-not-sent = ਸ਼ਿਪਮੈਂਟ { $number } { $agency } ਤੱਕ ਨਹੀਂ ਪਹੁੰਚੀ: { $port } ਪਹੁੰਚਣ ਤੋਂ ਪਹਿਲਾਂ ਡਿਸਪੈਚ ਨੂੰ ਫ਼ੋਨ ਕਰੋ।
 advice-reason = { " " }({ $reason })
 
 ## Validation warnings shown with a trip (the field's path stays as the fleet wrote it)
 
 warning-line = { $path }: { $rule }
 warning-line-value = { $path } "{ $value }": { $rule }
-rule-eta-past = is in the past
-rule-eta-too-early = ACI cargo data may be sent at most 90 days before arrival
-rule-trip-number-clash = is also the trip number of trip "{ $other }"; trip numbers must be unique
+rule-eta-past = ਬੀਤੇ ਸਮੇਂ ਦਾ ਹੈ
+rule-eta-too-early = ACI ਕਾਰਗੋ ਡਾਟਾ ਪਹੁੰਚਣ ਤੋਂ ਵੱਧ ਤੋਂ ਵੱਧ 90 ਦਿਨ ਪਹਿਲਾਂ ਭੇਜਿਆ ਜਾ ਸਕਦਾ ਹੈ
+rule-trip-number-clash = ਟ੍ਰਿਪ "{ $other }" ਦਾ ਵੀ ਇਹੀ ਟ੍ਰਿਪ ਨੰਬਰ ਹੈ; ਹਰ ਟ੍ਰਿਪ ਨੰਬਰ ਵੱਖਰਾ ਹੋਣਾ ਚਾਹੀਦਾ ਹੈ
 
 ## The shells' own words
 
-shell-retry = Try again
-shell-back = Back to trips
-shell-close = Close
-shell-sync-now = Sync now
-shell-opening = Opening…
-shell-token-store-locked = This phone's secure storage is locked. Unlock the phone and try again.
-shell-current-trip = Current trip
-shell-show-codes = Show at the border
-shell-share = Share
-shell-tone-neutral = Information
-shell-tone-good = Done
-shell-tone-attention = Needs a look
-shell-tone-problem = Act now
+shell-retry = ਦੁਬਾਰਾ ਕੋਸ਼ਿਸ਼ ਕਰੋ
+shell-back = ਟ੍ਰਿਪਾਂ 'ਤੇ ਵਾਪਸ
+shell-close = ਬੰਦ ਕਰੋ
+shell-sync-now = ਹੁਣੇ ਸਿੰਕ ਕਰੋ
+shell-opening = ਖੁੱਲ੍ਹ ਰਿਹਾ ਹੈ…
+shell-token-store-locked = ਇਸ ਫ਼ੋਨ ਦੀ ਸੁਰੱਖਿਅਤ ਸਟੋਰੇਜ ਲੌਕ ਹੈ। ਫ਼ੋਨ ਅਨਲੌਕ ਕਰੋ ਅਤੇ ਦੁਬਾਰਾ ਕੋਸ਼ਿਸ਼ ਕਰੋ।
+shell-current-trip = ਮੌਜੂਦਾ ਟ੍ਰਿਪ
+shell-show-codes = ਬਾਰਡਰ 'ਤੇ ਦਿਖਾਓ
+shell-share = ਸ਼ੇਅਰ ਕਰੋ
+shell-tone-neutral = ਜਾਣਕਾਰੀ
+shell-tone-good = ਹੋ ਗਿਆ
+shell-tone-attention = ਧਿਆਨ ਦਿਓ
+shell-tone-problem = ਹੁਣੇ ਕਾਰਵਾਈ ਕਰੋ
 
 ## The desktop shell (crossing trip show)
 
-cli-status = Status: { $status }
-cli-amended = Manifest amended (v{ $from } → v{ $to }): acknowledge to clear
-cli-changed = changed: { $change }
-cli-shipment-added = shipment added: { $number }
-cli-shipment-removed = shipment removed: { $number }
-cli-shipment-changed = shipment changed: { $number }
-cli-codes-changed = border codes changed: old printed sheets are void
-cli-acknowledge = Action: acknowledge this manifest version
-cli-warnings = Warnings
+cli-status = ਸਥਿਤੀ: { $status }
+cli-amended = ਮੈਨੀਫੈਸਟ ਬਦਲਿਆ (v{ $from } → v{ $to }): ਇਹ ਸੂਚਨਾ ਹਟਾਉਣ ਲਈ ਪੁਸ਼ਟੀ ਕਰੋ
+cli-changed = ਬਦਲਿਆ: { $change }
+cli-shipment-added = ਸ਼ਿਪਮੈਂਟ ਜੋੜੀ ਗਈ: { $number }
+cli-shipment-removed = ਸ਼ਿਪਮੈਂਟ ਹਟਾਈ ਗਈ: { $number }
+cli-shipment-changed = ਸ਼ਿਪਮੈਂਟ ਬਦਲੀ ਗਈ: { $number }
+cli-codes-changed = ਬਾਰਡਰ ਕੋਡ ਬਦਲੇ: ਪਹਿਲਾਂ ਪ੍ਰਿੰਟ ਕੀਤੀਆਂ ਸ਼ੀਟਾਂ ਹੁਣ ਵੈਧ ਨਹੀਂ
+cli-acknowledge = ਕਾਰਵਾਈ: ਇਸ ਮੈਨੀਫੈਸਟ ਵਰਜਨ ਦੀ ਪੁਸ਼ਟੀ ਕਰੋ
+cli-warnings = ਚੇਤਾਵਨੀਆਂ
+
+## Why a screen could not be drawn (the core's errors, as the shells show them)
+
+problem-sign-in = ਦੁਬਾਰਾ ਸਾਈਨ ਇਨ ਕਰੋ: ਤੁਹਾਡੇ ਇਵੈਂਟ ਸੰਭਾਲੇ ਹੋਏ ਹਨ।
+problem-update = ਐਪ ਅੱਪਡੇਟ ਕਰੋ: ਤੁਹਾਡੇ ਇਵੈਂਟ ਸੰਭਾਲੇ ਹੋਏ ਹਨ।
+problem-offline = ਫਲੀਟ ਸਰਵਰ ਨਾਲ ਕਨੈਕਸ਼ਨ ਨਹੀਂ। Crossing ਆਪਣੇ ਆਪ ਦੁਬਾਰਾ ਕੋਸ਼ਿਸ਼ ਕਰੇਗੀ।
+problem-refused = ਇਹ ਮੋੜ ਦਿੱਤਾ ਗਿਆ।
+problem-gone = ਇਹ ਟ੍ਰਿਪ ਹੁਣ ਇਸ ਫ਼ੋਨ 'ਤੇ ਨਹੀਂ ਹੈ।
+problem-storage = ਇਸ ਫ਼ੋਨ ਦੀ ਸਟੋਰੇਜ ਫੇਲ੍ਹ ਹੋ ਗਈ।
+problem-internal = Crossing ਵਿੱਚ ਕੁਝ ਗੜਬੜ ਹੋ ਗਈ। ਜੇ ਇਹ ਫਿਰ ਹੋਵੇ ਤਾਂ ਆਪਣੇ ਫਲੀਟ ਨੂੰ ਦੱਸੋ।
+# $sentence is one of the above; $detail the technical reason, in English, for support.
+problem-detail = { $sentence } ({ $detail })

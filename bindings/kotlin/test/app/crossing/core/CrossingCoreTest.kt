@@ -5,6 +5,7 @@ import com.google.zxing.RGBLuminanceSource
 import com.google.zxing.common.HybridBinarizer
 import com.google.zxing.qrcode.QRCodeReader
 import kotlinx.coroutines.runBlocking
+import org.junit.jupiter.api.Assertions.assertArrayEquals
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertNotNull
@@ -158,6 +159,35 @@ class CrossingCoreTest {
             val refused = assertFailsWith<CoreException.InvalidTrip> { core.importTripJson(secret) }
             assertTrue(refused.reason.startsWith("sharedSecret: refused"), refused.reason)
             assertNotNull(core.borderScreen(id, "ace-qr").notice, "a code not on the trip says so")
+        }
+    }
+
+    /** One message of a catalogue, as its file writes it (single-line messages only). */
+    private fun catalogue(lang: String, id: String): String {
+        val root = File(System.getProperty("crossing.examples")).parentFile
+        return File(root, "text/locales/$lang/crossing.ftl").readLines()
+            .first { it.startsWith("$id = ") }.removePrefix("$id = ")
+    }
+
+    @Test
+    fun `Punjabi from the catalogue arrives in Kotlin byte for byte and English comes back`() {
+        val id = newTrip("PA")
+        CrossingCore(config(Fleet.tempDir()), FixedToken(Fleet.driver)).use { core ->
+            assertEquals("pa", core.setPreferredLocales(listOf("pa-Guru-IN", "en-CA")))
+            runBlocking { core.syncNow() }
+            val expected = catalogue("pa", "status-assigned")
+            assertTrue(expected.any { it in '\u0A00'..'\u0A7F' }, "Gurmukhi: $expected")
+            val headline = core.tripScreen(id).headline
+            assertEquals(expected, headline)
+            assertArrayEquals(expected.toByteArray(Charsets.UTF_8), headline.toByteArray(Charsets.UTF_8))
+            assertEquals(catalogue("pa", "shell-retry"), shellTexts(listOf("pa_IN")).retry)
+            val gone = assertFailsWith<CoreException.NotFound> { core.tripScreen("T-NOPE") }
+            assertTrue(gone.reason.startsWith(catalogue("pa", "problem-gone")), gone.reason)
+            // Shahmukhi is not offered Gurmukhi; the nearest is English.
+            assertEquals("en", core.setPreferredLocales(listOf("pa-Arab-PK")))
+            assertEquals("Assigned: acknowledge the manifest", core.tripScreen(id).headline)
+            val english = assertFailsWith<CoreException.NotFound> { core.tripScreen("T-NOPE") }
+            assertTrue(english.reason.contains("T-NOPE") && !english.reason.contains('('), english.reason)
         }
     }
 

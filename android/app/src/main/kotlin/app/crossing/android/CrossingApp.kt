@@ -1,6 +1,9 @@
 package app.crossing.android
 
 import android.app.Application
+import android.app.LocaleManager
+import android.content.res.Configuration
+import android.os.Build
 import android.net.ConnectivityManager
 import android.net.Network
 import android.net.NetworkCapabilities
@@ -17,6 +20,8 @@ import app.crossing.shell.CoreSignals
 import app.crossing.shell.Startup
 import app.crossing.shell.StoredTokens
 import app.crossing.shell.TokenStore
+import app.crossing.shell.Words
+import app.crossing.shell.languageTags
 import app.crossing.shell.openCore
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Dispatchers
@@ -73,7 +78,7 @@ class CrossingApp : Application() {
             appVersion = BuildConfig.VERSION_NAME,
             deviceZone = TimeZone.getDefault().id,
         )
-        return when (val startup = openCore(config, StoredTokens(tokens))) {
+        return when (val startup = openCore(config, StoredTokens(tokens), languages())) {
             is Startup.CannotOpen -> Launch.CannotOpen(startup.notice)
             is Startup.Opened -> {
                 val core = startup.core
@@ -83,6 +88,27 @@ class CrossingApp : Application() {
                 Launch.Open(core, signals, tokens)
             }
         }
+    }
+
+    /**
+     * The phone's language list, the user's order: the per-app choice (Android 13+, offered
+     * from res/xml/locales_config.xml), else the system's. The core negotiates it.
+     */
+    private fun languages(): List<String> {
+        val perApp = if (Build.VERSION.SDK_INT >= 33) {
+            getSystemService(LocaleManager::class.java)?.applicationLocales?.toLanguageTags()
+        } else {
+            null
+        }
+        return languageTags(perApp?.ifEmpty { null } ?: resources.configuration.locales.toLanguageTags())
+    }
+
+    /** The language changed: the core words everything anew and every screen redraws. */
+    override fun onConfigurationChanged(newConfig: Configuration) {
+        super.onConfigurationChanged(newConfig)
+        val languages = languages()
+        Words.use(languages)
+        (state.value as? Launch.Open)?.core?.setPreferredLocales(languages)
     }
 
     /** A validated network is back: the core's loop syncs soon (it coalesces). */

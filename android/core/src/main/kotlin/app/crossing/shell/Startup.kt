@@ -21,16 +21,21 @@ sealed interface Startup {
     data class CannotOpen(val notice: Notice) : Startup
 }
 
-/** Opens the core off the main thread (SQLite, migrations, a possible salvage). */
+/**
+ * Opens the core off the main thread (SQLite, migrations, a possible salvage), in the phone's
+ * language: [locales] is the per-app language list, BCP 47 tags in the user's order.
+ */
 suspend fun openCore(
     config: CoreConfig,
     tokens: TokenProvider,
+    locales: List<String>,
     io: CoroutineDispatcher = Dispatchers.IO,
 ): Startup = withContext(io) {
+    Words.use(locales)
     try {
-        Startup.Opened(CrossingCore(config, tokens))
+        Startup.Opened(CrossingCore(config, tokens).also { it.setPreferredLocales(locales) })
     } catch (e: CoreException) {
-        Startup.CannotOpen(startupNotice(e))
+        Startup.CannotOpen(startupNotice(e, locales))
     }
 }
 

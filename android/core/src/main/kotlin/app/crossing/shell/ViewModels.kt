@@ -14,7 +14,6 @@ import app.crossing.core.SignInOutcome
 import app.crossing.core.StartScreen
 import app.crossing.core.TripListScreen
 import app.crossing.core.TripScreen
-import app.crossing.core.shellTexts
 import java.util.concurrent.atomic.AtomicBoolean
 import java.util.concurrent.atomic.AtomicLong
 import kotlinx.coroutines.CoroutineDispatcher
@@ -260,7 +259,7 @@ class StartModel(
                     } catch (e: Exception) {
                         false
                     }
-                    error.value = if (saved) null else shellTexts().tokenStoreLocked
+                    error.value = if (saved) null else Words.texts.tokenStoreLocked
                     if (saved) {
                         core.signedIn()
                         reload()

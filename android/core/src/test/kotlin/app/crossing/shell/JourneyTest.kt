@@ -51,8 +51,13 @@ class JourneyTest {
     private fun config(dir: String, server: String? = Fleet.url) =
         CoreConfig(dir, server, "jvm-test", coreVersion(), "America/Toronto")
 
-    private fun open(dir: String, tokens: TokenStore, server: String? = Fleet.url): CrossingCore =
-        when (val s = runBlocking { openCore(config(dir, server), StoredTokens(tokens)) }) {
+    private fun open(
+        dir: String,
+        tokens: TokenStore,
+        server: String? = Fleet.url,
+        locales: List<String> = listOf("en-CA"),
+    ): CrossingCore =
+        when (val s = runBlocking { openCore(config(dir, server), StoredTokens(tokens), locales) }) {
             is Startup.Opened -> s.core
             is Startup.CannotOpen -> error("cannot open: ${s.notice}")
         }
@@ -236,11 +241,39 @@ class JourneyTest {
         }
         // A downgrade: user_version (offset 60 of the SQLite header) from a newer app.
         RandomAccessFile(File(dir, "outbox.db"), "rw").use { it.seek(60); it.writeInt(999) }
-        when (val s = runBlocking { openCore(config(dir, null), StoredTokens(tokens)) }) {
+        when (val s = runBlocking { openCore(config(dir, null), StoredTokens(tokens), listOf("en-CA")) }) {
             is Startup.Opened -> error("a newer store was opened")
             is Startup.CannotOpen -> {
                 assertEquals("Update the app", s.notice.title)
                 assertEquals(Need.UPDATE_APP, s.notice.needs)
+            }
+        }
+        // The same notice in the phone's language, before any core could say it.
+        when (val s = runBlocking { openCore(config(dir, null), StoredTokens(tokens), listOf("fr-CA")) }) {
+            is Startup.Opened -> error("a newer store was opened")
+            is Startup.CannotOpen -> assertEquals("Mettez l'application à jour", s.notice.title)
+        }
+        Words.use(listOf("en-CA"))
+    }
+
+    @Test
+    fun `journey in Canadian French, then back to English when the phone's language changes`() {
+        val id = newTrip("FR")
+        val tokens = MemoryTokens(Fleet.driver)
+        open(Fleet.tempDir(), tokens, locales = listOf("fr-CA", "en-CA")).use { core ->
+            assertEquals("Réessayer", Words.texts.retry)
+            CoreSignals(core).use { signals ->
+                val list = TripListModel(core, signals, scope)
+                runBlocking { core.syncNow() }
+                val screen = list.state.awaitReady("list") { s -> s.rows.any { it.id == id } }
+                assertEquals("Voyages", screen.title)
+                val row = screen.rows.first { it.id == id }
+                assertTrue(row.detail.contains(" h "), row.detail)
+                // A locale change: the core says so and the list redraws in English.
+                Words.use(listOf("en-CA"))
+                assertEquals("en", core.setPreferredLocales(listOf("en-CA")))
+                assertEquals("Trips", list.state.awaitReady("list") { it.title == "Trips" }.title)
+                assertEquals("Try again", Words.texts.retry)
             }
         }
     }

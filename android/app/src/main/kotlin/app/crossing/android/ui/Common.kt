@@ -44,9 +44,9 @@ import app.crossing.core.Notice
 import app.crossing.core.ShellTexts
 import app.crossing.core.SyncView
 import app.crossing.core.Tone
-import app.crossing.core.shellTexts
 import app.crossing.shell.Problem
 import app.crossing.shell.Said
+import app.crossing.shell.Words
 
 /** A tone as a shape and a colour, always next to the core's words: never colour alone. */
 @Composable
@@ -60,8 +60,8 @@ fun ToneIcon(tone: Tone, modifier: Modifier = Modifier) {
     Icon(icon, contentDescription = words, modifier = modifier, tint = tint)
 }
 
-/** The shell's own words, from the core (no English literal in Kotlin). */
-val Texts: ShellTexts by lazy { shellTexts() }
+/** The shell's own words, from the core in the phone's language (no English literal in Kotlin). */
+val Texts: ShellTexts get() = Words.texts
 
 /** The core's sentence with its tone. */
 @Composable
