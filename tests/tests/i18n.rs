@@ -437,3 +437,30 @@ fn changing_the_language_redraws_every_screen() {
     assert_eq!(core.text().lang(), Lang::Pa);
     assert_eq!(core.set_preferred_locales(&["xx"]), Lang::En);
 }
+
+/// Paperwork stays in the officer's language: the same PDF, byte for byte, whatever the
+/// driver's; only the file's name and title follow the driver.
+#[test]
+fn paperwork_is_the_same_in_every_language() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let clock = crossing_core::FixedClock::new(
+        chrono::DateTime::parse_from_rfc3339("2026-11-25T08:00:00-05:00").expect("time"),
+    );
+    let core = Arc::new(Crossing::open_with_clock(dir.path(), clock).expect("core"));
+    let report = core
+        .import_trip_json(include_bytes!("../../examples/aci-trip.json"))
+        .expect("import");
+    let app = App::new(Arc::clone(&core), None, "America/Toronto");
+    let english = app
+        .paper(&report.trip_id, "aci-lead", true)
+        .expect("lead sheet");
+    for lang in [Lang::FrCa, Lang::Pa, Lang::EsMx, Lang::Pseudo] {
+        core.set_preferred_locales(&[lang.tag()]);
+        let sheet = app
+            .paper(&report.trip_id, "aci-lead", true)
+            .expect("lead sheet");
+        assert!(sheet.pdf == english.pdf, "{}: the sheet changed", lang.tag());
+        assert_ne!(sheet.file_name, english.file_name, "{}", lang.tag());
+        assert!(sheet.file_name.ends_with(".pdf") && sheet.file_name.contains("1234TR261126001"));
+    }
+}

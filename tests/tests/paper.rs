@@ -96,10 +96,12 @@ fn the_aci_lead_sheet_reads_back_with_every_code_and_field() {
     let (path, text) = checked(dir.path(), "aci.pdf", &sheet.pdf);
     for field in [
         "CRN 1234TR261126001",
-        "First port of arrival: 0453 WINDSOR AMBASSADOR BRIDGE",
-        "Driver: Hélène Côté",
-        "Consignee: Société des Alcools du Québec",
-        "For the CBSA officer's stamp",
+        // Bilingual, English then French (issue 17), whatever the driver's language.
+        "Manifeste électronique IPEC · Feuille de tête",
+        "First port of arrival / Premier point d'arrivée: 0453 WINDSOR AMBASSADOR BRIDGE",
+        "Driver / Chauffeur: Hélène Côté",
+        "Consignee / Destinataire: Société des Alcools du Québec",
+        "For the CBSA officer's stamp / Pour le timbre de l'agent de l'ASFC",
         &format!("fingerprint {}", sheet.fingerprint),
     ] {
         assert!(text.contains(field), "{field:?} not in:\n{text}");

@@ -539,12 +539,15 @@ impl App {
         });
         let name = sheet_name(&t, kind);
         Ok(PaperFile {
-            file_name: tr!(
-                t,
-                "paper-file-name",
-                sheet = name.as_str(),
-                number = number.as_str(),
-                version = sheet.trip_version.to_string()
+            file_name: format!(
+                "{}.pdf",
+                tr!(
+                    t,
+                    "paper-file-name",
+                    sheet = name.as_str(),
+                    number = number.as_str(),
+                    version = sheet.trip_version.to_string()
+                )
             ),
             mime_type: "application/pdf".into(),
             title: tr!(

@@ -145,8 +145,8 @@ notice-code-gone = That code is not on this trip (the fleet changed it). Choose 
 notice-code-cannot-draw = This code cannot be drawn: { $reason }
 notice-no-code = This trip is { $state }; it has no code to show
 paper-unprintable = Some letters cannot be printed in the standard fonts and show as "?": { $chars }
-# A sheet's file name and print title; $sheet is the sheet's name below.
-paper-file-name = { $sheet } { $number } v{ $version }.pdf
+# A sheet's file name (".pdf" is added) and print title; $sheet is the sheet's name below.
+paper-file-name = { $sheet } { $number } v{ $version }
 paper-title = { $sheet } { $number }
 
 ## Sheets (their names on buttons; the sheets themselves are printed in the officer's language)

@@ -152,7 +152,7 @@ notice-code-cannot-draw = No se puede dibujar este código: { $reason }
 notice-no-code = Estado del viaje: { $state }; no tiene código para mostrar
 paper-unprintable = Algunas letras no se pueden imprimir con las fuentes estándar y salen como "?": { $chars }
 # A sheet's file name and print title; $sheet is the sheet's name below.
-paper-file-name = { $sheet } { $number } v{ $version }.pdf
+paper-file-name = { $sheet } { $number } v{ $version }
 paper-title = { $sheet } { $number }
 
 ## Sheets (their names on buttons; the sheets themselves are printed in the officer's language)

@@ -152,7 +152,7 @@ notice-code-cannot-draw = Ce code ne peut pas être affiché : { $reason }
 notice-no-code = Ce voyage est à l'état « { $state } »; il n'a aucun code à afficher
 paper-unprintable = Certaines lettres ne s'impriment pas avec les polices standard et s'affichent en « ? » : { $chars }
 # A sheet's file name and print title; $sheet is the sheet's name below.
-paper-file-name = { $sheet } { $number } v{ $version }.pdf
+paper-file-name = { $sheet } { $number } v{ $version }
 paper-title = { $sheet } { $number }
 
 ## Sheets (their names on buttons; the sheets themselves are printed in the officer's language)

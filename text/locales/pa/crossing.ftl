@@ -151,7 +151,7 @@ notice-code-cannot-draw = ਇਹ ਕੋਡ ਬਣਾਇਆ ਨਹੀਂ ਜਾ �
 notice-no-code = ਇਸ ਟ੍ਰਿਪ ਦੀ ਹਾਲਤ: { $state }; ਦਿਖਾਉਣ ਲਈ ਕੋਈ ਕੋਡ ਨਹੀਂ
 paper-unprintable = ਕੁਝ ਅੱਖਰ ਆਮ ਫੌਂਟਾਂ ਵਿੱਚ ਪ੍ਰਿੰਟ ਨਹੀਂ ਹੋ ਸਕਦੇ ਅਤੇ "?" ਵਾਂਗ ਦਿਸਦੇ ਹਨ: { $chars }
 # A sheet's file name and print title; $sheet is the sheet's name below.
-paper-file-name = { $sheet } { $number } v{ $version }.pdf
+paper-file-name = { $sheet } { $number } v{ $version }
 paper-title = { $sheet } { $number }
 
 ## Sheets (their names on buttons; the sheets themselves are printed in the officer's language)
