@@ -26,6 +26,12 @@ fn crossing_at(data: &Path, now: Option<&str>, args: &[&str]) -> Output {
     cmd.args(args)
         .env_remove("CROSSING_DATA_DIR")
         .env_remove("CROSSING_NOW")
+        // English unless a test asks: the machine's own language must not leak in.
+        .env_remove("CROSSING_LANG")
+        .env_remove("LANGUAGE")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8")
         .output()
         .expect("run crossing")
 }
@@ -544,4 +550,50 @@ fn cache_wipe_keeps_events_and_recording() {
         "{}",
         text(&out.stdout)
     );
+}
+
+/// The manifest in each language (issue 17): `--lang` and the POSIX environment, identifiers as
+/// they are, the ETA in the language's own form, and no message id anywhere.
+#[test]
+fn trip_show_prints_the_manifest_in_each_language() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    assert_eq!(import(dir.path(), "aci-trip.json").status.code(), Some(0));
+    let english = text(&crossing(dir.path(), &["trip", "show"]).stdout);
+    let cases = [
+        ("fr-CA", "Moyen de transport", " h "),
+        ("pa", "ਡਰਾਈਵਰ", ":"),
+        ("es-MX", "Remolque 1 de 1", ":"),
+        ("en-XA", "⟦", ":"),
+    ];
+    for (tag, word, clock) in cases {
+        let out = crossing(dir.path(), &["--lang", tag, "trip", "show"]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        let show = text(&out.stdout);
+        assert_ne!(show, english, "{tag}");
+        assert!(show.contains(word), "{tag}: {word:?} not in\n{show}");
+        for id in ["1234TR261126001", "0453", "1234PARS261126001", "1XKYD49X0NJ123456"] {
+            assert!(show.contains(id), "{tag}: {id} missing");
+        }
+        let eta = show
+            .lines()
+            .find(|l| l.contains("EST"))
+            .unwrap_or_else(|| panic!("{tag}: no ETA line in\n{show}"));
+        assert!(eta.contains(clock), "{tag}: {eta}");
+        assert!(!show.contains("section-") && !show.contains("label-"), "{show}");
+    }
+    // LANG as a desktop sets it, and --lang over it.
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_crossing"));
+    let out = cmd
+        .args(["--data-dir", dir.path().to_str().expect("utf8"), "--now", EXAMPLES_NOW])
+        .args(["trip", "show"])
+        .env_remove("LANGUAGE")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("CROSSING_LANG")
+        .env("LANG", "fr_CA.UTF-8")
+        .output()
+        .expect("run");
+    assert!(text(&out.stdout).contains("Moyen de transport"), "{}", text(&out.stdout));
+    let out = crossing(dir.path(), &["--lang", "de-DE", "trip", "show"]);
+    assert_eq!(text(&out.stdout), english, "no German: English");
 }
