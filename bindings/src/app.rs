@@ -166,10 +166,7 @@ pub fn startup_notice(error: CoreError, locales: Vec<String>) -> Notice {
         CoreError::Storage { .. } => F::Storage,
         _ => F::Other,
     };
-    crossing_core::app::startup_notice(
-        failure,
-        &crossing_core::text::Text::negotiated(&locales),
-    )
+    crossing_core::app::startup_notice(failure, &crossing_core::text::Text::negotiated(&locales))
 }
 
 #[uniffi::export]

@@ -280,10 +280,7 @@ async fn first_sync(
     );
     c.check(report.trips_updated == 2, "both trips reached the phone");
     let manifest = phone.manifest_view(phone_trip).map_err(err)?;
-    print!(
-        "\n{}",
-        indent(&view::to_text(&manifest, &phone.text()))
-    );
+    print!("\n{}", indent(&view::to_text(&manifest, &phone.text())));
     let qr = phone
         .border_code(phone_trip, CodeKind::Qr, None)
         .map_err(err)?;

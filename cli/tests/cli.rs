@@ -571,7 +571,12 @@ fn trip_show_prints_the_manifest_in_each_language() {
         let show = text(&out.stdout);
         assert_ne!(show, english, "{tag}");
         assert!(show.contains(word), "{tag}: {word:?} not in\n{show}");
-        for id in ["1234TR261126001", "0453", "1234PARS261126001", "1XKYD49X0NJ123456"] {
+        for id in [
+            "1234TR261126001",
+            "0453",
+            "1234PARS261126001",
+            "1XKYD49X0NJ123456",
+        ] {
             assert!(show.contains(id), "{tag}: {id} missing");
         }
         let eta = show
@@ -579,12 +584,20 @@ fn trip_show_prints_the_manifest_in_each_language() {
             .find(|l| l.contains("EST"))
             .unwrap_or_else(|| panic!("{tag}: no ETA line in\n{show}"));
         assert!(eta.contains(clock), "{tag}: {eta}");
-        assert!(!show.contains("section-") && !show.contains("label-"), "{show}");
+        assert!(
+            !show.contains("section-") && !show.contains("label-"),
+            "{show}"
+        );
     }
     // LANG as a desktop sets it, and --lang over it.
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_crossing"));
     let out = cmd
-        .args(["--data-dir", dir.path().to_str().expect("utf8"), "--now", EXAMPLES_NOW])
+        .args([
+            "--data-dir",
+            dir.path().to_str().expect("utf8"),
+            "--now",
+            EXAMPLES_NOW,
+        ])
         .args(["trip", "show"])
         .env_remove("LANGUAGE")
         .env_remove("LC_ALL")
@@ -593,7 +606,11 @@ fn trip_show_prints_the_manifest_in_each_language() {
         .env("LANG", "fr_CA.UTF-8")
         .output()
         .expect("run");
-    assert!(text(&out.stdout).contains("Moyen de transport"), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stdout).contains("Moyen de transport"),
+        "{}",
+        text(&out.stdout)
+    );
     let out = crossing(dir.path(), &["--lang", "de-DE", "trip", "show"]);
     assert_eq!(text(&out.stdout), english, "no German: English");
 }

@@ -23,11 +23,11 @@ pub mod view;
 
 /// The border paperwork (`crossing-paper`, shared with the fleet server).
 pub use crossing_paper as paper;
+/// The words (`crossing-text`): catalogues, negotiation, the locale's numbers and times.
+pub use crossing_text as text;
 /// The document and its rules live in `crossing-trip`, shared with the fleet server; they are
 /// re-exported under their old paths so the phone's API reads as one crate.
 pub use crossing_trip::{clock, customs, format, limits, model, protocol, validate};
-/// The words (`crossing-text`): catalogues, negotiation, the locale's numbers and times.
-pub use crossing_text as text;
 pub use store::{recover, schema, Recovery, CACHE_FILE, OUTBOX_FILE};
 pub use sync::{planner, transport};
 pub use view::amend;
@@ -119,6 +119,7 @@ fn clash_warnings(cache: &rusqlite::Connection, prepared: &PreparedTrip) -> Resu
             path: "tripNumber".into(),
             value: Some(prepared.trip.trip_number.clone()),
             rule: format!("is also the trip number of trip {other:?}; trip numbers must be unique"),
+            msg: None,
         });
     }
     Ok(warnings)

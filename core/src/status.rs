@@ -549,7 +549,12 @@ mod tests {
         };
         let s = run(&[], None, &[]);
         assert_eq!(
-            kinds(allowed_actions(TripState::Active, &s, &[], &Text::default())),
+            kinds(allowed_actions(
+                TripState::Active,
+                &s,
+                &[],
+                &Text::default()
+            )),
             [
                 (K::TripAcknowledged, true),
                 (K::DepartedOrigin, false),
@@ -566,7 +571,12 @@ mod tests {
             &[],
         );
         assert_eq!(
-            kinds(allowed_actions(TripState::Active, &s, &[], &Text::default())),
+            kinds(allowed_actions(
+                TripState::Active,
+                &s,
+                &[],
+                &Text::default()
+            )),
             [
                 (K::InInspection, false),
                 (K::Released, true),
@@ -601,7 +611,12 @@ mod tests {
             events: &[],
         });
         assert_eq!(
-            kinds(allowed_actions(TripState::Cancelled, &gone, &[], &Text::default())),
+            kinds(allowed_actions(
+                TripState::Cancelled,
+                &gone,
+                &[],
+                &Text::default()
+            )),
             [(K::Exception, false)]
         );
     }

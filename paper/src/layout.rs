@@ -279,10 +279,7 @@ pub(crate) fn aci_lead(trip: &Trip, o: &SheetOptions, footer: &str) -> Result<Ve
     f.centred(
         Font::Regular,
         11,
-        &format!(
-            "Carrier code / Code du transporteur {}",
-            trip.carrier_code
-        ),
+        &format!("Carrier code / Code du transporteur {}", trip.carrier_code),
     );
     f.gap(1_200);
     let crn = crossing_codes::border_code(trip, crossing_codes::CodeKind::Crn128, None)?;
@@ -328,11 +325,7 @@ pub(crate) fn aci_lead(trip: &Trip, o: &SheetOptions, footer: &str) -> Result<Ve
     }
     if o.driver_name {
         if let Some(name) = driver(trip) {
-            f.line(
-                Font::Regular,
-                12,
-                &format!("Driver / Chauffeur: {name}"),
-            );
+            f.line(Font::Regular, 12, &format!("Driver / Chauffeur: {name}"));
         }
     }
     f.gap(800);

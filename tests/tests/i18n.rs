@@ -204,7 +204,10 @@ async fn journey(lang: Lang) -> Seen {
     fleet.push(&doc, Some("D1")).await;
     seen.add("sync(back)", &app.sync_now().await.expect("sync"));
     let screen = app.trip_screen(ACI_KEY).expect("screen");
-    assert!(screen.banner.is_some() && screen.notice.is_some(), "{screen:?}");
+    assert!(
+        screen.banner.is_some() && screen.notice.is_some(),
+        "{screen:?}"
+    );
     seen.add("trip(amended, customs)", &screen);
     seen.add("list(after)", &app.trip_list().expect("list"));
     seen.add("badge", &app.sync_view().expect("badge"));
@@ -334,7 +337,11 @@ async fn the_pseudo_locale_shows_no_english_and_nothing_cut() {
             );
         }
     }
-    assert!(marked * 10 > seen.strings.len() * 7, "{marked} of {} marked", seen.strings.len());
+    assert!(
+        marked * 10 > seen.strings.len() * 7,
+        "{marked} of {} marked",
+        seen.strings.len()
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -417,7 +424,9 @@ async fn french_punjabi_and_spanish_journeys_read_in_their_language() {
         match lang {
             Lang::FrCa => assert!(eta.contains(" h "), "{eta}"),
             Lang::Pa => assert!(
-                headline.chars().any(|c| ('\u{0A00}'..='\u{0A7F}').contains(&c)),
+                headline
+                    .chars()
+                    .any(|c| ('\u{0A00}'..='\u{0A7F}').contains(&c)),
                 "Gurmukhi: {headline}"
             ),
             _ => assert!(eta.contains(':'), "{eta}"),
@@ -459,7 +468,11 @@ fn paperwork_is_the_same_in_every_language() {
         let sheet = app
             .paper(&report.trip_id, "aci-lead", true)
             .expect("lead sheet");
-        assert!(sheet.pdf == english.pdf, "{}: the sheet changed", lang.tag());
+        assert!(
+            sheet.pdf == english.pdf,
+            "{}: the sheet changed",
+            lang.tag()
+        );
         assert_ne!(sheet.file_name, english.file_name, "{}", lang.tag());
         assert!(sheet.file_name.ends_with(".pdf") && sheet.file_name.contains("1234TR261126001"));
     }

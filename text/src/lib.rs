@@ -75,14 +75,32 @@ impl Lang {
             .find(|l| l.tag().eq_ignore_ascii_case(&tag))
     }
 
-    /// The catalogue's source text.
-    pub fn source(self) -> &'static str {
+    /// The catalogue's source text: the app's words (`crossing.ftl`), then the trip rules'
+    /// (`validation.ftl`, shown by the phone and the fleet server alike).
+    pub fn sources(self) -> [&'static str; 2] {
         match self {
-            Lang::En | Lang::Pseudo => include_str!("../locales/en/crossing.ftl"),
-            Lang::FrCa => include_str!("../locales/fr-CA/crossing.ftl"),
-            Lang::Pa => include_str!("../locales/pa/crossing.ftl"),
-            Lang::EsMx => include_str!("../locales/es-MX/crossing.ftl"),
+            Lang::En | Lang::Pseudo => [
+                include_str!("../locales/en/crossing.ftl"),
+                include_str!("../locales/en/validation.ftl"),
+            ],
+            Lang::FrCa => [
+                include_str!("../locales/fr-CA/crossing.ftl"),
+                include_str!("../locales/fr-CA/validation.ftl"),
+            ],
+            Lang::Pa => [
+                include_str!("../locales/pa/crossing.ftl"),
+                include_str!("../locales/pa/validation.ftl"),
+            ],
+            Lang::EsMx => [
+                include_str!("../locales/es-MX/crossing.ftl"),
+                include_str!("../locales/es-MX/validation.ftl"),
+            ],
         }
+    }
+
+    /// Every source of [`Lang::sources`] in one text (ids are unique across them).
+    pub fn source(self) -> String {
+        self.sources().join("\n")
     }
 
     /// The locale whose CLDR plural rules the catalogue follows.
@@ -155,7 +173,9 @@ pub fn posix_locales(var: impl Fn(&str) -> Option<String>) -> Vec<String> {
         .find_map(|k| var(k).filter(|v| !v.trim().is_empty()));
     // GNU gettext ignores LANGUAGE when the locale is C.
     let c_locale = single.as_deref().and_then(clean).as_deref() == Some("en")
-        && single.as_deref().is_some_and(|s| s.starts_with('C') || s.starts_with("POSIX"));
+        && single
+            .as_deref()
+            .is_some_and(|s| s.starts_with('C') || s.starts_with("POSIX"));
     let mut out: Vec<String> = Vec::new();
     if !c_locale {
         if let Some(list) = var("LANGUAGE") {
@@ -217,16 +237,19 @@ macro_rules! tr {
 /// A message to be worded later, in the reader's language: an error made where no language is
 /// known (a rule of the trip crate), worded by whoever shows it ([`Text::msg`]), and in English
 /// for logs and the API ([`Msg::english`]).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+/// Kept with what it is about (a trip's warnings in the phone's cache), so it is worded again
+/// when the language changes.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Msg {
     /// The message id.
-    pub id: &'static str,
+    pub id: Cow<'static, str>,
     /// Named arguments, as text or whole numbers.
-    pub args: Vec<(&'static str, MsgArg)>,
+    pub args: Vec<(Cow<'static, str>, MsgArg)>,
 }
 
 /// An argument of a [`Msg`].
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
 pub enum MsgArg {
     /// Text put in as it is.
     Str(String),
@@ -238,7 +261,7 @@ impl Msg {
     /// Message `id` with no arguments yet.
     pub fn new(id: &'static str) -> Msg {
         Msg {
-            id,
+            id: Cow::Borrowed(id),
             args: Vec::new(),
         }
     }
@@ -246,14 +269,15 @@ impl Msg {
     /// Adds a text argument.
     #[must_use]
     pub fn arg(mut self, name: &'static str, value: impl Into<String>) -> Msg {
-        self.args.push((name, MsgArg::Str(value.into())));
+        self.args
+            .push((Cow::Borrowed(name), MsgArg::Str(value.into())));
         self
     }
 
     /// Adds a number argument.
     #[must_use]
     pub fn num(mut self, name: &'static str, value: i64) -> Msg {
-        self.args.push((name, MsgArg::Num(value)));
+        self.args.push((Cow::Borrowed(name), MsgArg::Num(value)));
         self
     }
 
@@ -290,7 +314,7 @@ impl Default for Text {
     }
 }
 
-fn bundle(lang: Lang) -> Bundle {
+fn bundle(lang: Lang, extra: Option<&'static str>) -> Bundle {
     let mut b = Bundle::new_concurrent(vec![lang.plural_locale()]);
     b.set_use_isolating(false);
     // NUMBER(), for the clock's zero-padded minutes; it cannot fail on a fresh bundle.
@@ -305,21 +329,35 @@ fn bundle(lang: Lang) -> Bundle {
     }
     // The catalogues are compiled in and checked by this crate's tests: a syntax error is a
     // build-time bug, and the entries that did parse are still used.
-    let resource = match FluentResource::try_new(lang.source().to_string()) {
-        Ok(r) | Err((r, _)) => r,
-    };
-    // Overriding cannot fail on duplicates; the tests refuse duplicate ids.
-    b.add_resource_overriding(resource);
+    for source in lang.sources().into_iter().chain(extra) {
+        let resource = match FluentResource::try_new(source.to_string()) {
+            Ok(r) | Err((r, _)) => r,
+        };
+        // Overriding cannot fail on duplicates; the tests refuse duplicate ids.
+        b.add_resource_overriding(resource);
+    }
     b
 }
 
 impl Text {
     /// The catalogue of `lang`.
     pub fn new(lang: Lang) -> Text {
+        Text::extended(lang, |_| None)
+    }
+
+    /// The catalogue of `lang` with a catalogue of the caller's added (the fleet console's
+    /// words, which the phone does not carry): `extra(lang)` is its source in that language,
+    /// `None` where it has none (English answers for it).
+    pub fn extended(lang: Lang, extra: fn(Lang) -> Option<&'static str>) -> Text {
+        let english_extra = extra(Lang::En);
         Text {
             lang,
-            bundle: bundle(lang),
-            english: matches!(lang, Lang::FrCa | Lang::Pa | Lang::EsMx).then(|| bundle(Lang::En)),
+            bundle: bundle(
+                lang,
+                extra(lang).or(english_extra.filter(|_| lang == Lang::Pseudo)),
+            ),
+            english: matches!(lang, Lang::FrCa | Lang::Pa | Lang::EsMx)
+                .then(|| bundle(Lang::En, english_extra)),
         }
     }
 
@@ -370,7 +408,7 @@ impl Text {
             .iter()
             .map(|(k, v)| {
                 (
-                    *k,
+                    k.as_ref(),
                     match v {
                         MsgArg::Str(s) => Arg::from(s),
                         MsgArg::Num(n) => Arg::from(*n),
@@ -378,7 +416,7 @@ impl Text {
                 )
             })
             .collect();
-        self.get(m.id, &args)
+        self.get(&m.id, &args)
     }
 
     /// Whether this language's own catalogue has message `id` (not counting English behind it).
@@ -430,7 +468,8 @@ mod numbers {
     /// A whole number, and the digits `NUMBER(…, minimumIntegerDigits: n)` asks for.
     fn whole(v: &FluentValue) -> Option<(i64, Option<usize>)> {
         match v {
-            FluentValue::Number(n) if n.value.fract() == 0.0 && n.value.abs() < 1e15 => {
+            FluentValue::Number(n) if n.value.fract() == 0.0 && n.value.abs() < 1e15 =>
+            {
                 #[allow(clippy::cast_possible_truncation)]
                 Some((n.value as i64, n.options.minimum_integer_digits))
             }

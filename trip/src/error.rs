@@ -30,8 +30,12 @@ pub struct Issue {
     pub path: String,
     /// The offending value, or `None` when the field holds personal data.
     pub value: Option<String>,
-    /// The rule, in words, e.g. `must start with the trip's carrier code "1234"`.
+    /// The rule, in words, e.g. `must start with the trip's carrier code "1234"` (English:
+    /// logs, the API).
     pub rule: String,
+    /// The rule as a message, to word it in the reader's language (`None`: shown as written).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub msg: Option<crossing_text::Msg>,
 }
 
 impl fmt::Display for Issue {
@@ -239,6 +243,7 @@ mod tests {
             path: p.into(),
             value: Some("V".into()),
             rule: "rule".into(),
+            msg: None,
         };
         let r = Rejection {
             errors: vec![issue("a"), issue("b"), issue("c"), issue("d"), issue("e")],

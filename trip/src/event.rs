@@ -239,10 +239,7 @@ pub fn check(
     }
     if let Some(at) = input.occurred_at {
         if at > now + chrono::Duration::minutes(FUTURE_SLACK_MINUTES) {
-            return Err(Error::input_msg(
-                "occurred_at",
-                Msg::new("rule-not-future"),
-            ));
+            return Err(Error::input_msg("occurred_at", Msg::new("rule-not-future")));
         }
         if at < now - chrono::Duration::days(BACKDATE_MAX_DAYS) {
             return Err(Error::input_msg(
@@ -263,12 +260,8 @@ pub fn check(
 pub fn check_fields(input: &mut EventInput) -> Result<()> {
     use EventKind as K;
     let kind = input.kind;
-    let not_used = |field: &str| {
-        Error::input_msg(
-            field,
-            Msg::new("rule-not-used").arg("kind", kind.as_str()),
-        )
-    };
+    let not_used =
+        |field: &str| Error::input_msg(field, Msg::new("rule-not-used").arg("kind", kind.as_str()));
     // Which optional fields each kind takes.
     let takes_port = matches!(kind, K::ArrivedAtBorder | K::InInspection | K::Released);
     let takes_shipment = matches!(kind, K::ArrivedAtConsignee | K::Delivered | K::Exception);

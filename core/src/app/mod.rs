@@ -51,7 +51,6 @@ fn n(x: usize) -> u32 {
     u32::try_from(x).unwrap_or(u32::MAX)
 }
 
-
 impl App {
     /// The app model over `core`; `sync` is the one sync service every sync goes through;
     /// `device_zone` is the phone's IANA zone (unknown names read as UTC).
@@ -115,12 +114,16 @@ impl App {
                 Tone::Attention,
                 None,
             ),
-            SyncState::SignInRequired => {
-                (word("sync-sign-in-again"), Tone::Problem, Some(Need::SignIn))
-            }
-            SyncState::UpdateRequired => {
-                (word("sync-update-app"), Tone::Problem, Some(Need::UpdateApp))
-            }
+            SyncState::SignInRequired => (
+                word("sync-sign-in-again"),
+                Tone::Problem,
+                Some(Need::SignIn),
+            ),
+            SyncState::UpdateRequired => (
+                word("sync-update-app"),
+                Tone::Problem,
+                Some(Need::UpdateApp),
+            ),
         };
         let mut detail = vec![match saved
             .last_success
@@ -422,17 +425,9 @@ impl App {
                 (tone, _) => tone,
             },
             notice: tombstone_notice(t, view.state).or(customs_advice),
-            eta: tr!(
-                t,
-                "trip-eta",
-                eta = time::eta(t, &s.eta_local, &s.eta_zone)
-            ),
+            eta: tr!(t, "trip-eta", eta = time::eta(t, &s.eta_local, &s.eta_zone)),
             headline: view.status.headline.clone(),
-            customs: view
-                .status
-                .customs
-                .as_ref()
-                .map(|c| c.display(t)),
+            customs: view.status.customs.as_ref().map(|c| c.display(t)),
             codes: view.codes.iter().map(|c| code_button(t, c)).collect(),
             trip_id: view.trip_id,
             version: view.version,
@@ -490,11 +485,7 @@ impl App {
                     s.request_sync();
                 }
                 Ok(RecordOutcome::Recorded {
-                    message: tr!(
-                        t,
-                        "form-saved",
-                        action = t.get(event.kind.text_id(), &[])
-                    ),
+                    message: tr!(t, "form-saved", action = t.get(event.kind.text_id(), &[])),
                     event_id: event.event_id,
                 })
             }
@@ -617,17 +608,16 @@ fn banner(t: &Text, a: &crate::amend::Amendment, actions: &[ActionButton]) -> Ba
         lines.extend(list.iter().map(|s| tr!(t, id, number = s)));
     }
     if !a.sheets_void.is_empty() {
-        lines.push(tr!(t, "banner-sheets-void", sheets = a.sheets_void.join(", ")));
+        lines.push(tr!(
+            t,
+            "banner-sheets-void",
+            sheets = a.sheets_void.join(", ")
+        ));
     } else if a.codes_changed {
         lines.push(t.get("banner-codes-changed", &[]));
     }
     Banner {
-        title: tr!(
-            t,
-            "banner-title",
-            from = a.from_version,
-            to = a.to_version
-        ),
+        title: tr!(t, "banner-title", from = a.from_version, to = a.to_version),
         lines,
         papers_void: a.codes_changed || !a.sheets_void.is_empty(),
         acknowledge: actions

@@ -156,7 +156,12 @@ mod tests {
         assert!(s.contains("déc"), "{s}");
         let now = utc("2026-12-01T19:00:00Z");
         assert_eq!(
-            clock_time(&fr, utc("2026-12-01T19:37:00Z"), now, zone("America/Toronto")),
+            clock_time(
+                &fr,
+                utc("2026-12-01T19:37:00Z"),
+                now,
+                zone("America/Toronto")
+            ),
             "14 h 37"
         );
     }

@@ -250,11 +250,7 @@ fn trip_sections(t: &Text, trip: &Trip, sections: &mut Vec<Section>) {
             first.fields.push(f(
                 t,
                 "label-customs-reported",
-                format!(
-                    "{} · {}",
-                    crate::status::customs_words(t, c),
-                    c.reported_at
-                ),
+                format!("{} · {}", crate::status::customs_words(t, c), c.reported_at),
             ));
         }
     }

@@ -122,6 +122,7 @@ pub fn read_body(body: &[u8]) -> Result<Vec<Document>, Refused> {
                 e.column(),
                 e.classify_reason()
             ),
+            msg: None,
         }])
     })?;
     let mut findings = Findings::default();

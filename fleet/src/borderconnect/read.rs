@@ -22,6 +22,7 @@ impl Findings {
             path,
             value: value.map(|v| v.chars().take(MAX_ECHOED_CHARS).collect()),
             rule,
+            msg: None,
         };
         match severity {
             Severity::Error => self.errors.push(issue),

@@ -151,6 +151,7 @@ fn issue(path: String, value: Option<&str>, rule: impl Into<String>) -> Failed {
         path,
         value: value.map(str::to_string),
         rule: rule.into(),
+        msg: None,
     }])
 }
 

@@ -174,6 +174,7 @@ pub fn code_list_warnings(trip: &Trip) -> Vec<Issue> {
                 path,
                 value: Some(code.chars().take(MAX_ECHOED_CHARS).collect()),
                 rule: format!("is not in {list}; the list is dated, so check the code"),
+                msg: None,
             });
         }
     };
@@ -293,6 +294,7 @@ impl Validator {
                 Show::Hidden => None,
             },
             rule,
+            msg: None,
         };
         match severity {
             Severity::Error => self.report.errors.push(issue),
