@@ -15,6 +15,30 @@ pub struct ApiFailure {
     pub body: ApiError,
     /// Seconds for a `Retry-After` header (429).
     pub retry_after: Option<u64>,
+    /// The reason as messages, to word it in the reader's language when the response is made
+    /// (`None`: the reason is sent as written).
+    pub worded: Option<Worded>,
+}
+
+/// A reason that can be worded in the reader's language ([`crate::words`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Worded {
+    /// A trip that failed validation.
+    Rejection(crossing_trip::Rejection),
+    /// An input that broke a rule: the field and the rule's message.
+    Input(String, crossing_text::Msg),
+    /// One of the console's and API's own messages (`fleet/locales`), without arguments.
+    Message(&'static str),
+}
+
+impl Worded {
+    fn reason(&self, t: &crossing_text::Text) -> String {
+        match self {
+            Worded::Rejection(r) => r.worded(t),
+            Worded::Input(field, m) => format!("{field}: {}", t.msg(m)),
+            Worded::Message(id) => t.get(id, &[]),
+        }
+    }
 }
 
 /// Result error type of the server's operations.
@@ -35,7 +59,14 @@ impl ApiFailure {
                 reason: reason.into(),
             },
             retry_after: None,
+            worded: None,
         }
+    }
+
+    /// The same failure, worded in the reader's language by `worded`.
+    fn worded(mut self, worded: Worded) -> Self {
+        self.worded = Some(worded);
+        self
     }
 
     /// 400: a field broke a rule.
@@ -51,6 +82,7 @@ impl ApiFailure {
             Some("authorization"),
             "a valid bearer token is required",
         )
+        .worded(Worded::Message("api-unauthorized"))
     }
 
     /// 403: the token may not do this.
@@ -172,13 +204,20 @@ impl ApiFailure {
                 "invalid",
                 r.errors.first().map(|i| i.path.as_str()),
                 e.to_string(),
-            ),
-            E::InvalidInput { field, .. } => Self::new(
-                StatusCode::BAD_REQUEST,
-                "invalid",
-                Some(field),
-                e.to_string(),
-            ),
+            )
+            .worded(Worded::Rejection(r.clone())),
+            E::InvalidInput { field, msg, .. } => {
+                let f = Self::new(
+                    StatusCode::BAD_REQUEST,
+                    "invalid",
+                    Some(field),
+                    e.to_string(),
+                );
+                match msg {
+                    Some(m) => f.worded(Worded::Input(field.clone(), m.clone())),
+                    None => f,
+                }
+            }
         }
     }
 }
@@ -221,7 +260,13 @@ impl From<crossing_sqlite::Error> for ApiFailure {
 }
 
 impl IntoResponse for ApiFailure {
-    fn into_response(self) -> Response {
+    fn into_response(mut self) -> Response {
+        // English is the reason as written; another language words it from its messages.
+        if let Some(w) = &self.worded {
+            if crate::words::reader() != crossing_text::Lang::En {
+                self.body.reason = w.reason(crate::words::words());
+            }
+        }
         let mut resp = (self.status, Json(self.body)).into_response();
         if let Some(secs) = self.retry_after {
             resp.headers_mut()

@@ -12,6 +12,7 @@ pub mod client;
 pub mod console;
 pub mod error;
 pub mod store;
+pub mod words;
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
@@ -324,6 +325,7 @@ pub fn router(state: Arc<AppState>) -> Router {
             Arc::clone(&state),
             gate,
         ))
+        .layer(axum::middleware::from_fn(words::with_language))
         // gzip when the client asks (the phone does): a 500-shipment trip page shrinks ~10x.
         .layer(tower_http::compression::CompressionLayer::new().gzip(true))
         .with_state(state)

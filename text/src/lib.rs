@@ -401,6 +401,11 @@ impl Text {
         }
     }
 
+    /// Message `id` without arguments (templates: `{{ w.t("board-title") }}`).
+    pub fn t(&self, id: &str) -> String {
+        self.get(id, &[])
+    }
+
     /// A [`Msg`] in this language.
     pub fn msg(&self, m: &Msg) -> String {
         let args: Vec<(&str, Arg<'_>)> = m

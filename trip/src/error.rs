@@ -47,6 +47,25 @@ impl fmt::Display for Issue {
     }
 }
 
+impl Issue {
+    /// The finding in the reader's language: the path and value as written, the rule worded
+    /// from its message (or as written when it has none).
+    pub fn worded(&self, t: &crossing_text::Text) -> String {
+        use crossing_text::tr;
+        let rule = self.msg.as_ref().map_or_else(|| self.rule.clone(), |m| t.msg(m));
+        match &self.value {
+            Some(v) => tr!(
+                t,
+                "warning-line-value",
+                path = self.path.as_str(),
+                value = v.as_str(),
+                rule = rule
+            ),
+            None => tr!(t, "warning-line", path = self.path.as_str(), rule = rule),
+        }
+    }
+}
+
 /// The errors of a trip that failed validation (at least one).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rejection {
@@ -73,6 +92,22 @@ impl fmt::Display for Rejection {
             write!(f, "; and {} more", n - SHOWN)?;
         }
         Ok(())
+    }
+}
+
+impl Rejection {
+    /// [`Rejection`]'s sentence in the reader's language (the first three findings, then how
+    /// many more).
+    pub fn worded(&self, t: &crossing_text::Text) -> String {
+        use crossing_text::tr;
+        const SHOWN: usize = 3;
+        let n = self.errors.len();
+        let listed: Vec<String> = self.errors.iter().take(SHOWN).map(|i| i.worded(t)).collect();
+        let mut issues = listed.join("; ");
+        if n > SHOWN {
+            issues = tr!(t, "refused-more", issues = issues, count = n - SHOWN);
+        }
+        tr!(t, "refused-trip", count = n, issues = issues)
     }
 }
 

@@ -415,3 +415,11 @@ problem-storage = This phone's storage failed.
 problem-internal = Something went wrong in Crossing. Tell your fleet if it happens again.
 # $sentence is one of the above; $detail the technical reason, in English, for support.
 problem-detail = { $sentence } ({ $detail })
+
+## A refused trip, as the fleet server answers a push (in the manager's language)
+
+refused-trip = trip refused: { $count ->
+    [one] { $count } error
+   *[other] { $count } errors
+}: { $issues }
+refused-more = { $issues }; and { $count } more

@@ -421,3 +421,11 @@ problem-storage = Falló el almacenamiento de este teléfono.
 problem-internal = Algo salió mal en Crossing. Avise a su flotilla si vuelve a pasar.
 # $sentence is one of the above; $detail the technical reason, in English, for support.
 problem-detail = { $sentence } ({ $detail })
+
+## A refused trip, as the fleet server answers a push (in the manager's language)
+
+refused-trip = viaje rechazado: { $count ->
+    [one] { $count } error
+   *[other] { $count } errores
+}: { $issues }
+refused-more = { $issues }; y { $count } más

@@ -421,3 +421,11 @@ problem-storage = Le stockage de ce téléphone a échoué.
 problem-internal = Une erreur s'est produite dans Crossing. Avisez votre flotte si cela se reproduit.
 # $sentence is one of the above; $detail the technical reason, in English, for support.
 problem-detail = { $sentence } ({ $detail })
+
+## A refused trip, as the fleet server answers a push (in the manager's language)
+
+refused-trip = voyage refusé : { $count ->
+    [one] { $count } erreur
+   *[other] { $count } erreurs
+} : { $issues }
+refused-more = { $issues }; et { $count } de plus

@@ -421,3 +421,11 @@ problem-storage = ਇਸ ਫ਼ੋਨ ਦੀ ਸਟੋਰੇਜ ਫੇਲ੍ਹ 
 problem-internal = Crossing ਵਿੱਚ ਕੁਝ ਗੜਬੜ ਹੋ ਗਈ। ਜੇ ਇਹ ਫਿਰ ਹੋਵੇ ਤਾਂ ਆਪਣੇ ਫਲੀਟ ਨੂੰ ਦੱਸੋ।
 # $sentence is one of the above; $detail the technical reason, in English, for support.
 problem-detail = { $sentence } ({ $detail })
+
+## A refused trip, as the fleet server answers a push (in the manager's language)
+
+refused-trip = ਟ੍ਰਿਪ ਨਾਮਨਜ਼ੂਰ: { $count ->
+    [one] { $count } ਗਲਤੀ
+   *[other] { $count } ਗਲਤੀਆਂ
+}: { $issues }
+refused-more = { $issues }; ਅਤੇ { $count } ਹੋਰ
