@@ -65,8 +65,8 @@ echo "== the fleet console in Debian's Chromium with axe-core (scripts/browser-t
 bash scripts/browser-tests.sh
 echo "== schemathesis against the fleet server's OpenAPI document (scripts/schemathesis.sh)"
 ST_MAX_TIME=45 bash scripts/schemathesis.sh 25
-echo "== library size: regression ceiling 4,416 KiB (the 4.0 MiB target is missed: docs/benchmarks.md; the app model cost 131 KB, the paperwork 69 KB, customs answers 33 KB)"
-SIZE_BUDGET_BYTES=$((4416 * 1024)) bash scripts/size-budget.sh | tail -1
+echo "== library size: regression ceiling 4,680 KiB (the 4.0 MiB target is missed: docs/benchmarks.md; the app model cost 131 KB, the paperwork 69 KB, customs answers 33 KB, four languages 253 KB)"
+SIZE_BUDGET_BYTES=$((4680 * 1024)) bash scripts/size-budget.sh | tail -1
 
 echo "== demo (the main job, with its own checks)"
 cargo run --quiet --locked -p crossing -- demo --out "$(mktemp -d)" >/dev/null

@@ -119,7 +119,7 @@ fn clash_warnings(cache: &rusqlite::Connection, prepared: &PreparedTrip) -> Resu
             path: "tripNumber".into(),
             value: Some(prepared.trip.trip_number.clone()),
             rule: format!("is also the trip number of trip {other:?}; trip numbers must be unique"),
-            msg: None,
+            msg: Some(text::Msg::new("rule-trip-number-clash").arg("other", other)),
         });
     }
     Ok(warnings)

@@ -76,26 +76,26 @@ impl Lang {
     }
 
     /// The catalogue's source text: the app's words (`crossing.ftl`), then the trip rules'
-    /// (`validation.ftl`, shown by the phone and the fleet server alike).
-    pub fn sources(self) -> [&'static str; 2] {
-        match self {
-            Lang::En | Lang::Pseudo => [
-                include_str!("../locales/en/crossing.ftl"),
-                include_str!("../locales/en/validation.ftl"),
-            ],
-            Lang::FrCa => [
-                include_str!("../locales/fr-CA/crossing.ftl"),
-                include_str!("../locales/fr-CA/validation.ftl"),
-            ],
-            Lang::Pa => [
-                include_str!("../locales/pa/crossing.ftl"),
-                include_str!("../locales/pa/validation.ftl"),
-            ],
-            Lang::EsMx => [
-                include_str!("../locales/es-MX/crossing.ftl"),
-                include_str!("../locales/es-MX/validation.ftl"),
-            ],
+    /// (`validation.ftl`, shown by the phone and the fleet server alike). Compiled in deflated
+    /// (`build.rs`) and inflated here.
+    pub fn sources(self) -> [String; 2] {
+        macro_rules! packed {
+            ($lang:literal) => {
+                [
+                    include_bytes!(concat!(env!("OUT_DIR"), "/", $lang, "-crossing.ftl.z"))
+                        .as_slice(),
+                    include_bytes!(concat!(env!("OUT_DIR"), "/", $lang, "-validation.ftl.z"))
+                        .as_slice(),
+                ]
+            };
         }
+        let packed: [&[u8]; 2] = match self {
+            Lang::En | Lang::Pseudo => packed!("en"),
+            Lang::FrCa => packed!("fr-CA"),
+            Lang::Pa => packed!("pa"),
+            Lang::EsMx => packed!("es-MX"),
+        };
+        packed.map(inflate)
     }
 
     /// Every source of [`Lang::sources`] in one text (ids are unique across them).
@@ -314,6 +314,15 @@ impl Default for Text {
     }
 }
 
+/// A compiled-in catalogue as text. The build made it from UTF-8 files, so a failure is a build
+/// bug; what inflated is kept, and the tests read every catalogue whole.
+fn inflate(packed: &[u8]) -> String {
+    use std::io::Read;
+    let mut text = String::new();
+    let _ = flate2::read::DeflateDecoder::new(packed).read_to_string(&mut text);
+    text
+}
+
 fn bundle(lang: Lang, extra: Option<&'static str>) -> Bundle {
     let mut b = Bundle::new_concurrent(vec![lang.plural_locale()]);
     b.set_use_isolating(false);
@@ -329,8 +338,8 @@ fn bundle(lang: Lang, extra: Option<&'static str>) -> Bundle {
     }
     // The catalogues are compiled in and checked by this crate's tests: a syntax error is a
     // build-time bug, and the entries that did parse are still used.
-    for source in lang.sources().into_iter().chain(extra) {
-        let resource = match FluentResource::try_new(source.to_string()) {
+    for source in lang.sources().into_iter().chain(extra.map(str::to_string)) {
+        let resource = match FluentResource::try_new(source) {
             Ok(r) | Err((r, _)) => r,
         };
         // Overriding cannot fail on duplicates; the tests refuse duplicate ids.

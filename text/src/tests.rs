@@ -58,7 +58,7 @@ fn messages(src: &str) -> BTreeMap<String, BTreeSet<String>> {
 fn every_catalogue_parses_without_errors() {
     for lang in Lang::SHIPPED {
         for source in lang.sources() {
-            if let Err((_, errors)) = FluentResource::try_new(source.to_string()) {
+            if let Err((_, errors)) = FluentResource::try_new(source) {
                 panic!("{}: {errors:?}", lang.tag());
             }
         }
@@ -390,4 +390,20 @@ fn posix_environment_gives_the_cli_its_language() {
         negotiate(&posix_locales(env(&[("LANG", "fr_CA.UTF-8")]))),
         Lang::FrCa
     );
+}
+
+#[test]
+fn the_compiled_in_catalogues_are_the_files_byte_for_byte() {
+    for (lang, dir) in [
+        (Lang::En, "en"),
+        (Lang::FrCa, "fr-CA"),
+        (Lang::Pa, "pa"),
+        (Lang::EsMx, "es-MX"),
+    ] {
+        for (i, file) in ["crossing.ftl", "validation.ftl"].iter().enumerate() {
+            let path = format!("{}/locales/{dir}/{file}", env!("CARGO_MANIFEST_DIR"));
+            let on_disk = std::fs::read_to_string(&path).expect("catalogue");
+            assert_eq!(lang.sources()[i], on_disk, "{path}");
+        }
+    }
 }

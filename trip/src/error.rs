@@ -52,7 +52,10 @@ impl Issue {
     /// from its message (or as written when it has none).
     pub fn worded(&self, t: &crossing_text::Text) -> String {
         use crossing_text::tr;
-        let rule = self.msg.as_ref().map_or_else(|| self.rule.clone(), |m| t.msg(m));
+        let rule = self
+            .msg
+            .as_ref()
+            .map_or_else(|| self.rule.clone(), |m| t.msg(m));
         match &self.value {
             Some(v) => tr!(
                 t,
@@ -102,10 +105,15 @@ impl Rejection {
         use crossing_text::tr;
         const SHOWN: usize = 3;
         let n = self.errors.len();
-        let listed: Vec<String> = self.errors.iter().take(SHOWN).map(|i| i.worded(t)).collect();
+        let listed: Vec<String> = self
+            .errors
+            .iter()
+            .take(SHOWN)
+            .map(|i| i.worded(t))
+            .collect();
         let mut issues = listed.join("; ");
         if n > SHOWN {
-            issues = tr!(t, "refused-more", issues = issues, count = n - SHOWN);
+            issues = tr!(t, "refused-more", issues = issues, rest = n - SHOWN);
         }
         tr!(t, "refused-trip", count = n, issues = issues)
     }

@@ -214,31 +214,10 @@ fn customs_section(t: &Text, c: &CustomsState, regime: Regime, port: &str) -> Se
 }
 
 /// A validation warning as a sentence: the path as the fleet wrote it, the rule in the
-/// driver's language when it has a message (English otherwise: rules for developers).
+/// driver's language ([`Issue::worded`]; a warning stored before rules had messages reads as
+/// it was written).
 fn warning(t: &Text, w: &Issue) -> String {
-    let rule = match w.rule.as_str() {
-        "is in the past" => t.get("rule-eta-past", &[]),
-        "ACI cargo data may be sent at most 90 days before arrival" => {
-            t.get("rule-eta-too-early", &[])
-        }
-        other => match other
-            .strip_prefix("is also the trip number of trip \"")
-            .and_then(|r| r.strip_suffix("\"; trip numbers must be unique"))
-        {
-            Some(id) => tr!(t, "rule-trip-number-clash", other = id),
-            None => other.to_string(),
-        },
-    };
-    match &w.value {
-        Some(v) => tr!(
-            t,
-            "warning-line-value",
-            path = w.path.as_str(),
-            value = v.as_str(),
-            rule = rule
-        ),
-        None => tr!(t, "warning-line", path = w.path.as_str(), rule = rule),
-    }
+    w.worded(t)
 }
 
 fn trip_sections(t: &Text, trip: &Trip, sections: &mut Vec<Section>) {

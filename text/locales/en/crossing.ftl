@@ -372,8 +372,6 @@ advice-reason = { " " }({ $reason })
 
 warning-line = { $path }: { $rule }
 warning-line-value = { $path } "{ $value }": { $rule }
-rule-eta-past = is in the past
-rule-eta-too-early = ACI cargo data may be sent at most 90 days before arrival
 rule-trip-number-clash = is also the trip number of trip "{ $other }"; trip numbers must be unique
 
 ## The shells' own words
@@ -422,4 +420,4 @@ refused-trip = trip refused: { $count ->
     [one] { $count } error
    *[other] { $count } errors
 }: { $issues }
-refused-more = { $issues }; and { $count } more
+refused-more = { $issues }; and { $rest } more

@@ -378,8 +378,6 @@ advice-reason = { " " }({ $reason })
 
 warning-line = { $path }: { $rule }
 warning-line-value = { $path } "{ $value }": { $rule }
-rule-eta-past = está en el pasado
-rule-eta-too-early = Los datos de carga ACI se pueden enviar como máximo 90 días antes de la llegada
 rule-trip-number-clash = también es el número del viaje "{ $other }"; los números de viaje deben ser únicos
 
 ## The shells' own words
@@ -428,4 +426,4 @@ refused-trip = viaje rechazado: { $count ->
     [one] { $count } error
    *[other] { $count } errores
 }: { $issues }
-refused-more = { $issues }; y { $count } más
+refused-more = { $issues }; y { $rest } más

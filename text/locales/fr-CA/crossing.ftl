@@ -378,8 +378,6 @@ advice-reason = { " " }({ $reason })
 
 warning-line = { $path } : { $rule }
 warning-line-value = { $path } « { $value } » : { $rule }
-rule-eta-past = est dans le passé
-rule-eta-too-early = les données sur le fret ACI (IPEC) peuvent être transmises au plus 90 jours avant l'arrivée
 rule-trip-number-clash = est aussi le numéro du voyage « { $other } »; chaque numéro de voyage doit être unique
 
 ## The shells' own words
@@ -428,4 +426,4 @@ refused-trip = voyage refusé : { $count ->
     [one] { $count } erreur
    *[other] { $count } erreurs
 } : { $issues }
-refused-more = { $issues }; et { $count } de plus
+refused-more = { $issues }; et { $rest } de plus

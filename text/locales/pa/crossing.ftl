@@ -378,8 +378,6 @@ advice-reason = { " " }({ $reason })
 
 warning-line = { $path }: { $rule }
 warning-line-value = { $path } "{ $value }": { $rule }
-rule-eta-past = ਬੀਤੇ ਸਮੇਂ ਦਾ ਹੈ
-rule-eta-too-early = ACI ਕਾਰਗੋ ਡਾਟਾ ਪਹੁੰਚਣ ਤੋਂ ਵੱਧ ਤੋਂ ਵੱਧ 90 ਦਿਨ ਪਹਿਲਾਂ ਭੇਜਿਆ ਜਾ ਸਕਦਾ ਹੈ
 rule-trip-number-clash = ਟ੍ਰਿਪ "{ $other }" ਦਾ ਵੀ ਇਹੀ ਟ੍ਰਿਪ ਨੰਬਰ ਹੈ; ਹਰ ਟ੍ਰਿਪ ਨੰਬਰ ਵੱਖਰਾ ਹੋਣਾ ਚਾਹੀਦਾ ਹੈ
 
 ## The shells' own words
@@ -428,4 +426,4 @@ refused-trip = ਟ੍ਰਿਪ ਨਾਮਨਜ਼ੂਰ: { $count ->
     [one] { $count } ਗਲਤੀ
    *[other] { $count } ਗਲਤੀਆਂ
 }: { $issues }
-refused-more = { $issues }; ਅਤੇ { $count } ਹੋਰ
+refused-more = { $issues }; ਅਤੇ { $rest } ਹੋਰ

@@ -5,12 +5,7 @@ use super::*;
 impl Validator {
     pub(super) fn type_code(&mut self, path: &str, code: &str) {
         if !(len(code) == 2 && all(code, upper_alnum)) {
-            self.err(
-                path,
-                code,
-                Show::Value,
-                "must be a 2-character type code (e.g. TR, TL)",
-            );
+            self.err(path, code, Show::Value, Msg::new("v-type-code"));
         }
     }
 
@@ -24,7 +19,7 @@ impl Validator {
                     &format!("{path}.number"),
                     &p.number,
                     Show::Hidden,
-                    "may hold only letters, digits, spaces and dashes",
+                    Msg::new("v-plate-characters"),
                 );
             }
             if !jurisdiction(&p.jurisdiction) {
@@ -32,7 +27,7 @@ impl Validator {
                     &format!("{path}.jurisdiction"),
                     &p.jurisdiction,
                     Show::Value,
-                    "must be a 2–3 character state or province code",
+                    Msg::new("v-jurisdiction"),
                 );
             }
             self.country(&format!("{path}.country"), &p.country, Show::Value);
@@ -50,25 +45,13 @@ impl Validator {
         self.text("conveyance.unitNumber", &c.unit_number, 1, 17, Show::Value);
         self.type_code("conveyance.type", &c.type_code);
         match (&c.vin, t.regime) {
-            (None, Regime::Ace) => {
-                self.err_missing("conveyance.vin", "is required for ACE (17 characters)")
-            }
+            (None, Regime::Ace) => self.err_missing("conveyance.vin", Msg::new("v-vin-required")),
             (None, Regime::Aci) => {}
             (Some(vin), _) => {
                 if len(vin) != 17 || !all(vin, upper_alnum) {
-                    self.err(
-                        "conveyance.vin",
-                        vin,
-                        Show::Value,
-                        "must be 17 letters or digits",
-                    );
+                    self.err("conveyance.vin", vin, Show::Value, Msg::new("v-vin-shape"));
                 } else if vin.contains(['I', 'O', 'Q']) {
-                    self.warn(
-                        "conveyance.vin",
-                        vin,
-                        Show::Value,
-                        "VINs do not normally contain I, O or Q (ISO 3779)",
-                    );
+                    self.warn("conveyance.vin", vin, Show::Value, Msg::new("v-vin-ioq"));
                 }
             }
         }
@@ -78,18 +61,18 @@ impl Validator {
                     "conveyance.dotNumber",
                     dot,
                     Show::Value,
-                    "must be 1–8 digits",
+                    Msg::new("v-dot-number"),
                 );
             }
         }
         match t.regime {
             Regime::Aci if c.plates.len() > 1 => self.err_missing(
                 "conveyance.plates",
-                format!("ACI takes one truck plate (found {})", c.plates.len()),
+                Msg::new("v-aci-truck-plates").num("found", num(c.plates.len())),
             ),
             Regime::Ace if c.plates.is_empty() || c.plates.len() > 2 => self.err_missing(
                 "conveyance.plates",
-                format!("ACE needs 1 or 2 truck plates (found {})", c.plates.len()),
+                Msg::new("v-ace-truck-plates").num("found", num(c.plates.len())),
             ),
             _ => {}
         }
@@ -102,7 +85,7 @@ impl Validator {
                         &format!("conveyance.plates[{i}].number"),
                         &p.number,
                         Show::Hidden,
-                        "longer than the 7 plate characters of the ACE QR layout; the ACE QR cannot be drawn",
+                        Msg::new("v-plate-ace-qr"),
                     );
                 }
             }

@@ -9,7 +9,7 @@ impl Validator {
             self.person(t, i, p);
         }
         if t.regime == Regime::Ace && !t.crew.iter().any(|p| p.role == CrewRole::Driver) {
-            self.err_missing("crew", "ACE needs at least one driver");
+            self.err_missing("crew", Msg::new("v-ace-driver-needed"));
         }
     }
 
@@ -38,14 +38,9 @@ impl Validator {
         if let Some(f) = &p.fast_card_number {
             let fpath = format!("{path}.fastCardNumber");
             if !digits(f, 14) {
-                self.err(&fpath, f, Show::Hidden, "a FAST card number is 14 digits");
+                self.err(&fpath, f, Show::Hidden, Msg::new("v-fast-card-shape"));
             } else if !f.starts_with("4270") {
-                self.warn(
-                    &fpath,
-                    f,
-                    Show::Hidden,
-                    "FAST card numbers usually start with 4270",
-                );
+                self.warn(&fpath, f, Show::Hidden, Msg::new("v-fast-card-prefix"));
             }
         }
         if let Some(a) = &p.ace_id {
@@ -54,7 +49,7 @@ impl Validator {
                     &format!("{path}.aceId"),
                     a,
                     Show::Hidden,
-                    "an ACE ID is 7 digits",
+                    Msg::new("v-ace-id"),
                 );
             }
         }
@@ -70,18 +65,13 @@ impl Validator {
     fn date_of_birth(&mut self, path: &str, dob: &str) {
         let dpath = format!("{path}.dateOfBirth");
         match NaiveDate::parse_from_str(dob, "%Y-%m-%d") {
-            Err(_) => self.err(&dpath, dob, Show::Hidden, "must be a date YYYY-MM-DD"),
+            Err(_) => self.err(&dpath, dob, Show::Hidden, Msg::new("v-date")),
             Ok(d) => {
                 let today = self.today;
                 if d >= today {
-                    self.err(&dpath, dob, Show::Hidden, "must be in the past");
+                    self.err(&dpath, dob, Show::Hidden, Msg::new("v-birth-in-past"));
                 } else if today.year() - d.year() > 110 {
-                    self.err(
-                        &dpath,
-                        dob,
-                        Show::Hidden,
-                        "is not a plausible date of birth",
-                    );
+                    self.err(&dpath, dob, Show::Hidden, Msg::new("v-birth-plausible"));
                 }
             }
         }
@@ -95,7 +85,7 @@ impl Validator {
                 &format!("{dpath}.type"),
                 &d.type_code,
                 Show::Value,
-                "is not a travel document type code (5K, 5J, 6W, ACW, AEF, AEW, ALV, …)",
+                Msg::new("v-document-type"),
             );
         }
         self.text(&format!("{dpath}.number"), &d.number, 1, 30, Show::Hidden);
@@ -105,7 +95,7 @@ impl Validator {
                     &format!("{dpath}.jurisdiction"),
                     j,
                     Show::Value,
-                    "must be a 2–3 character state or province code",
+                    Msg::new("v-jurisdiction"),
                 );
             }
         }
@@ -116,7 +106,7 @@ impl Validator {
             if d.jurisdiction.is_none() {
                 self.err_missing(
                     &format!("{dpath}.jurisdiction"),
-                    "a driver's licence needs its issuing state or province",
+                    Msg::new("v-licence-issuer"),
                 );
             }
         } else if d.country.is_none() {
@@ -125,7 +115,7 @@ impl Validator {
                 &format!("{dpath}.country"),
                 None,
                 Show::Hidden,
-                "this document type normally names its issuing country".into(),
+                Msg::new("v-document-country"),
             );
         }
     }
@@ -137,31 +127,23 @@ impl Validator {
         let trusted = p.fast_card_number.is_some() || p.ace_id.is_some();
         let needs_full = p.role == CrewRole::Passenger || !trusted;
         if needs_full {
-            let who = if p.role == CrewRole::Passenger {
-                "an ACE passenger"
+            // One message per person, so each language words "for a passenger" its own way.
+            let (required, documents) = if p.role == CrewRole::Passenger {
+                ("v-required-ace-passenger", "v-documents-ace-passenger")
             } else {
-                "an ACE driver without FAST card or ACE ID"
+                ("v-required-ace-driver", "v-documents-ace-driver")
             };
             if p.gender.is_none() {
-                self.err_missing(&format!("{path}.gender"), format!("is required for {who}"));
+                self.err_missing(&format!("{path}.gender"), Msg::new(required));
             }
             if p.date_of_birth.is_none() {
-                self.err_missing(
-                    &format!("{path}.dateOfBirth"),
-                    format!("is required for {who}"),
-                );
+                self.err_missing(&format!("{path}.dateOfBirth"), Msg::new(required));
             }
             if p.citizenship.is_none() {
-                self.err_missing(
-                    &format!("{path}.citizenship"),
-                    format!("is required for {who}"),
-                );
+                self.err_missing(&format!("{path}.citizenship"), Msg::new(required));
             }
             if p.travel_documents.is_empty() {
-                self.err_missing(
-                    &format!("{path}.travelDocuments"),
-                    format!("{who} needs travel documents"),
-                );
+                self.err_missing(&format!("{path}.travelDocuments"), Msg::new(documents));
             }
         }
         if p.role == CrewRole::Driver && !trusted {
@@ -173,13 +155,13 @@ impl Validator {
             if !types.contains(&"5K") {
                 self.err_missing(
                     &format!("{path}.travelDocuments"),
-                    "an ACE driver without FAST card or ACE ID needs a commercial driver's licence (5K)",
+                    Msg::new("v-ace-driver-cdl"),
                 );
             }
             if !types.iter().any(|t| WHTI_TYPES.contains(t)) {
                 self.err_missing(
                     &format!("{path}.travelDocuments"),
-                    "an ACE driver without FAST card or ACE ID needs a WHTI document (passport, passport card, NEXUS, SENTRI, EDL, PR card, …) besides the CDL",
+                    Msg::new("v-ace-driver-whti"),
                 );
             }
         }

@@ -16,24 +16,20 @@ impl Validator {
                 .is_some_and(|p| all(p, |c| upper_alnum(c) || c == '-'))
             && tn.get(4..).is_some_and(|rest| all(rest, upper_alnum));
         if !shape {
-            self.err(
-                "tripNumber",
-                tn,
-                Show::Value,
-                "an ACI CRN is the 4-character carrier code followed by 4–21 letters or digits (8–25 characters)",
-            );
+            self.err("tripNumber", tn, Show::Value, Msg::new("v-aci-crn-shape"));
         } else if code_ok {
             let prefix = tn.get(..4).unwrap_or_default();
             let auth = t.authorizing_carrier_code.as_deref();
             if prefix != t.carrier_code && Some(prefix) != auth {
-                let rule = match auth {
-                    Some(a) => format!(
-                        "must start with the trip's carrier code {:?} or the authorizing carrier's {:?}",
-                        t.carrier_code, a
-                    ),
-                    None => format!("must start with the trip's carrier code {:?}", t.carrier_code),
+                let msg = match auth {
+                    Some(a) => Msg::new("v-carrier-prefix-or-authorizing")
+                        .arg("carrier", debug_inner(&t.carrier_code))
+                        .arg("authorizing", debug_inner(a)),
+                    None => {
+                        Msg::new("v-carrier-prefix").arg("carrier", debug_inner(&t.carrier_code))
+                    }
                 };
-                self.err("tripNumber", tn, Show::Value, rule);
+                self.err("tripNumber", tn, Show::Value, msg);
             }
         }
         if tn.contains("PARS") {
@@ -41,17 +37,12 @@ impl Validator {
                 "tripNumber",
                 tn,
                 Show::Value,
-                "looks like a PARS number; a CRN must not be a PARS or cargo control number",
+                Msg::new("v-crn-looks-like-pars"),
             );
         }
         if let Some(s) = &t.sub_location {
             if self.text("subLocation", s, 1, 25, Show::Value) && !all(s, upper_alnum) {
-                self.err(
-                    "subLocation",
-                    s,
-                    Show::Value,
-                    "may hold only letters and digits",
-                );
+                self.err("subLocation", s, Show::Value, Msg::new("v-letters-digits"));
             }
         }
     }
@@ -59,12 +50,7 @@ impl Validator {
     pub(super) fn carrier_code(&mut self, path: &str, code: &str) -> bool {
         let ok = len(code) == 4 && all(code, |c| upper_alnum(c) || c == '-');
         if !ok {
-            self.err(
-                path,
-                code,
-                Show::Value,
-                "a CBSA carrier code is exactly 4 letters, digits or dashes",
-            );
+            self.err(path, code, Show::Value, Msg::new("v-carrier-code"));
         }
         ok
     }
@@ -73,14 +59,14 @@ impl Validator {
         let scac = &t.carrier_code;
         let scac_ok = (2..=4).contains(&len(scac)) && all(scac, |c| c.is_ascii_uppercase());
         if !scac_ok {
-            self.err("carrierCode", scac, Show::Value, "a SCAC is 2–4 letters");
+            self.err("carrierCode", scac, Show::Value, Msg::new("v-scac-shape"));
         } else {
             if len(scac) != 4 {
                 self.warn(
                     "carrierCode",
                     scac,
                     Show::Value,
-                    "highway carriers are assigned 4-letter SCACs",
+                    Msg::new("v-scac-four-letters"),
                 );
             }
             if scac.ends_with(['U', 'X', 'Z']) {
@@ -88,7 +74,7 @@ impl Validator {
                     "carrierCode",
                     scac,
                     Show::Value,
-                    "SCACs ending in U, X or Z are equipment codes, not carriers",
+                    Msg::new("v-scac-equipment"),
                 );
             }
         }
@@ -106,16 +92,14 @@ impl Validator {
                 "tripNumber",
                 tn,
                 Show::Value,
-                "an ACE trip number is the SCAC followed by 4–21 letters or digits (at most 25 characters)",
+                Msg::new("v-ace-trip-number-shape"),
             );
         } else if scac_ok && !(tn.starts_with(scac.as_str()) && len(tn) >= len(scac) + 4) {
             self.err(
                 "tripNumber",
                 tn,
                 Show::Value,
-                format!(
-                    "must start with the trip's SCAC {scac:?} followed by 4–21 letters or digits"
-                ),
+                Msg::new("v-ace-trip-number-prefix").arg("scac", debug_inner(scac)),
             );
         }
     }
@@ -126,17 +110,12 @@ impl Validator {
                 "eta.local",
                 &t.eta.local,
                 Show::Value,
-                "must be a local date-time YYYY-MM-DDTHH:MM:SS",
+                Msg::new("v-eta-local"),
             );
             return;
         };
         let Ok(zone) = t.eta.zone.parse::<chrono_tz::Tz>() else {
-            self.err(
-                "eta.zone",
-                &t.eta.zone,
-                Show::Value,
-                "must be the IANA zone of a land port of entry, such as America/Toronto (docs/trip-format.md lists them)",
-            );
+            self.err("eta.zone", &t.eta.zone, Show::Value, Msg::new("v-eta-zone"));
             return;
         };
         let Some(at) = zone.from_local_datetime(&local).earliest() else {
@@ -144,7 +123,7 @@ impl Validator {
                 "eta.local",
                 &t.eta.local,
                 Show::Value,
-                "does not exist in that time zone (daylight-saving gap)",
+                Msg::new("v-eta-gap"),
             );
             return;
         };
@@ -156,7 +135,7 @@ impl Validator {
                 "eta.local",
                 Some(&t.eta.local),
                 Show::Value,
-                "is in the past".into(),
+                Msg::new("v-eta-past"),
             );
             return;
         }
@@ -166,7 +145,7 @@ impl Validator {
                 "eta.local",
                 Some(&t.eta.local),
                 Show::Value,
-                "ACI cargo data may be sent at most 90 days before arrival".into(),
+                Msg::new("v-eta-too-early"),
             );
         }
         let all_fast = !t.crew.is_empty()
@@ -184,10 +163,9 @@ impl Validator {
                 "eta.local",
                 &t.eta.local,
                 Show::Value,
-                format!(
-                    "is less than {lead} minutes away; {} must have the manifest on file {lead} minutes before arrival",
-                    t.regime.agency()
-                ),
+                Msg::new("v-eta-lead-time")
+                    .num("minutes", lead)
+                    .arg("agency", t.regime.agency()),
             );
         }
     }

@@ -11,6 +11,10 @@
 //!
 //! Issues on personal fields (names, dates of birth, document numbers, plates, party names and
 //! addresses) carry no value, so no message or log line repeats personal data.
+//!
+//! Every rule is a Fluent message (`v-…` in `text/locales/*/validation.ftl`, plus the text rules
+//! shared with the event inputs): an [`Issue`] carries it as [`Issue::msg`], for the phone and
+//! the fleet server to word in the reader's language, and in English as [`Issue::rule`].
 
 pub mod codes;
 mod conveyance;
@@ -22,6 +26,7 @@ mod shipments;
 use std::collections::HashSet;
 
 use chrono::{DateTime, Datelike, NaiveDate, TimeZone, Utc};
+use crossing_text::Msg;
 
 use crate::error::{Issue, Rejection, Severity};
 use crate::limits::MAX_ECHOED_CHARS;
@@ -169,12 +174,13 @@ pub fn code_list_warnings(trip: &Trip) -> Vec<Issue> {
     let mut out = Vec::new();
     let mut check = |path: String, code: &str, known: bool, list: &str| {
         if !known {
+            let msg = Msg::new("v-code-not-listed").arg("list", list);
             out.push(Issue {
                 severity: Severity::Warning,
                 path,
                 value: Some(code.chars().take(MAX_ECHOED_CHARS).collect()),
-                rule: format!("is not in {list}; the list is dated, so check the code"),
-                msg: None,
+                rule: msg.english(),
+                msg: Some(msg),
             });
         }
     };
@@ -277,15 +283,25 @@ fn jurisdiction(s: &str) -> bool {
     (2..=3).contains(&len(s)) && all(s, upper_alnum)
 }
 
+/// A count or a length as a message's number argument.
+fn num(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+/// A value as `{:?}` shows it, without the quotes around it: the message writes the quotes
+/// (`"{ $code }"`), so the English reads exactly as the rule always did, escapes included.
+fn debug_inner(v: &(impl std::fmt::Debug + ?Sized)) -> String {
+    let d = format!("{v:?}");
+    // `str` and `char` debug forms start and end with an ASCII quote.
+    d.get(1..d.len().saturating_sub(1))
+        .unwrap_or_default()
+        .to_string()
+}
+
 impl Validator {
-    fn push(
-        &mut self,
-        severity: Severity,
-        path: &str,
-        value: Option<&str>,
-        show: Show,
-        rule: String,
-    ) {
+    /// Records a finding: `msg` is the rule broken, worded in English for [`Issue::rule`] and
+    /// kept as [`Issue::msg`] for the reader's language.
+    fn push(&mut self, severity: Severity, path: &str, value: Option<&str>, show: Show, msg: Msg) {
         let issue = Issue {
             severity,
             path: path.to_string(),
@@ -293,8 +309,8 @@ impl Validator {
                 Show::Value => value.map(shown),
                 Show::Hidden => None,
             },
-            rule,
-            msg: None,
+            rule: msg.english(),
+            msg: Some(msg),
         };
         match severity {
             Severity::Error => self.report.errors.push(issue),
@@ -302,16 +318,19 @@ impl Validator {
         }
     }
 
-    fn err(&mut self, path: &str, value: &str, show: Show, rule: impl Into<String>) {
-        self.push(Severity::Error, path, Some(value), show, rule.into());
+    /// An error on `value` at `path`, breaking the rule of `msg`.
+    fn err(&mut self, path: &str, value: &str, show: Show, msg: Msg) {
+        self.push(Severity::Error, path, Some(value), show, msg);
     }
 
-    fn warn(&mut self, path: &str, value: &str, show: Show, rule: impl Into<String>) {
-        self.push(Severity::Warning, path, Some(value), show, rule.into());
+    /// A warning on `value` at `path`, breaking the rule of `msg`.
+    fn warn(&mut self, path: &str, value: &str, show: Show, msg: Msg) {
+        self.push(Severity::Warning, path, Some(value), show, msg);
     }
 
-    fn err_missing(&mut self, path: &str, rule: impl Into<String>) {
-        self.push(Severity::Error, path, None, Show::Hidden, rule.into());
+    /// An error at `path` with no value to show (a field missing, or one that must be absent).
+    fn err_missing(&mut self, path: &str, msg: Msg) {
+        self.push(Severity::Error, path, None, Show::Hidden, msg);
     }
 
     /// Length, whitespace and control-character rules shared by every text field.
@@ -319,22 +338,28 @@ impl Validator {
     fn text(&mut self, path: &str, value: &str, min: usize, max: usize, show: Show) -> bool {
         let n = len(value);
         if n < min || n > max {
-            let rule = if min == max {
-                format!("must be exactly {min} characters (found {n})")
+            let msg = if min == max {
+                Msg::new("v-length-exact")
+                    .num("length", num(min))
+                    .num("found", num(n))
             } else if n == 0 {
-                format!("must not be empty (1–{max} characters)")
+                Msg::new("v-length-empty").num("max", num(max))
             } else {
-                format!("must be {min}–{max} characters (found {n})")
+                Msg::new("v-length-range")
+                    .num("min", num(min))
+                    .num("max", num(max))
+                    .num("found", num(n))
             };
-            self.err(path, value, show, rule);
+            self.err(path, value, show, msg);
             return false;
         }
         if value.trim() != value {
-            self.err(path, value, show, "must not start or end with a space");
+            self.err(path, value, show, Msg::new("v-edge-space"));
             return false;
         }
-        if let Some(rule) = crate::limits::text_rule(value, false) {
-            self.err(path, value, show, rule);
+        // The rule shared with the event inputs, worded by the same message.
+        if let Some(id) = crate::limits::text_rule_id(value, false) {
+            self.err(path, value, show, Msg::new(id));
             return false;
         }
         true
@@ -348,29 +373,22 @@ impl Validator {
 
     fn port(&mut self, path: &str, value: &str) {
         if !digits(value, 4) {
-            self.err(
-                path,
-                value,
-                Show::Value,
-                "must be 4 digits with leading zeros (e.g. 0453)",
-            );
+            self.err(path, value, Show::Value, Msg::new("v-port-digits"));
         }
     }
 
     fn country(&mut self, path: &str, value: &str, show: Show) {
         if !iso_country(value) {
-            self.err(
-                path,
-                value,
-                show,
-                "must be an ISO 3166-1 alpha-2 country code (2 letters)",
-            );
+            self.err(path, value, show, Msg::new("v-country-code"));
         }
     }
 
     fn not_for(&mut self, path: &str, present: bool, regime: Regime) {
         if present {
-            self.err_missing(path, format!("is not used on {} trips", regime.as_str()));
+            self.err_missing(
+                path,
+                Msg::new("v-not-used-on").arg("regime", regime.as_str()),
+            );
         }
     }
 
@@ -380,15 +398,10 @@ impl Validator {
         if self.text("id", &t.id, 1, 129, Show::Value)
             && !all(&t.id, |c| c.is_ascii_alphanumeric() || "._:-".contains(c))
         {
-            self.err(
-                "id",
-                &t.id,
-                Show::Value,
-                "may hold only letters, digits and . _ : -",
-            );
+            self.err("id", &t.id, Show::Value, Msg::new("v-id-characters"));
         }
         if t.version == 0 {
-            self.err("version", "0", Show::Value, "must be 1 or more");
+            self.err("version", "0", Show::Value, Msg::new("v-version-min"));
         }
         match t.regime {
             Regime::Aci => self.aci_header(t),
@@ -402,7 +415,7 @@ impl Validator {
                     "customsStatus.reportedAt",
                     &s.reported_at,
                     Show::Value,
-                    "must be an RFC 3339 date-time with offset",
+                    Msg::new("v-date-time-offset"),
                 );
             }
             self.opt_text(
@@ -477,5 +490,79 @@ mod code_list_tests {
         assert!(code_list_warnings(&t)
             .iter()
             .all(|i| i.severity == Severity::Warning));
+    }
+}
+
+#[cfg(test)]
+mod message_tests {
+    use super::*;
+
+    #[test]
+    fn rules_read_in_english_as_they_always_did() {
+        let cases = [
+            (
+                Msg::new("v-length-range")
+                    .num("min", 1)
+                    .num("max", 25)
+                    .num("found", 123_456),
+                "must be 1–25 characters (found 123456)",
+            ),
+            (
+                Msg::new("v-length-exact")
+                    .num("length", 4)
+                    .num("found", 10_000),
+                "must be exactly 4 characters (found 10000)",
+            ),
+            (
+                Msg::new("v-carrier-prefix").arg("carrier", debug_inner("12\"4")),
+                "must start with the trip's carrier code \"12\\\"4\"",
+            ),
+            (
+                Msg::new("v-description-character").arg("character", debug_inner(&'\'')),
+                "must not contain '\\'' (customs refuse ' : + !)",
+            ),
+            (
+                Msg::new("v-description-character").arg("character", debug_inner(&':')),
+                "must not contain ':' (customs refuse ' : + !)",
+            ),
+            (
+                Msg::new("v-eta-lead-time")
+                    .num("minutes", 30)
+                    .arg("agency", "CBP"),
+                "is less than 30 minutes away; CBP must have the manifest on file 30 minutes before arrival",
+            ),
+            (
+                Msg::new("v-description-vague"),
+                "too vague for customs; describe the goods plainly (e.g. \"steel bolts\")",
+            ),
+        ];
+        for (msg, english) in cases {
+            assert_eq!(msg.english(), english);
+        }
+        assert_eq!(debug_inner("a'b"), "a'b");
+    }
+
+    #[test]
+    fn every_finding_carries_its_message() {
+        let path = format!("{}/../examples/aci-trip.json", env!("CARGO_MANIFEST_DIR"));
+        let mut t = crate::format::parse_trip(&std::fs::read(path).unwrap()).unwrap();
+        t.trip_number = "X".into();
+        t.shipments[0].commodities[0].description = "Bolts!".into();
+        t.conveyance.unit_number = " 12".into();
+        let now = chrono::Utc::now();
+        let report = validate(&t, &Policy::fleet(now));
+        assert!(report.errors.len() >= 3, "{report:?}");
+        for issue in report.errors.iter().chain(&report.warnings) {
+            let msg = issue.msg.as_ref().expect("a message");
+            assert_eq!(msg.english(), issue.rule);
+            for lang in crossing_text::Lang::SHIPPED {
+                let worded = crossing_text::Text::new(lang).msg(msg);
+                assert!(
+                    !worded.contains(msg.id.as_ref()),
+                    "{}: {worded}",
+                    lang.tag()
+                );
+            }
+        }
     }
 }

@@ -19,7 +19,7 @@ impl Validator {
                     &cn_path,
                     cn,
                     Show::Value,
-                    "appears twice on the trip; control numbers are unique",
+                    Msg::new("v-control-number-twice"),
                 );
             }
             if *cn == t.trip_number {
@@ -27,7 +27,7 @@ impl Validator {
                     &cn_path,
                     cn,
                     Show::Value,
-                    "equals the trip number; trip and shipment control numbers must differ",
+                    Msg::new("v-control-number-is-trip-number"),
                 );
             }
             self.shipment_type(t, &path, &s.type_code);
@@ -41,7 +41,7 @@ impl Validator {
             if s.commodities.is_empty() {
                 self.err_missing(
                     &format!("{path}.commodities"),
-                    "a shipment needs at least one commodity",
+                    Msg::new("v-commodity-needed"),
                 );
             }
             for (j, m) in s.commodities.iter().enumerate() {
@@ -61,11 +61,9 @@ impl Validator {
                 &format!("{path}.type"),
                 type_code,
                 Show::Value,
-                format!(
-                    "is not an {} shipment type ({})",
-                    t.regime.as_str(),
-                    types.join(", ")
-                ),
+                Msg::new("v-shipment-type")
+                    .arg("regime", t.regime.as_str())
+                    .arg("types", types.join(", ")),
             );
         }
     }
@@ -86,10 +84,7 @@ impl Validator {
                     &format!("{path}.portOfEntry"),
                     p,
                     Show::Value,
-                    format!(
-                        "must equal the trip's first port of arrival {:?}",
-                        t.port_of_entry
-                    ),
+                    Msg::new("v-first-port").arg("port", debug_inner(&t.port_of_entry)),
                 );
             }
         }
@@ -104,14 +99,14 @@ impl Validator {
                     &format!("{path}.subLocation"),
                     sl,
                     Show::Value,
-                    "may hold only letters and digits",
+                    Msg::new("v-letters-digits"),
                 );
             }
         }
         if s.type_code == "BOND" && s.sub_location.is_none() && t.sub_location.is_none() {
             self.err_missing(
                 &format!("{path}.subLocation"),
-                "an in-bond (BOND) shipment needs a sub-location",
+                Msg::new("v-bond-sub-location"),
             );
         }
         self.opt_text(
@@ -139,7 +134,7 @@ impl Validator {
                     &format!("{path}.provinceOfLoading"),
                     p,
                     Show::Value,
-                    "must be 2–5 letters or digits",
+                    Msg::new("v-province-of-loading"),
                 );
             }
         }
@@ -164,7 +159,7 @@ impl Validator {
                     &format!("{pp}.address.stateProvince"),
                     sp,
                     Show::Value,
-                    "must be a 2–3 character state or province code",
+                    Msg::new("v-jurisdiction"),
                 );
             }
         }
@@ -181,12 +176,7 @@ impl Validator {
     pub(super) fn aci_control_number(&mut self, t: &Trip, path: &str, cn: &str) {
         let n = len(cn);
         if !((5..=25).contains(&n) && all(cn, |c| upper_alnum(c) || c == '-')) {
-            self.err(
-                path,
-                cn,
-                Show::Value,
-                "a CCN is 5–25 letters, digits or dashes (carrier code + unique reference)",
-            );
+            self.err(path, cn, Show::Value, Msg::new("v-ccn-shape"));
             return;
         }
         let prefix = &cn[..4];
@@ -196,19 +186,11 @@ impl Validator {
                 path,
                 cn,
                 Show::Value,
-                format!(
-                    "must start with the trip's carrier code {:?}",
-                    t.carrier_code
-                ),
+                Msg::new("v-carrier-prefix").arg("carrier", debug_inner(&t.carrier_code)),
             );
         }
         if n < 8 {
-            self.warn(
-                path,
-                cn,
-                Show::Value,
-                "shorter than 8 characters (carrier code + 4–21); check it against the PARS label",
-            );
+            self.warn(path, cn, Show::Value, Msg::new("v-ccn-short"));
         }
     }
 
@@ -223,12 +205,7 @@ impl Validator {
             && all(&cn[..4.min(cn.len())], |c| c.is_ascii_uppercase())
             && all(cn, upper_alnum);
         if !ok {
-            self.err(
-                path,
-                cn,
-                Show::Value,
-                "an SCN is the 4-letter SCAC followed by 4–12 letters or digits (at most 16 characters)",
-            );
+            self.err(path, cn, Show::Value, Msg::new("v-scn-shape"));
             return;
         }
         let owner = scac.unwrap_or(&t.carrier_code);
@@ -237,7 +214,7 @@ impl Validator {
                 path,
                 cn,
                 Show::Value,
-                format!("must start with the SCAC responsible for the shipment {owner:?}"),
+                Msg::new("v-scn-prefix").arg("scac", debug_inner(owner)),
             );
         }
     }
@@ -249,7 +226,7 @@ impl Validator {
                 &format!("{path}.quantity"),
                 "0",
                 Show::Value,
-                "must be a whole number above 0",
+                Msg::new("v-quantity"),
             );
         }
         if !(len(&m.packaging_unit) == 3 && all(&m.packaging_unit, |c| c.is_ascii_uppercase())) {
@@ -257,7 +234,7 @@ impl Validator {
                 &format!("{path}.packagingUnit"),
                 &m.packaging_unit,
                 Show::Value,
-                "must be a 3-letter packaging unit code (PLT, SKD, BOX, …)",
+                Msg::new("v-packaging-unit"),
             );
         }
         self.weight(&format!("{path}.weight"), &m.weight);
@@ -270,11 +247,9 @@ impl Validator {
                 &format!("{path}.weightUnit"),
                 &m.weight_unit,
                 Show::Value,
-                format!(
-                    "must be one of {} for {}",
-                    units.join(", "),
-                    t.regime.as_str()
-                ),
+                Msg::new("v-weight-unit")
+                    .arg("units", units.join(", "))
+                    .arg("regime", t.regime.as_str()),
             );
         }
         if let Some(hs) = &m.hs_code {
@@ -283,7 +258,7 @@ impl Validator {
                     &format!("{path}.hsCode"),
                     hs,
                     Show::Value,
-                    "must be 6–10 digits",
+                    Msg::new("v-hs-code"),
                 );
             }
         }
@@ -321,7 +296,7 @@ impl Validator {
                     &dpath,
                     description,
                     Show::Value,
-                    format!("must not contain {bad:?} (customs refuse ' : + !)"),
+                    Msg::new("v-description-character").arg("character", debug_inner(&bad)),
                 );
             }
             if t.regime == Regime::Aci && len(description) > 300 {
@@ -329,7 +304,7 @@ impl Validator {
                     &dpath,
                     description,
                     Show::Value,
-                    "longer than 300 characters; some ACI portals accept only 300",
+                    Msg::new("v-description-aci-portals"),
                 );
             }
             let upper = description.trim().to_ascii_uppercase();
@@ -338,7 +313,7 @@ impl Validator {
                     &dpath,
                     description,
                     Show::Value,
-                    "too vague for customs; describe the goods plainly (e.g. \"steel bolts\")",
+                    Msg::new("v-description-vague"),
                 );
             }
         }
@@ -356,13 +331,13 @@ impl Validator {
                 &format!("{path}.hazmat.unNumber"),
                 un,
                 Show::Value,
-                "must be UN followed by 4 digits from 0004 up, e.g. \"UN1203\"",
+                Msg::new("v-un-number"),
             );
         }
         match (&h.emergency_contact, t.regime) {
             (None, Regime::Ace) => self.err_missing(
                 &format!("{path}.hazmat.emergencyContact"),
-                "ACE hazardous goods need an emergency contact",
+                Msg::new("v-emergency-contact"),
             ),
             (Some(c), _) => {
                 self.text(
@@ -386,14 +361,9 @@ impl Validator {
             && all(frac, |c| c.is_ascii_digit())
             && !(w.contains('.') && frac.is_empty());
         if !shaped {
-            self.err(
-                path,
-                w,
-                Show::Value,
-                "must be a decimal number with at most 4 decimals, e.g. \"1250.5\"",
-            );
+            self.err(path, w, Show::Value, Msg::new("v-weight-shape"));
         } else if all(w, |c| c == '0' || c == '.') {
-            self.err(path, w, Show::Value, "must be above 0");
+            self.err(path, w, Show::Value, Msg::new("v-weight-above-zero"));
         }
     }
 }
