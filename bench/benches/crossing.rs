@@ -154,6 +154,41 @@ fn local_benches(rows: &mut Vec<Row>) {
         floor: Some(("rusqlite open + select + serde parse".into(), s[1])),
         target: "(profile)".into(),
     });
+    // Localization (issue 17): the heaviest screen in Canadian French against English, and
+    // what a language change costs (inflate + parse the catalogue).
+    let french = Crossing::open(&data).expect("open");
+    french.set_preferred_locales(&["fr-CA"]);
+    let mut view_fr = || {
+        let view = french.manifest_view(TRIP_500).expect("view");
+        assert!(view.sections.len() > 500);
+    };
+    let mut view_en = || {
+        let view = opened.manifest_view(TRIP_500).expect("view");
+        assert!(view.sections.len() > 500);
+    };
+    let s = interleaved(5, 20, &mut [&mut view_fr, &mut view_en]);
+    rows.push(Row {
+        what: "500-shipment manifest view in fr-CA (Fluent) vs the same in English".into(),
+        ours: s[0],
+        floor: Some(("the English view".into(), s[1])),
+        target: "≤ 1.5×".into(),
+    });
+    let mut switch = || {
+        let t = crossing_core::text::Text::new(crossing_core::text::Lang::FrCa);
+        assert!(t.has("trips-title"));
+    };
+    let mut english = || {
+        let t = crossing_core::text::Text::new(crossing_core::text::Lang::En);
+        assert!(t.has("trips-title"));
+    };
+    let s = interleaved(5, 20, &mut [&mut switch, &mut english]);
+    rows.push(Row {
+        what: "Language change: make the fr-CA catalogue (inflate, parse, English behind it)".into(),
+        ours: s[0],
+        floor: Some(("make the English one".into(), s[1])),
+        target: "(context)".into(),
+    });
+    drop(french);
     drop(opened);
 
     // 2. Record one durable event vs a raw FULL-sync insert.
