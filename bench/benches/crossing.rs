@@ -183,7 +183,8 @@ fn local_benches(rows: &mut Vec<Row>) {
     };
     let s = interleaved(5, 20, &mut [&mut switch, &mut english]);
     rows.push(Row {
-        what: "Language change: make the fr-CA catalogue (inflate, parse, English behind it)".into(),
+        what: "Language change: make the fr-CA catalogue (inflate, parse, English behind it)"
+            .into(),
         ours: s[0],
         floor: Some(("make the English one".into(), s[1])),
         target: "(context)".into(),

@@ -1,6 +1,7 @@
 // Crossing fleet console: live updates of the board. The page works without this script (reload
 // it); with it, the rows and the unread-exceptions count follow the server's change stream. The
-// stream's event ids are the board's stamps, so a reconnect that missed a change is told.
+// stream's event ids are the board's stamps, so a reconnect that missed a change is told. It has
+// no words of its own: the server words the rows' sentences in the page's language (data-*).
 (function () {
   "use strict";
   var rows = document.getElementById("rows");
@@ -8,7 +9,8 @@
   var unread = document.getElementById("unread");
   var updated = document.getElementById("updated");
   var reload = document.getElementById("reload");
-  var count = document.getElementById("count");
+  var caption = document.getElementById("caption");
+  var lang = document.documentElement.lang || undefined;
   var announce = document.getElementById("announce");
   // Unread exceptions are counted from when this page was opened, for the page's whole life.
   var seen = rows.dataset.seen || "";
@@ -37,12 +39,17 @@
           var again = fresh.querySelector('a[href="' + focused + '"]');
           if (again) { again.focus(); }
         }
-        var before = unread.textContent;
-        unread.textContent = fresh.dataset.unread || "0";
-        count.textContent = fresh.dataset.count || count.textContent;
-        updated.textContent = new Date().toLocaleTimeString();
-        if (unread.textContent !== before) {
-          announce.textContent = unread.textContent + " new exception(s) on the board.";
+        var before = unread.dataset.count;
+        unread.dataset.count = fresh.dataset.unread || "0";
+        if (fresh.dataset.unreadText) { unread.textContent = fresh.dataset.unreadText; }
+        if (fresh.dataset.caption) { caption.textContent = fresh.dataset.caption; }
+        try {
+          updated.textContent = new Date().toLocaleTimeString(lang);
+        } catch (e) {
+          updated.textContent = new Date().toLocaleTimeString();
+        }
+        if (unread.dataset.count !== before && fresh.dataset.announce) {
+          announce.textContent = fresh.dataset.announce;
         }
       })
       .catch(stopped);

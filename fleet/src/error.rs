@@ -17,7 +17,7 @@ pub struct ApiFailure {
     pub retry_after: Option<u64>,
     /// The reason as messages, to word it in the reader's language when the response is made
     /// (`None`: the reason is sent as written).
-    pub worded: Option<Worded>,
+    pub worded: Option<Box<Worded>>,
 }
 
 /// A reason that can be worded in the reader's language ([`crate::words`]).
@@ -63,9 +63,18 @@ impl ApiFailure {
         }
     }
 
+    /// The reason in `t`'s language: as written in English (or when it has no messages),
+    /// else worded from its messages.
+    pub fn reason_in(&self, t: &crossing_text::Text) -> String {
+        match &self.worded {
+            Some(w) if t.lang() != crossing_text::Lang::En => w.reason(t),
+            _ => self.body.reason.clone(),
+        }
+    }
+
     /// The same failure, worded in the reader's language by `worded`.
     fn worded(mut self, worded: Worded) -> Self {
-        self.worded = Some(worded);
+        self.worded = Some(Box::new(worded));
         self
     }
 
@@ -262,11 +271,7 @@ impl From<crossing_sqlite::Error> for ApiFailure {
 impl IntoResponse for ApiFailure {
     fn into_response(mut self) -> Response {
         // English is the reason as written; another language words it from its messages.
-        if let Some(w) = &self.worded {
-            if crate::words::reader() != crossing_text::Lang::En {
-                self.body.reason = w.reason(crate::words::words());
-            }
-        }
+        self.body.reason = self.reason_in(crate::words::words());
         let mut resp = (self.status, Json(self.body)).into_response();
         if let Some(secs) = self.retry_after {
             resp.headers_mut()

@@ -115,15 +115,18 @@ pub fn negotiate(headers: &HeaderMap) -> Lang {
 
 /// Middleware: answers the request in its reader's language, and says which
 /// (`Content-Language`; `Vary: Accept-Language, Cookie` for caches).
-pub async fn with_language(
-    req: axum::extract::Request,
-    next: axum::middleware::Next,
-) -> Response {
+pub async fn with_language(req: axum::extract::Request, next: axum::middleware::Next) -> Response {
     let lang = negotiate(req.headers());
     let mut resp = READER.scope(lang, next.run(req)).await;
     let h = resp.headers_mut();
-    h.insert(header::CONTENT_LANGUAGE, HeaderValue::from_static(lang.tag()));
-    h.append(header::VARY, HeaderValue::from_static("Accept-Language, Cookie"));
+    h.insert(
+        header::CONTENT_LANGUAGE,
+        HeaderValue::from_static(lang.tag()),
+    );
+    h.append(
+        header::VARY,
+        HeaderValue::from_static("Accept-Language, Cookie"),
+    );
     resp
 }
 
@@ -146,16 +149,28 @@ mod tests {
     fn the_server_answers_in_english_or_french() {
         let mut h = HeaderMap::new();
         assert_eq!(negotiate(&h), Lang::En);
-        h.insert(header::ACCEPT_LANGUAGE, HeaderValue::from_static("fr-FR,fr;q=0.9"));
+        h.insert(
+            header::ACCEPT_LANGUAGE,
+            HeaderValue::from_static("fr-FR,fr;q=0.9"),
+        );
         assert_eq!(negotiate(&h), Lang::FrCa);
-        h.insert(header::ACCEPT_LANGUAGE, HeaderValue::from_static("pa-IN, fr-CA;q=0.5"));
+        h.insert(
+            header::ACCEPT_LANGUAGE,
+            HeaderValue::from_static("pa-IN, fr-CA;q=0.5"),
+        );
         // Punjabi is not served (the console has none): the reader's next language.
         assert_eq!(negotiate(&h), Lang::FrCa);
-        h.insert(header::ACCEPT_LANGUAGE, HeaderValue::from_static("pa-IN, en;q=0.8, fr;q=0.5"));
+        h.insert(
+            header::ACCEPT_LANGUAGE,
+            HeaderValue::from_static("pa-IN, en;q=0.8, fr;q=0.5"),
+        );
         assert_eq!(negotiate(&h), Lang::En);
         h.insert(header::ACCEPT_LANGUAGE, HeaderValue::from_static("es-MX"));
         assert_eq!(negotiate(&h), Lang::En);
-        h.insert(header::COOKIE, HeaderValue::from_static("a=b; crossing_lang=fr-CA"));
+        h.insert(
+            header::COOKIE,
+            HeaderValue::from_static("a=b; crossing_lang=fr-CA"),
+        );
         assert_eq!(negotiate(&h), Lang::FrCa, "the console's choice wins");
     }
 }

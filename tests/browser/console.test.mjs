@@ -30,10 +30,11 @@ function chromiumPath() {
   return execFileSync("sh", ["-c", "command -v chromium"]).toString().trim();
 }
 
-/** A fresh browser context (its own profile dir). `bypassCSP` only where axe is injected. */
-async function context(bypassCSP) {
+/** A fresh browser context (its own profile dir). `bypassCSP` only where axe is injected.
+ * `locale` is the browser's language (its `Accept-Language`); English by default. */
+async function context(bypassCSP, locale = "en-US") {
   return chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), "chromium-profile-")), {
-    executablePath: chromiumPath(), headless: true, args: FLAGS,
+    executablePath: chromiumPath(), headless: true, args: FLAGS, locale,
     ignoreHTTPSErrors: true, bypassCSP, viewport: { width: 1400, height: 1000 },
   });
 }
@@ -143,7 +144,8 @@ test("a driver's event, uploaded through the real API, appears live with its fla
   const row = page.locator("#rows tr", { hasText: "1234TR261126001" });
   await row.filter({ hasText: "▲ Exception" }).waitFor({ timeout: LIVE_TIMEOUT });
   await row.filter({ hasText: "stale_trip_version" }).waitFor({ timeout: LIVE_TIMEOUT });
-  assert.notEqual(await page.locator("#unread").textContent(), "0", "an unread exception");
+  assert.notEqual(await page.locator("#unread").getAttribute("data-count"), "0", "an unread exception");
+  assert.match(await page.locator("#unread").textContent(), /^[1-9]\d* new exceptions? since you last opened the board$/);
   assert.notEqual(await page.locator("#updated").textContent(), before, "the page says it was updated");
   assert.deepEqual(violations, [], "no CSP violation");
   await page.screenshot({ path: path.join(shots, "board.png"), fullPage: true });
@@ -292,6 +294,49 @@ test("the board and a form work from the keyboard alone", async () => {
   await page.getByRole("status").filter({ hasText: "Assigned" }).waitFor();
   await page.getByText("driver D2").first().waitFor();
   await page.close();
+});
+
+test("a French-speaking manager gets the console in French and switches it to English", async () => {
+  // Playwright's locale sets the browser's Accept-Language: fr-CA.
+  const fr = await context(true, "fr-CA");
+  try {
+    const page = await fr.newPage();
+    await page.goto(`${fx.url}/ui/login`);
+    assert.equal(await page.locator("html").getAttribute("lang"), "fr-CA");
+    await page.getByRole("heading", { name: "Connexion" }).waitFor();
+    await axe(page, "sign-in (fr-CA)");
+    await page.getByLabel("Jeton de gestionnaire").fill(fx.driver);
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await page.getByRole("alert").filter({ hasText: "pas un jeton de gestionnaire de flotte valide" }).waitFor();
+    await page.getByLabel("Jeton de gestionnaire").fill(fx.manager);
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await page.getByRole("heading", { name: "Tableau" }).waitFor();
+    assert.equal(await page.locator("html").getAttribute("lang"), "fr-CA");
+    await page.getByRole("columnheader", { name: "Numéro de voyage" }).waitFor();
+    await page.getByRole("link", { name: "NRTH2026112700017" }).waitFor();
+    assert.match(await page.locator("caption").textContent(), /^\d+ voyages?, incidents d'abord, puis par ETA$/);
+    await page.locator("#f-flag option", { hasText: "Événement sur une ancienne version" }).waitFor({ state: "attached" });
+    await axe(page, "board (fr-CA)");
+    // The header's language link: English, and back to the same page.
+    await page.getByRole("navigation", { name: "Langue" }).getByRole("link", { name: "English" }).click();
+    await page.getByRole("heading", { name: "Board" }).waitFor();
+    assert.match(page.url(), /\/ui\/board$/);
+    assert.equal(await page.locator("html").getAttribute("lang"), "en");
+    await page.getByRole("columnheader", { name: "Trip number" }).waitFor();
+    const lang = (await fr.cookies(fx.url)).find((c) => c.name === "crossing_lang");
+    assert.ok(lang && lang.value === "en" && lang.sameSite === "Lax" && lang.secure && !lang.httpOnly,
+      JSON.stringify(lang));
+    await axe(page, "board (en, chosen over fr-CA)");
+    // The choice holds on the next page, though the browser still asks for French.
+    await page.getByRole("link", { name: "NRTH2026112700017" }).click();
+    await page.getByRole("heading", { name: "Manifest" }).waitFor();
+    await page.getByRole("navigation", { name: "Language" }).getByRole("link", { name: "Français" }).click();
+    await page.getByRole("heading", { name: "Manifeste" }).waitFor();
+    assert.match(page.url(), new RegExp(`/ui/trips/${ACE}$`));
+    await axe(page, "trip (fr-CA)");
+  } finally {
+    await fr.close();
+  }
 });
 
 test("signing out ends the session, and so does revoking the token", async () => {

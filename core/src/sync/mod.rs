@@ -372,6 +372,11 @@ impl Syncer {
                     ),
                     // This phone reads `customs` feed entries.
                     (FEATURES_HEADER.into(), FEATURE_CUSTOMS.into()),
+                    // The server's refusal reasons in the driver's language where it has it.
+                    (
+                        "accept-language".into(),
+                        self.core.text().lang().tag().to_string(),
+                    ),
                 ],
                 body: body.clone(),
             };

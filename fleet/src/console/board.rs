@@ -1,7 +1,9 @@
 //! The dispatcher's board: one row per trip, exceptions first, then by ETA; filters from the
-//! URL query, so a bookmark is a saved view. Pure: rows are made from what the store read.
+//! URL query, so a bookmark is a saved view. Pure: rows are made from what the store read, in
+//! the words of the language given.
 
-use chrono::{DateTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, TimeZone, Timelike, Utc};
+use crossing_text::{tr, Text};
 use crossing_trip::customs::CustomsSignal;
 use crossing_trip::model::CustomsStatusCode;
 use serde::Deserialize;
@@ -77,14 +79,14 @@ pub struct Row {
     pub regime: &'static str,
     /// First port of arrival.
     pub port: String,
-    /// ETA in the port's zone, e.g. `Thu 26 Nov 14:30 EST`.
+    /// ETA in the port's zone, e.g. `Thu 26 Nov 14:30 EST` (`jeu. 26 nov. 14 h 30 EST`).
     pub eta: String,
     /// The ETA's date at the port (`YYYY-MM-DD`), for the date filters.
     pub eta_date: String,
     eta_sort: String,
     /// Assigned driver, if any.
     pub driver: Option<String>,
-    /// The last status the driver recorded, and how long ago (`arrived at border · 25 min ago`).
+    /// The last status the driver recorded, and how long ago (`Arrived at border · 25 min ago`).
     pub last_status: String,
     /// Where customs stands, in words, or empty.
     pub customs: String,
@@ -113,28 +115,48 @@ fn parse(at: &str) -> Option<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(at).ok().map(|t| t.to_utc())
 }
 
-/// `3 min ago`, `2 h 5 min ago`, `3 d ago`.
-pub fn age(at: &str, now: DateTime<Utc>) -> String {
-    let Some(t) = parse(at) else {
-        return at.to_string();
-    };
-    let m = (now - t).num_minutes().max(0);
+/// `m` minutes in words: `3 min`, `2 h 5 min`, `6 h`, `3 d`.
+fn duration(m: i64, w: &Text) -> String {
     match m {
-        0 => "just now".into(),
-        1..=59 => format!("{m} min ago"),
-        60..=1439 if m % 60 == 0 => format!("{} h ago", m / 60),
-        60..=1439 => format!("{} h {} min ago", m / 60, m % 60),
-        _ => format!("{} d ago", m / 1440),
+        ..=59 => tr!(w, "console-duration-minutes", minutes = m.max(0)),
+        60..=1439 if m % 60 == 0 => tr!(w, "console-duration-hours", hours = m / 60),
+        60..=1439 => tr!(
+            w,
+            "console-duration-hours-minutes",
+            hours = m / 60,
+            minutes = m % 60
+        ),
+        _ => tr!(w, "console-duration-days", days = m / 1440),
     }
 }
 
-/// An ETA in its port's zone with the zone's abbreviation, and the port's date.
-pub fn eta(local: &str, zone: &str) -> (String, String, Option<DateTime<Utc>>) {
+/// Minutes from `at` (RFC 3339) to `now`, none when `at` cannot be read.
+fn minutes_since(at: &str, now: DateTime<Utc>) -> Option<i64> {
+    parse(at).map(|t| (now - t).num_minutes().max(0))
+}
+
+/// `3 min ago`, `2 h 5 min ago`, `3 d ago`, `just now` (in `w`'s words).
+pub fn age(at: &str, now: DateTime<Utc>, w: &Text) -> String {
+    match minutes_since(at, now) {
+        None => at.to_string(),
+        Some(0) => w.t("time-just-now"),
+        Some(m) => tr!(w, "console-ago", duration = duration(m, w)),
+    }
+}
+
+/// An ETA in its port's zone with the zone's abbreviation (in `w`'s words), and the port's date.
+pub fn eta(local: &str, zone: &str, w: &Text) -> (String, String, Option<DateTime<Utc>>) {
     let parsed = chrono::NaiveDateTime::parse_from_str(local, crossing_trip::model::ETA_FORMAT);
     match (parsed, zone.parse::<chrono_tz::Tz>()) {
         (Ok(naive), Ok(tz)) => match tz.from_local_datetime(&naive).earliest() {
             Some(at) => (
-                at.format("%a %d %b %H:%M %Z").to_string(),
+                w.day_time(
+                    at.weekday().number_from_monday(),
+                    at.day(),
+                    at.month(),
+                    &w.clock(at.hour(), at.minute()),
+                    &at.format("%Z").to_string(),
+                ),
                 naive.format("%Y-%m-%d").to_string(),
                 Some(at.to_utc()),
             ),
@@ -148,24 +170,26 @@ pub fn eta(local: &str, zone: &str) -> (String, String, Option<DateTime<Utc>>) {
     }
 }
 
-fn words(kind: &str) -> String {
-    kind.replace('_', " ")
+/// An event kind in words (the phone's), its machine name when this version does not know it.
+fn kind_words(kind: &str, w: &Text) -> String {
+    kind.parse::<crossing_trip::EventKind>()
+        .map_or_else(|_| kind.replace('_', " "), |k| w.t(k.text_id()))
 }
 
-/// The flags that are exceptions on their own.
+/// The flags that are exceptions on their own: (flag, message id).
 const FLAG_EXCEPTIONS: &[(&str, &str)] = &[
-    ("stale_trip_version", "event on an old trip version"),
-    ("sequence_gap", "events missing from the phone"),
-    ("clock_skew", "phone clock off"),
+    ("stale_trip_version", "console-exception-stale-trip-version"),
+    ("sequence_gap", "console-exception-sequence-gap"),
+    ("clock_skew", "console-exception-clock-skew"),
 ];
 
-/// A board row from a trip and its events, at `now`.
-pub fn row(t: &BoardTrip, now: DateTime<Utc>, stale_after: chrono::Duration) -> Row {
+/// A board row from a trip and its events, at `now`, in `w`'s words.
+pub fn row(t: &BoardTrip, now: DateTime<Utc>, stale_after: chrono::Duration, w: &Text) -> Row {
     let trip = &t.trip;
-    let (eta_text, eta_date, eta_at) = eta(&trip.eta.local, &trip.eta.zone);
+    let (eta_text, eta_date, eta_at) = eta(&trip.eta.local, &trip.eta.zone, w);
     let mut flags: Vec<String> = Vec::new();
     let mut exceptions: Vec<Exception> = Vec::new();
-    // One line per kind of exception, dated by its latest occurrence.
+    // One line per kind of exception, dated by its latest occurrence; `text` is a message id.
     let note = |list: &mut Vec<Exception>, name: &'static str, text: &str, since: &str| match list
         .iter_mut()
         .find(|e| e.name == name)
@@ -173,7 +197,7 @@ pub fn row(t: &BoardTrip, now: DateTime<Utc>, stale_after: chrono::Duration) -> 
         Some(e) => e.since = since.to_string(),
         None => list.push(Exception {
             name,
-            text: text.to_string(),
+            text: w.t(text),
             since: since.to_string(),
         }),
     };
@@ -182,7 +206,7 @@ pub fn row(t: &BoardTrip, now: DateTime<Utc>, stale_after: chrono::Duration) -> 
             note(
                 &mut exceptions,
                 "exception",
-                "exception reported by the driver",
+                "console-exception-reported",
                 received,
             );
         }
@@ -198,18 +222,18 @@ pub fn row(t: &BoardTrip, now: DateTime<Utc>, stale_after: chrono::Duration) -> 
     let mut customs = String::new();
     if let Some(c) = &t.customs {
         if let Some(s) = &c.trip {
-            customs = s.display(trip.regime);
+            customs = s.display_in(trip.regime, w);
             match s.signal {
                 Some(CustomsSignal::Rejected) => note(
                     &mut exceptions,
                     "customs_rejected",
-                    "customs rejected the manifest",
+                    "console-exception-customs-rejected",
                     &s.received_at,
                 ),
                 Some(CustomsSignal::ProviderError) => note(
                     &mut exceptions,
                     "not_sent",
-                    "the manifest did not reach customs",
+                    "console-exception-not-sent",
                     &s.received_at,
                 ),
                 _ => {}
@@ -220,12 +244,12 @@ pub fn row(t: &BoardTrip, now: DateTime<Utc>, stale_after: chrono::Duration) -> 
             match s.signal {
                 Some(CustomsSignal::NotMatched) => exceptions.push(Exception {
                     name: "not_matched",
-                    text: format!("{n} not matched"),
+                    text: tr!(w, "console-exception-not-matched", number = n),
                     since: s.received_at.clone(),
                 }),
                 Some(CustomsSignal::Rejected) => exceptions.push(Exception {
                     name: "customs_rejected",
-                    text: format!("{n} rejected"),
+                    text: tr!(w, "console-exception-shipment-rejected", number = n),
                     since: s.received_at.clone(),
                 }),
                 _ => {}
@@ -234,12 +258,12 @@ pub fn row(t: &BoardTrip, now: DateTime<Utc>, stale_after: chrono::Duration) -> 
     }
     if let Some(c) = &trip.customs_status {
         if customs.is_empty() {
-            customs = c.code.label().to_string();
+            customs = w.t(c.code.text_id());
         }
         let held = match c.code {
-            CustomsStatusCode::Held => Some(("customs_held", "held by customs")),
+            CustomsStatusCode::Held => Some(("customs_held", "console-exception-customs-held")),
             CustomsStatusCode::Rejected => {
-                Some(("customs_rejected", "customs rejected the manifest"))
+                Some(("customs_rejected", "console-exception-customs-rejected"))
             }
             _ => None,
         };
@@ -253,8 +277,13 @@ pub fn row(t: &BoardTrip, now: DateTime<Utc>, stale_after: chrono::Duration) -> 
     }
     let last = t.events.last();
     let last_status = match last {
-        Some((kind, _, received, _)) => format!("{} · {}", words(kind), age(received, now)),
-        None => "no event yet".into(),
+        Some((kind, _, received, _)) => tr!(
+            w,
+            "status-joined",
+            first = kind_words(kind, w),
+            second = age(received, now, w)
+        ),
+        None => w.t("console-no-event-yet"),
     };
     if t.state == "active" {
         let quiet_since = match last {
@@ -265,9 +294,10 @@ pub fn row(t: &BoardTrip, now: DateTime<Utc>, stale_after: chrono::Duration) -> 
         if let Some(since) = quiet_since.filter(|s| now - *s > stale_after && !finished) {
             exceptions.push(Exception {
                 name: "stale",
-                text: format!(
-                    "no event for {}",
-                    age(&since.to_rfc3339(), now).trim_end_matches(" ago")
+                text: tr!(
+                    w,
+                    "console-exception-stale",
+                    duration = duration((now - since).num_minutes(), w)
                 ),
                 since: (since + stale_after).to_rfc3339(),
             });
@@ -297,10 +327,11 @@ pub fn board(
     filters: &Filters,
     now: DateTime<Utc>,
     stale_after: chrono::Duration,
+    w: &Text,
 ) -> Vec<Row> {
     let mut rows: Vec<Row> = trips
         .iter()
-        .map(|t| row(t, now, stale_after))
+        .map(|t| row(t, now, stale_after, w))
         .filter(|r| keep(r, filters))
         .collect();
     rows.sort_by(|a, b| {
@@ -376,6 +407,10 @@ pub fn unread(rows: &[Row], seen_at: &str) -> usize {
 mod tests {
     use super::*;
 
+    fn en() -> &'static Text {
+        crate::words::text(crossing_text::Lang::En)
+    }
+
     fn at(s: &str) -> DateTime<Utc> {
         DateTime::parse_from_rfc3339(s).unwrap().to_utc()
     }
@@ -431,7 +466,13 @@ mod tests {
                 vec![("exception", "2026-11-26T14:40:00Z", vec![])],
             ),
         ];
-        let rows = board(&trips, &Filters::default(), now, chrono::Duration::hours(4));
+        let rows = board(
+            &trips,
+            &Filters::default(),
+            now,
+            chrono::Duration::hours(4),
+            en(),
+        );
         let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
         assert_eq!(
             ids,
@@ -440,18 +481,21 @@ mod tests {
         );
         assert_eq!(rows[1].exception_text(), "event on an old trip version");
         assert_eq!(rows[2].eta, "Thu 26 Nov 09:00 EST");
-        assert_eq!(rows[2].last_status, "departed origin · 10 min ago");
+        assert_eq!(rows[2].last_status, "Departed origin · 10 min ago");
         let f = Filters {
             flag: "stale_trip_version".into(),
             ..Filters::default()
         };
-        assert_eq!(board(&trips, &f, now, chrono::Duration::hours(4)).len(), 1);
+        assert_eq!(
+            board(&trips, &f, now, chrono::Duration::hours(4), en()).len(),
+            1
+        );
         let f = Filters {
             from: "2026-11-27".into(),
             ..Filters::default()
         };
         assert_eq!(
-            board(&trips, &f, now, chrono::Duration::hours(4))[0].id,
+            board(&trips, &f, now, chrono::Duration::hours(4), en())[0].id,
             "B"
         );
         assert_eq!(f.query(), "from=2026-11-27");
@@ -470,7 +514,13 @@ mod tests {
             "2026-11-27T09:00:00",
             vec![("departed_origin", "2026-11-26T14:00:00Z", vec![])],
         )];
-        let rows = board(&trips, &Filters::default(), now, chrono::Duration::hours(4));
+        let rows = board(
+            &trips,
+            &Filters::default(),
+            now,
+            chrono::Duration::hours(4),
+            en(),
+        );
         assert_eq!(rows[0].exceptions[0].name, "stale");
         assert_eq!(rows[0].exceptions[0].text, "no event for 6 h");
     }

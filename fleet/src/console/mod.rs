@@ -10,6 +10,9 @@
 //!   `Origin` against the configured public origin); sign-in included.
 //! - **Headers**: a strict CSP (no inline script or style), `frame-ancestors 'none'`, `nosniff`,
 //!   `Referrer-Policy`, `Cache-Control: no-store` on pages.
+//! - **Languages**: every word comes from `fleet/locales/*/console.ftl` (the console's own) or
+//!   the shared catalogues (the trip's words), in the reader's language ([`crate::words`]);
+//!   `/ui/lang` keeps a manager's choice in a cookie.
 
 pub mod board;
 pub mod view;
@@ -25,9 +28,11 @@ use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
+use crossing_text::{tr, Lang, Text};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
+use crate::words::words;
 use crate::{store, ApiFailure, AppState, Fail};
 
 /// The session cookie. `__Host-`: the browser requires Secure and `Path=/` and no `Domain`.
@@ -41,6 +46,8 @@ const LOGIN_PER_MINUTE: u32 = 10;
 const MAX_FORM_BODY: usize = 3 * crate::MAX_TRIP_BODY;
 /// Largest body of the other forms (sign-in, confirmations).
 const MAX_SMALL_FORM: usize = 16 * 1024;
+/// How long a language choice is kept (a year).
+const LANG_MAX_AGE: u32 = 31_536_000;
 const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 /// A short hash of the assets, in their URLs: a new build is a new URL, so they can be cached
@@ -64,6 +71,7 @@ pub fn routes(state: Arc<AppState>) -> Router<Arc<AppState>> {
     Router::new()
         .route("/ui", get(|| async { Redirect::to("/ui/board") }))
         .route("/ui/login", get(login_page).post(login).layer(small))
+        .route("/ui/lang", get(choose_language))
         .route("/ui/logout", post(logout).layer(small))
         .route("/ui/board", get(board_page))
         .route("/ui/board/rows", get(board_rows))
@@ -120,18 +128,22 @@ async fn guard(
     let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD);
     let is_asset = req.uri().path().starts_with("/ui/assets/");
     let signing_in = req.uri().path() == "/ui/login";
+    // Where the language links come back to: this page (a form's answer: the form's page).
+    let here = if unsafe_method {
+        req.uri().path().to_string()
+    } else {
+        req.uri()
+            .path_and_query()
+            .map_or_else(|| req.uri().path().to_string(), |p| p.as_str().to_string())
+    };
     let mut resp = if unsafe_method && !same_origin(&state, req.headers()) {
-        (
-            StatusCode::FORBIDDEN,
-            "cross-origin request refused: console forms must be sent from the console itself",
-        )
-            .into_response()
+        (StatusCode::FORBIDDEN, words().t("console-cross-origin")).into_response()
     } else if unsafe_method && !signing_in && signed_in(&state, req.headers()).await.is_err() {
         // No session: sent to the sign-in before its body is read (as the API authenticates
         // before reading one).
         Redirect::to("/ui/login").into_response()
     } else {
-        next.run(req).await
+        HERE.scope(here, next.run(req)).await
     };
     let h = resp.headers_mut();
     let set = |h: &mut HeaderMap, k: &'static str, v: &'static str| {
@@ -151,17 +163,110 @@ async fn guard(
     resp
 }
 
+tokio::task_local! {
+    /// The path and query of the page being answered (set by [`guard`]).
+    static HERE: String;
+}
+
 /// The fields every page's frame (`base.html`) needs.
 struct Frame {
     fleet: Option<String>,
     asset: &'static str,
+    /// The words of the reader's language.
+    w: &'static Text,
+    /// This page's path and query, encoded as a query value: where a language link comes back.
+    here: String,
 }
 
 fn frame(fleet: Option<&str>) -> Frame {
+    let here = HERE
+        .try_with(Clone::clone)
+        .unwrap_or_else(|_| "/ui/board".to_string());
     Frame {
         fleet: fleet.map(str::to_string),
         asset: asset_version(),
+        w: words(),
+        here: crate::client::encode(&here),
     }
+}
+
+/// A failure's reason in the reader's language: English as the API wrote it, another language
+/// worded from its messages when it has them (as [`ApiFailure`]'s JSON answer does).
+fn reason_of(f: &Fail, w: &Text) -> String {
+    f.reason_in(w)
+}
+
+/// A failure as a form's error: its reason in the reader's language, the field it names.
+fn form_error(f: &Fail) -> (String, String) {
+    (
+        reason_of(f, words()),
+        f.body.field.clone().unwrap_or_default(),
+    )
+}
+
+/// Whether the console is reached over TLS (its own, or a proxy's: the public origin).
+fn over_tls(state: &AppState) -> bool {
+    state.config().tls.is_some()
+        || state
+            .config()
+            .public_origin
+            .as_deref()
+            .is_some_and(|o| o.starts_with("https://"))
+}
+
+/// A `back` that is one of the console's own pages: a path under `/ui/` (no scheme, no host, no
+/// `//`, no backslash, no `..`), printable ASCII only (it goes into a header as it is).
+fn console_path(back: &str) -> Option<&str> {
+    let ok = (back == "/ui" || back.starts_with("/ui/"))
+        && back.bytes().all(|b| b.is_ascii_graphic())
+        && !back.contains('\\')
+        && !back.contains("//")
+        && !back.split(['/', '?', '#']).any(|seg| seg == "..")
+        // Not this link itself: its refusal would come back to itself.
+        && !back.starts_with("/ui/lang");
+    ok.then_some(back)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct LangQuery {
+    to: String,
+    back: String,
+}
+
+/// `GET /ui/lang?to=<tag>&back=<path>`: keeps the manager's language in a cookie (no session
+/// needed: it is a preference, not a secret) and goes back to the console page `back`. It
+/// changes nothing else, so a GET is safe; it is refused from another site all the same.
+async fn choose_language(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    query: Result<Query<LangQuery>, QueryRejection>,
+) -> Response {
+    if !same_origin(&state, &headers) {
+        return (StatusCode::FORBIDDEN, words().t("console-cross-origin")).into_response();
+    }
+    let q = query.map(|Query(q)| q).unwrap_or_default();
+    let Some(lang) = Lang::from_tag(&q.to).filter(|l| crate::words::SERVED.contains(l)) else {
+        return failure_page(
+            None,
+            ApiFailure::invalid(
+                "to",
+                tr!(words(), "console-lang-unknown", tag = q.to.as_str()),
+            ),
+        );
+    };
+    let back = console_path(&q.back).unwrap_or("/ui/board");
+    let cookie = format!(
+        "{}={}; Path=/; SameSite=Lax; Max-Age={LANG_MAX_AGE}{}",
+        crate::words::LANG_COOKIE,
+        lang.tag(),
+        if over_tls(&state) { "; Secure" } else { "" }
+    );
+    let mut resp = Redirect::to(back).into_response();
+    if let Ok(v) = HeaderValue::from_str(&cookie) {
+        resp.headers_mut().insert(header::SET_COOKIE, v);
+    }
+    resp
 }
 
 fn render(status: StatusCode, t: &impl Template) -> Response {
@@ -220,20 +325,29 @@ async fn session_of(
 #[derive(Template)]
 #[template(path = "login.html")]
 struct Login {
-    title: &'static str,
+    title: String,
     fleet: Option<String>,
     asset: &'static str,
+    w: &'static Text,
+    here: String,
     error: Option<String>,
 }
 
 fn login_form(status: StatusCode, error: Option<String>) -> Response {
-    let Frame { fleet, asset } = frame(None);
+    let Frame {
+        fleet,
+        asset,
+        w,
+        here,
+    } = frame(None);
     render(
         status,
         &Login {
-            title: "Sign in",
+            title: w.t("console-sign-in-title"),
             fleet,
             asset,
+            w,
+            here,
             error,
         },
     )
@@ -266,7 +380,7 @@ async fn login(
     if let Err(wait) = state.take_share(&bucket, LOGIN_BURST, LOGIN_PER_MINUTE) {
         let mut resp = login_form(
             StatusCode::TOO_MANY_REQUESTS,
-            Some(format!("Too many sign-in attempts: try again in {wait} s.")),
+            Some(tr!(words(), "console-sign-in-too-many", seconds = wait)),
         );
         if let Ok(v) = HeaderValue::from_str(&wait.to_string()) {
             resp.headers_mut().insert(header::RETRY_AFTER, v);
@@ -302,10 +416,7 @@ async fn login(
         }
         Ok(None) => login_form(
             StatusCode::UNAUTHORIZED,
-            Some(
-                "That is not a valid fleet manager token (driver tokens cannot open the console)."
-                    .into(),
-            ),
+            Some(words().t("console-sign-in-refused")),
         ),
         Err(f) => failure_page(None, f),
     }
@@ -333,24 +444,54 @@ async fn logout(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Respo
     resp
 }
 
+/// The board's rows (the live refresh fetches them alone), with the sentences around them that
+/// move with them: the caption, the count of new exceptions and what a screen reader says.
 #[derive(Template)]
 #[template(path = "rows.html")]
 struct Rows<'a> {
+    w: &'static Text,
     rows: &'a [board::Row],
     stamp: &'a str,
     seen: &'a str,
     unread: usize,
+    caption: String,
+    unread_text: String,
+    announce: String,
+}
+
+impl<'a> Rows<'a> {
+    fn new(data: &'a BoardData, filters: &board::Filters) -> Self {
+        let w = words();
+        let count = data.rows.len();
+        Rows {
+            w,
+            rows: &data.rows,
+            stamp: &data.stamp,
+            seen: &data.seen,
+            unread: data.unread,
+            caption: if filters.any() {
+                tr!(w, "console-board-caption-filtered", count = count)
+            } else {
+                tr!(w, "console-board-caption", count = count)
+            },
+            unread_text: tr!(w, "console-board-unread", count = data.unread),
+            announce: tr!(w, "console-board-announce", count = data.unread),
+        }
+    }
 }
 
 #[derive(Template)]
 #[template(path = "board.html")]
 struct Board<'a> {
-    title: &'static str,
+    title: String,
     fleet: Option<String>,
     asset: &'static str,
-    rows: &'a [board::Row],
+    w: &'static Text,
+    here: String,
     rows_html: String,
+    caption: String,
     unread: usize,
+    unread_text: String,
     updated: String,
     query: String,
     filters: &'a board::Filters,
@@ -359,25 +500,27 @@ struct Board<'a> {
     drivers: Vec<String>,
 }
 
+/// The status filter's choices: (value, message id).
 const STATUSES: &[(&str, &str)] = &[
-    ("", "Any"),
-    ("exceptions", "With an exception"),
-    ("active", "Active"),
-    ("cancelled", "Cancelled"),
+    ("", "console-filter-any"),
+    ("exceptions", "console-status-exceptions"),
+    ("active", "console-status-active"),
+    ("cancelled", "console-status-cancelled"),
 ];
+/// The flag filter's choices: (flag or exception name, message id).
 const FLAG_NAMES: &[(&str, &str)] = &[
-    ("", "Any"),
-    ("exception", "Exception reported"),
-    ("stale_trip_version", "Event on an old version"),
-    ("sequence_gap", "Events missing"),
-    ("clock_skew", "Phone clock off"),
-    ("stale", "No event for hours"),
-    ("not_matched", "PARS not matched"),
-    ("customs_rejected", "Customs rejected"),
-    ("customs_held", "Held by customs"),
-    ("not_sent", "Did not reach customs"),
-    ("unassigned", "Event after unassignment"),
-    ("trip_cancelled", "Event after cancellation"),
+    ("", "console-filter-any"),
+    ("exception", "console-flag-exception"),
+    ("stale_trip_version", "console-flag-stale-trip-version"),
+    ("sequence_gap", "console-flag-sequence-gap"),
+    ("clock_skew", "console-flag-clock-skew"),
+    ("stale", "console-flag-stale"),
+    ("not_matched", "console-flag-not-matched"),
+    ("customs_rejected", "console-flag-customs-rejected"),
+    ("customs_held", "console-flag-customs-held"),
+    ("not_sent", "console-flag-not-sent"),
+    ("unassigned", "console-flag-unassigned"),
+    ("trip_cancelled", "console-flag-trip-cancelled"),
 ];
 
 /// The board's data: rows, the unread count against `seen`, the fleet's stamp, the roster.
@@ -399,15 +542,17 @@ async fn board_data(
     mark_seen: bool,
 ) -> Result<BoardData, Fail> {
     let (now, stale) = (state.now(), state.config().stale_after);
-    let (fleet, seen, id) = (
+    let (fleet, seen, id, w) = (
         signed.session.fleet.clone(),
         seen.unwrap_or_else(|| signed.session.board_seen_at.clone()),
         signed.id.clone(),
+        // Taken here: the database's thread does not know the request's language.
+        words(),
     );
     state
         .with_db(move |c| {
             let trips = store::board_trips(c, &fleet)?;
-            let all = board::board(&trips, &board::Filters::default(), now, stale);
+            let all = board::board(&trips, &board::Filters::default(), now, stale, w);
             let rows = board::filtered(&all, &filters);
             if mark_seen {
                 store::board_seen(c, &id, now)?;
@@ -441,27 +586,29 @@ async fn board_page(
         Ok(d) => d,
         Err(f) => return failure_page(Some(&signed.session.fleet), f),
     };
-    let rows_html = match (Rows {
-        rows: &data.rows,
-        stamp: &data.stamp,
-        seen: &data.seen,
-        unread: data.unread,
-    })
-    .render()
-    {
+    let rows = Rows::new(&data, &filters);
+    let rows_html = match rows.render() {
         Ok(h) => h,
         Err(e) => return ApiFailure::internal(format!("template: {e}")).into_response(),
     };
-    let Frame { fleet, asset } = frame(Some(&signed.session.fleet));
+    let Frame {
+        fleet,
+        asset,
+        w,
+        here,
+    } = frame(Some(&signed.session.fleet));
     render(
         StatusCode::OK,
         &Board {
-            title: "Board",
+            title: w.t("console-board-title"),
             fleet,
             asset,
-            rows: &data.rows,
+            w,
+            here,
             rows_html,
+            caption: rows.caption.clone(),
             unread: data.unread,
+            unread_text: rows.unread_text.clone(),
             updated: state.now().format("%H:%M:%S UTC").to_string(),
             query: filters.query(),
             filters: &filters,
@@ -494,16 +641,9 @@ async fn board_rows(
         .ok()
         .and_then(|Query(q)| q.seen)
         .filter(|s| !s.is_empty());
-    match board_data(&state, &signed, filters_of(query), seen, false).await {
-        Ok(d) => render(
-            StatusCode::OK,
-            &Rows {
-                rows: &d.rows,
-                stamp: &d.stamp,
-                seen: &d.seen,
-                unread: d.unread,
-            },
-        ),
+    let filters = filters_of(query);
+    match board_data(&state, &signed, filters.clone(), seen, false).await {
+        Ok(d) => render(StatusCode::OK, &Rows::new(&d, &filters)),
         Err(f) => f.into_response(),
     }
 }
@@ -575,11 +715,13 @@ async fn live(
                     let Some(s) = store::session(c, &id, now, limits, false)? else {
                         return Ok(None);
                     };
+                    // Only the stamp and the count are used: no words are shown.
                     let rows = board::board(
                         &store::board_trips(c, &s.fleet)?,
                         &board::Filters::default(),
                         now,
                         stale,
+                        crate::words::text(Lang::En),
                     );
                     let stamp = board::stamp(&store::fleet_stamp(c, &s.fleet)?, &rows);
                     Ok(Some((stamp, board::unread(&rows, &s.board_seen_at))))
@@ -607,26 +749,102 @@ async fn live(
 /// One changed field: (path, before, after).
 type Change = (String, String, String);
 
+/// One event of the trip page: the event, its kind in words, its details (port, shipment,
+/// inspection) in words; the driver's note is shown apart, quoted.
+type EventLine = (store::ServerEvent, String, String);
+
+/// One version of the trip page: the version line, the caption of its changes, the changes.
+type VersionLine = (String, String, Vec<Change>);
+
 #[derive(Template)]
 #[template(path = "trip.html")]
 struct TripPage {
     title: String,
     fleet: Option<String>,
     asset: &'static str,
+    w: &'static Text,
+    here: String,
     id: String,
-    regime: &'static str,
-    trip_number: String,
-    version: i64,
+    heading: String,
+    /// Version, driver and id, in words.
+    facts: String,
     state: String,
     driver: Option<String>,
-    done: Option<&'static str>,
-    sheets: Vec<(String, &'static str)>,
+    done: Option<String>,
+    /// (file, the button's words).
+    sheets: Vec<(String, String)>,
     manifest: Vec<view::Section>,
-    events: Vec<store::ServerEvent>,
+    events_caption: String,
+    events: Vec<EventLine>,
     customs: Vec<(String, String, String, String, String)>,
-    versions: Vec<(i64, String, Vec<Change>)>,
-    assignments: Vec<store::AssignmentEntry>,
-    audit: Vec<store::AuditEntry>,
+    versions: Vec<VersionLine>,
+    assignments: Vec<String>,
+    audit: Vec<String>,
+}
+
+/// The id of a sheet's name in the shared catalogues.
+fn sheet_text_id(k: crossing_paper::SheetKind) -> &'static str {
+    match k {
+        crossing_paper::SheetKind::AciLead => "sheet-aci-lead",
+        crossing_paper::SheetKind::AceCover => "sheet-ace-cover",
+        crossing_paper::SheetKind::AcePlacard => "sheet-ace-placard",
+    }
+}
+
+/// An event's kind in the reader's words (the phone's: `event-*`), its machine name when the
+/// server stored a kind this version does not know.
+fn kind_words(w: &Text, kind: &str) -> String {
+    kind.parse::<crossing_trip::event::EventKind>()
+        .map_or_else(|_| kind.replace('_', " "), |k| w.t(k.text_id()))
+}
+
+/// An event's port, shipment and inspection level, in words.
+fn event_details(w: &Text, e: &store::ServerEvent) -> String {
+    let mut out = String::new();
+    if let Some(p) = &e.port {
+        out.push_str(&tr!(w, "console-event-port", port = p));
+        out.push(' ');
+    }
+    if let Some(s) = &e.shipment {
+        out.push_str(&tr!(w, "console-event-shipment", shipment = s));
+        out.push(' ');
+    }
+    if let Some(i) = &e.inspection {
+        let level = match i.as_str() {
+            "primary" => w.t("inspection-primary"),
+            "secondary" => w.t("inspection-secondary"),
+            other => other.to_string(),
+        };
+        out.push_str(&tr!(w, "console-event-inspection", level = level));
+        out.push(' ');
+    }
+    out
+}
+
+fn assignment_line(w: &Text, a: &store::AssignmentEntry) -> String {
+    let driver = a.driver.as_str();
+    match (&a.started_at, &a.ended_at) {
+        (Some(from), Some(until)) => tr!(
+            w,
+            "console-assignment-from-until",
+            driver = driver,
+            from = from,
+            until = until
+        ),
+        (Some(from), None) => tr!(
+            w,
+            "console-assignment-from-now",
+            driver = driver,
+            from = from
+        ),
+        (None, Some(until)) => tr!(
+            w,
+            "console-assignment-until",
+            driver = driver,
+            until = until
+        ),
+        (None, None) => tr!(w, "console-assignment-now", driver = driver),
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -673,6 +891,7 @@ async fn trip_page(
         Ok(l) => l,
         Err(f) => return failure_page(Some(&signed.session.fleet), f),
     };
+    let w = words();
     let customs = customs
         .answers
         .iter()
@@ -681,8 +900,8 @@ async fn trip_page(
             (
                 s.control_number
                     .clone()
-                    .unwrap_or_else(|| "the trip".into()),
-                s.display(trip.regime),
+                    .unwrap_or_else(|| w.t("console-customs-about-trip")),
+                s.display_in(trip.regime, w),
                 s.source.clone(),
                 s.customs_time.clone().unwrap_or_default(),
                 s.received_at.clone(),
@@ -698,43 +917,90 @@ async fn trip_page(
             } else {
                 view::diff(&versions[i - 1].1, t)
             };
-            (*v, at.clone(), changes)
+            (
+                tr!(w, "console-version-line", version = *v, at = at),
+                tr!(w, "console-version-changed", version = *v),
+                changes,
+            )
         })
         .collect();
     let done = match query.map(|Query(q)| q.done).unwrap_or_default().as_str() {
-        "amended" => Some(
-            "Saved: the trip has a new version, and its driver's phone gets it at the next sync.",
-        ),
-        "cancelled" => Some("Cancelled: the driver's phone removes the trip at its next sync."),
-        "assigned" => Some("Assigned: the driver's phone gets the trip at its next sync."),
-        "unassigned" => Some("Unassigned: the trip leaves the driver's phone at its next sync."),
-        "unchanged" => Some("Nothing to do: the trip already was as you asked."),
+        "amended" => Some("console-done-amended"),
+        "cancelled" => Some("console-done-cancelled"),
+        "assigned" => Some("console-done-assigned"),
+        "unassigned" => Some("console-done-unassigned"),
+        "unchanged" => Some("console-done-unchanged"),
         _ => None,
-    };
-    let Frame { fleet, asset } = frame(Some(&signed.session.fleet));
+    }
+    .map(|id| w.t(id));
+    let facts = [
+        tr!(w, "console-trip-version", version = version),
+        match &driver {
+            Some(d) => tr!(w, "console-trip-driver", driver = d),
+            None => w.t("console-unassigned"),
+        },
+        tr!(w, "console-trip-id", id = id.as_str()),
+    ]
+    .join(" · ");
+    let Frame {
+        fleet,
+        asset,
+        w,
+        here,
+    } = frame(Some(&signed.session.fleet));
     render(
         StatusCode::OK,
         &TripPage {
-            title: format!("Trip {}", trip.trip_number),
+            title: tr!(w, "console-trip-title", number = trip.trip_number.as_str()),
             fleet,
             asset,
+            w,
+            here,
             id,
-            regime: trip.regime.as_str(),
-            trip_number: trip.trip_number.clone(),
-            version,
+            heading: tr!(
+                w,
+                "console-trip-heading",
+                regime = trip.regime.as_str(),
+                number = trip.trip_number.as_str()
+            ),
+            facts,
             state: st,
             driver,
             done,
             sheets: crossing_paper::SheetKind::for_trip(&trip)
                 .into_iter()
-                .map(|k| (format!("{}.pdf", k.as_str()), k.title()))
+                .map(|k| {
+                    (
+                        format!("{}.pdf", k.as_str()),
+                        tr!(w, "trip-print", sheet = w.t(sheet_text_id(k))),
+                    )
+                })
                 .collect(),
-            manifest: view::manifest(&trip),
-            events,
+            manifest: view::manifest(&trip, w),
+            events_caption: tr!(w, "console-events-caption", count = events.len()),
+            events: events
+                .into_iter()
+                .map(|e| {
+                    let (kind, details) = (kind_words(w, &e.kind), event_details(w, &e));
+                    (e, kind, details)
+                })
+                .collect(),
             customs,
             versions,
-            assignments,
-            audit,
+            assignments: assignments.iter().map(|a| assignment_line(w, a)).collect(),
+            audit: audit
+                .iter()
+                .map(|a| {
+                    tr!(
+                        w,
+                        "console-audit-line",
+                        at = &a.at,
+                        action = &a.action,
+                        session = &a.session,
+                        detail = &a.detail
+                    )
+                })
+                .collect(),
         },
     )
 }
@@ -750,12 +1016,14 @@ async fn roster_of(state: &Arc<AppState>, fleet: &str) -> Vec<String> {
 }
 
 /// Every form page: push, amend, confirmations, conflicts, results and errors.
-#[derive(Template, Default)]
+#[derive(Template)]
 #[template(path = "form.html")]
 struct FormPage {
     title: String,
     fleet: Option<String>,
     asset: &'static str,
+    w: &'static Text,
+    here: String,
     back: Option<String>,
     intro: Vec<String>,
     /// (what went wrong, the field).
@@ -766,52 +1034,85 @@ struct FormPage {
     action: Option<String>,
     hidden: Vec<(String, String)>,
     document: Option<String>,
-    document_label: &'static str,
+    document_label: String,
     drivers: Vec<String>,
-    driver_label: &'static str,
+    driver_label: String,
     driver_optional: bool,
     ask_reason: bool,
-    button: &'static str,
+    button: String,
     button_class: &'static str,
 }
 
 impl FormPage {
     fn new(fleet: Option<&str>, title: impl Into<String>) -> Self {
-        let Frame { fleet, asset } = frame(fleet);
+        let Frame {
+            fleet,
+            asset,
+            w,
+            here,
+        } = frame(fleet);
         FormPage {
             title: title.into(),
             fleet,
             asset,
-            ..FormPage::default()
+            w,
+            here,
+            back: None,
+            intro: Vec::new(),
+            error: None,
+            changes_caption: String::new(),
+            changes: Vec::new(),
+            results: Vec::new(),
+            action: None,
+            hidden: Vec::new(),
+            document: None,
+            document_label: String::new(),
+            drivers: Vec::new(),
+            driver_label: String::new(),
+            driver_optional: false,
+            ask_reason: false,
+            button: String::new(),
+            button_class: "",
         }
     }
 }
 
 /// An error as a page: the API's status, its reason and the field it names.
 fn failure_page(fleet: Option<&str>, f: Fail) -> Response {
-    let mut page = FormPage::new(fleet, "Not done");
+    let mut page = FormPage::new(fleet, words().t("console-not-done"));
     page.back = Some("/ui/board".into());
-    page.error = Some((
-        f.body.reason.clone(),
-        f.body.field.clone().unwrap_or_default(),
-    ));
+    page.error = Some(form_error(&f));
     render(f.status, &page)
 }
 
 fn push_form(fleet: &str, document: String, drivers: Vec<String>) -> FormPage {
-    let mut page = FormPage::new(Some(fleet), "Push a trip");
+    let w = words();
+    let mut page = FormPage::new(Some(fleet), w.t("console-push-title"));
     page.back = Some("/ui/board".into());
-    page.intro = vec![
-        "Paste a trip document (Crossing's format, docs/trip-format.md) or what BorderConnect exports (ACE_TRIP, ACI_TRIP, an array of messages, customs' answers: docs/borderconnect.md).".into(),
-    ];
+    page.intro = vec![w.t("console-push-intro")];
     page.action = Some("/ui/push".into());
     page.document = Some(document);
-    page.document_label = "Trip document or BorderConnect export (JSON)";
+    page.document_label = w.t("console-push-document");
     page.drivers = drivers;
-    page.driver_label = "Give it to";
+    page.driver_label = w.t("console-push-driver");
     page.driver_optional = true;
-    page.button = "Push";
+    page.button = w.t("console-push-button");
     page
+}
+
+/// A push's or an import's outcome (`created`, `customs`…) in words.
+fn outcome_words(w: &Text, outcome: &str) -> String {
+    let id = match outcome {
+        "created" => "console-outcome-created",
+        "amended" => "console-outcome-amended",
+        "unchanged" => "console-outcome-unchanged",
+        "cancelled" => "console-outcome-cancelled",
+        "customs" => "console-outcome-customs",
+        "unmatched" => "console-outcome-unmatched",
+        "ignored" => "console-outcome-ignored",
+        other => return other.to_string(),
+    };
+    w.t(id)
 }
 
 async fn push_page(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
@@ -857,40 +1158,62 @@ async fn push(
     let own = serde_json::from_slice::<serde_json::Value>(&body)
         .ok()
         .is_some_and(|v| v.get("format").is_some());
+    let w = words();
+    let warning = move |x: &String| tr!(w, "console-warning", warning = x);
     let outcome = state
         .with_db(move |c| {
             if own {
                 let prepared = store::prepare_push(&body, now)?;
                 let out = store::console_push(c, &fleet, prepared, driver.as_deref(), &label, now)?;
-                let mut lines = vec![format!(
-                    "{}: {} as version {}{}",
-                    out.id,
-                    out.outcome,
-                    out.version,
-                    out.driver
-                        .as_deref()
-                        .map(|d| format!(", driver {d}"))
-                        .unwrap_or_default()
-                )];
-                lines.extend(out.warnings.iter().map(|w| format!("warning: {w}")));
+                let outcome = outcome_words(w, out.outcome);
+                let mut lines = vec![match out.driver.as_deref() {
+                    Some(d) => tr!(
+                        w,
+                        "console-push-result-driver",
+                        id = &out.id,
+                        outcome = outcome,
+                        version = out.version,
+                        driver = d
+                    ),
+                    None => tr!(
+                        w,
+                        "console-push-result",
+                        id = &out.id,
+                        outcome = outcome,
+                        version = out.version
+                    ),
+                }];
+                lines.extend(out.warnings.iter().map(warning));
                 return Ok(lines);
             }
             let report =
                 store::import_audited(c, &fleet, &body, driver.as_deref(), Some(&label), now)?;
             let mut lines = Vec::new();
             for r in &report.results {
-                lines.push(format!(
-                    "{} {}{}: {}{}",
-                    r.data,
+                let trip = format!(
+                    "{}{}",
                     r.id.as_deref().unwrap_or(""),
-                    r.version.map(|v| format!(" v{v}")).unwrap_or_default(),
-                    r.outcome,
-                    r.reason
-                        .as_deref()
-                        .map(|x| format!(" ({x})"))
-                        .unwrap_or_default()
-                ));
-                lines.extend(r.warnings.iter().map(|w| format!("warning: {w}")));
+                    r.version.map(|v| format!(" v{v}")).unwrap_or_default()
+                );
+                let outcome = outcome_words(w, r.outcome);
+                lines.push(match r.reason.as_deref() {
+                    Some(reason) => tr!(
+                        w,
+                        "console-import-result-reason",
+                        message = &r.data,
+                        trip = trip,
+                        outcome = outcome,
+                        reason = reason
+                    ),
+                    None => tr!(
+                        w,
+                        "console-import-result",
+                        message = &r.data,
+                        trip = trip,
+                        outcome = outcome
+                    ),
+                });
+                lines.extend(r.warnings.iter().map(warning));
             }
             Ok(lines)
         })
@@ -898,19 +1221,16 @@ async fn push(
     match outcome {
         Ok(lines) => {
             state.touched();
-            let mut page = FormPage::new(Some(&signed.session.fleet), "Pushed");
+            let mut page = FormPage::new(Some(&signed.session.fleet), w.t("console-pushed-title"));
             page.back = Some("/ui/board".into());
-            page.intro = vec!["What the server did with it:".into()];
+            page.intro = vec![w.t("console-pushed-intro")];
             page.results = lines;
             render(StatusCode::OK, &page)
         }
         Err(f) => {
             let drivers = roster_of(&state, &signed.session.fleet).await;
             let mut page = push_form(&signed.session.fleet, form.document, drivers);
-            page.error = Some((
-                f.body.reason.clone(),
-                f.body.field.clone().unwrap_or_default(),
-            ));
+            page.error = Some(form_error(&f));
             render(f.status, &page)
         }
     }
@@ -927,17 +1247,15 @@ fn seen_fields(seen: &store::Seen) -> Vec<(String, String)> {
 }
 
 fn amend_form(fleet: &str, id: &str, seen: &store::Seen, document: String) -> FormPage {
-    let mut page = FormPage::new(Some(fleet), format!("Amend {id}"));
+    let w = words();
+    let mut page = FormPage::new(Some(fleet), tr!(w, "console-amend-title", id = id));
     page.back = Some(format!("/ui/trips/{}", crate::client::encode(id)));
-    page.intro = vec![format!(
-        "Edit the trip and save: it becomes version {}. If someone changes the trip meanwhile, nothing is overwritten and you are shown what changed.",
-        seen.version + 1
-    )];
+    page.intro = vec![tr!(w, "console-amend-intro", version = seen.version + 1)];
     page.action = Some(format!("/ui/trips/{}/amend", crate::client::encode(id)));
     page.hidden = seen_fields(seen);
     page.document = Some(document);
-    page.document_label = "Trip document (JSON)";
-    page.button = "Save as a new version";
+    page.document_label = w.t("console-amend-document");
+    page.button = w.t("console-amend-button");
     page
 }
 
@@ -983,10 +1301,7 @@ async fn amend_page(
         }
         Ok(_) => failure_page(
             Some(&signed.session.fleet),
-            ApiFailure::conflict(
-                "id",
-                "the trip is cancelled; push it again to reactivate it",
-            ),
+            ApiFailure::conflict("id", words().t("console-amend-cancelled")),
         ),
         Err(f) => failure_page(Some(&signed.session.fleet), f),
     }
@@ -1019,10 +1334,7 @@ impl ActForm {
 fn lost_form(fleet: &str) -> Response {
     failure_page(
         Some(fleet),
-        ApiFailure::invalid(
-            "version",
-            "the form lost what it was made for; open it again",
-        ),
+        ApiFailure::invalid("version", words().t("console-form-lost")),
     )
 }
 
@@ -1036,16 +1348,14 @@ fn conflict_page(
     changes: Vec<Change>,
     retry: FormPage,
 ) -> Response {
+    let w = words();
     let mut page = retry;
-    page.title = format!("{id} changed while you were looking");
+    page.title = tr!(w, "console-conflict-title", id = id);
     page.error = Some((
-        format!(
-            "The trip changed since you opened this form (version {} then, version {version} now), so your change was not saved.",
-            seen.version
-        ),
+        tr!(w, "console-conflict", then = seen.version, now = version),
         "version".into(),
     ));
-    page.changes_caption = "What changed meanwhile".into();
+    page.changes_caption = w.t("console-conflict-caption");
     page.changes = changes;
     page.fleet = Some(fleet.to_string());
     render(StatusCode::CONFLICT, &page)
@@ -1072,10 +1382,10 @@ async fn amend(
     };
     let mut doc: serde_json::Value = match serde_json::from_str(&form.document) {
         Ok(v) => v,
-        Err(e) => return bad_document(format!("not JSON: {e}")),
+        Err(e) => return bad_document(tr!(words(), "console-not-json", error = e.to_string())),
     };
     let Some(obj) = doc.as_object_mut() else {
-        return bad_document("must be a trip document: a JSON object".into());
+        return bad_document(words().t("console-not-object"));
     };
     // The trip keeps its id; its version is the next one.
     obj.insert("id".into(), id.clone().into());
@@ -1086,10 +1396,7 @@ async fn amend(
         Err(e) => {
             let f = ApiFailure::from(e);
             let mut page = amend_form(&signed.session.fleet, &id, &seen, form.document.clone());
-            page.error = Some((
-                f.body.reason.clone(),
-                f.body.field.clone().unwrap_or_default(),
-            ));
+            page.error = Some(form_error(&f));
             return render(f.status, &page);
         }
     };
@@ -1132,10 +1439,7 @@ async fn amend(
         }
         Err(f) => {
             let mut page = amend_form(&signed.session.fleet, &id, &seen, form.document);
-            page.error = Some((
-                f.body.reason.clone(),
-                f.body.field.clone().unwrap_or_default(),
-            ));
+            page.error = Some(form_error(&f));
             render(f.status, &page)
         }
     }
@@ -1152,12 +1456,12 @@ fn done(state: &AppState, id: &str, what: &str) -> Response {
     .into_response()
 }
 
-/// `cancel`, `assign` or `unassign`.
+/// `cancel`, `assign` or `unassign`: its name, its button's message id and class.
 fn action_of(action: &str) -> Option<(&'static str, &'static str, &'static str)> {
     match action {
-        "cancel" => Some(("cancel", "Cancel the trip", "danger")),
-        "assign" => Some(("assign", "Assign", "")),
-        "unassign" => Some(("unassign", "Unassign", "")),
+        "cancel" => Some(("cancel", "console-cancel-button", "danger")),
+        "assign" => Some(("assign", "console-action-assign", "")),
+        "unassign" => Some(("unassign", "console-action-unassign", "")),
         _ => None,
     }
 }
@@ -1169,39 +1473,45 @@ fn confirm_form(
     seen: &store::Seen,
     drivers: Vec<String>,
 ) -> FormPage {
+    let w = words();
     let (name, button, class) = action_of(action).unwrap_or(("", "", ""));
-    let mut page = FormPage::new(
-        Some(fleet),
-        match name {
-            "cancel" => format!("Cancel trip {id}?"),
-            "assign" => format!("Assign trip {id}"),
-            _ => format!("Unassign trip {id}?"),
-        },
-    );
+    let (title, intro) = match name {
+        "cancel" => ("console-cancel-title", "console-cancel-intro"),
+        "assign" => ("console-assign-title", "console-assign-intro"),
+        _ => ("console-unassign-title", "console-unassign-intro"),
+    };
+    let mut page = FormPage::new(Some(fleet), tr!(w, title, id = id));
     page.back = Some(format!("/ui/trips/{}", crate::client::encode(id)));
-    page.intro = vec![match name {
-        "cancel" => "The driver's phone removes the trip and its codes at its next sync. This cannot be undone here (push the trip again to reactivate it).".into(),
-        "assign" => "The driver gets the trip at their next sync; a driver who had it loses it.".into(),
-        _ => "The trip leaves its driver's phone at the next sync.".into(),
-    }];
-    page.intro.push(format!(
-        "The trip as it is now: version {}, {}, {}.",
-        seen.version,
-        seen.state,
-        if seen.driver.is_empty() {
-            "no driver".to_string()
-        } else {
-            format!("driver {}", seen.driver)
-        }
+    page.intro = vec![w.t(intro)];
+    let state = match seen.state.as_str() {
+        "active" => w.t("console-state-active"),
+        "cancelled" => w.t("console-state-cancelled"),
+        other => other.to_string(),
+    };
+    let driver = if seen.driver.is_empty() {
+        w.t("console-no-driver")
+    } else {
+        tr!(w, "console-trip-driver", driver = &seen.driver)
+    };
+    page.intro.push(tr!(
+        w,
+        "console-trip-now",
+        version = seen.version,
+        state = state,
+        driver = driver
     ));
     page.action = Some(format!("/ui/trips/{}/{name}", crate::client::encode(id)));
     page.hidden = seen_fields(seen);
     if name == "assign" {
         page.drivers = drivers;
-        page.driver_label = "Driver";
+        page.driver_label = w.t("console-driver");
     }
     page.ask_reason = true;
-    page.button = button;
+    page.button = if button.is_empty() {
+        String::new()
+    } else {
+        w.t(button)
+    };
     page.button_class = class;
     page
 }
@@ -1218,7 +1528,7 @@ async fn confirm_page(
     if action_of(&action).is_none() {
         return failure_page(
             Some(&signed.session.fleet),
-            ApiFailure::not_found("path", "no such page"),
+            ApiFailure::not_found("path", words().t("console-no-such-page")),
         );
     }
     let seen = match seen_now(&state, &signed.session.fleet, &id).await {
@@ -1249,7 +1559,7 @@ async fn act(
     let Some((name, ..)) = action_of(&action) else {
         return failure_page(
             Some(&signed.session.fleet),
-            ApiFailure::not_found("path", "no such action"),
+            ApiFailure::not_found("path", words().t("console-no-such-action")),
         );
     };
     let form = form.map(|Form(f)| f).unwrap_or_default();
@@ -1262,11 +1572,13 @@ async fn act(
         failure_page(Some(&signed.session.fleet), ApiFailure::invalid(field, why))
     };
     if reason.is_empty() {
-        return refuse("reason", "is required: say why, for the audit log");
+        return refuse("reason", &words().t("console-reason-required"));
     }
     let act = match name {
         "cancel" => store::Act::Cancel,
-        "assign" if driver.is_empty() => return refuse("driver", "choose a driver"),
+        "assign" if driver.is_empty() => {
+            return refuse("driver", &words().t("console-choose-driver"))
+        }
         "assign" => store::Act::Assign(driver),
         _ => store::Act::Unassign,
     };
@@ -1341,7 +1653,10 @@ async fn sheet(
 
 /// Any other `/ui` path: a page, with the console's headers (not the API's JSON 404).
 async fn not_found() -> Response {
-    failure_page(None, ApiFailure::not_found("path", "no such page"))
+    failure_page(
+        None,
+        ApiFailure::not_found("path", words().t("console-no-such-page")),
+    )
 }
 
 async fn asset(Path(file): Path<String>) -> Response {

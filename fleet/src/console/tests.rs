@@ -459,3 +459,493 @@ async fn an_action_on_a_trip_that_moved_writes_nothing_and_says_what_changed() {
         .unwrap()
         .contains("frame-ancestors"));
 }
+
+/// A page asked for in a language (`Accept-Language`), with the session cookie.
+async fn page_in(s: &Server, path: &str, cookie: &str, lang: &str) -> Answer {
+    send(
+        s,
+        Request::get(path)
+            .header("cookie", cookie)
+            .header("accept-language", lang)
+            .header("host", "fleet.example")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn a_french_reader_gets_the_console_in_french() {
+    let s = server();
+    let login = page_in(&s, "/ui/login", "", "fr-CA,fr;q=0.9,en;q=0.5").await;
+    assert!(
+        login.body.contains(r#"<html lang="fr-CA">"#),
+        "{}",
+        login.body
+    );
+    assert!(login.body.contains("<h1>Connexion</h1>"));
+    assert!(login.body.contains("Jeton de gestionnaire"));
+    assert_eq!(login.headers["content-language"], "fr-CA");
+    // A refused sign-in, in French.
+    let refused = send(
+        &s,
+        form("/ui/login")
+            .header("sec-fetch-site", "same-origin")
+            .header("accept-language", "fr-CA")
+            .body(Body::from("token=crm_nope"))
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::UNAUTHORIZED);
+    assert!(refused
+        .body
+        .contains("pas un jeton de gestionnaire de flotte valide"));
+
+    let cookie = cookie_of(&sign_in(&s, &s.manager).await);
+    let board = page_in(&s, "/ui/board", &cookie, "fr-CA").await;
+    assert_eq!(board.status, StatusCode::OK);
+    assert!(board.body.contains(r#"<html lang="fr-CA">"#));
+    assert!(board.body.contains("<h1>Tableau</h1>"), "{}", board.body);
+    assert!(board
+        .body
+        .contains(">Événement sur une ancienne version</option>"));
+    assert!(
+        board.body.contains("1 voyage, incidents d"),
+        "a French plural"
+    );
+    assert!(
+        board.body.contains("0 nouvel incident depuis"),
+        "French: 0 is one"
+    );
+    assert!(
+        board.body.contains("1234TR261126001"),
+        "machine values stay"
+    );
+    assert!(!board.body.contains("Board</h1>") && !board.body.contains("Sign out"));
+
+    let trip = page_in(&s, "/ui/trips/T-2026-11-0417", &cookie, "fr-CA").await;
+    assert!(trip.body.contains("<h1>Voyage ACI 1234TR261126001</h1>"));
+    assert!(trip.body.contains("● Actif"));
+    assert!(trip.body.contains("Imprimer\u{a0}: Feuille de tête ACI"));
+    assert!(
+        trip.body.contains("Premier point d&#39;arrivée"),
+        "the phone's manifest labels"
+    );
+
+    // The push form refuses an invalid trip in French, and says so on the form.
+    let mut doc: serde_json::Value =
+        serde_json::from_str(include_str!("../../../examples/aci-trip.json")).unwrap();
+    doc["portOfEntry"] = "45".into();
+    let body = format!("document={}", crate::client::encode(&doc.to_string()));
+    let pushed = send(
+        &s,
+        form("/ui/push")
+            .header("cookie", &cookie)
+            .header("sec-fetch-site", "same-origin")
+            .header("accept-language", "fr-CA")
+            .body(Body::from(body))
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(pushed.status, StatusCode::BAD_REQUEST);
+    assert!(pushed.body.contains("<h1>Publier un voyage</h1>"));
+    assert!(
+        pushed.body.contains("voyage refusé") && pushed.body.contains("4 erreurs"),
+        "{}",
+        pushed.body
+    );
+    assert!(pushed
+        .body
+        .contains("Document de voyage ou export BorderConnect (JSON)"));
+    assert!(pushed
+        .body
+        .contains("Champ\u{a0}: <code>portOfEntry</code>"));
+
+    // A confirmation's own refusal, in French.
+    let body = seen_form(&s, "T-2026-11-0417").await + "&reason=";
+    let a = send(
+        &s,
+        form("/ui/trips/T-2026-11-0417/cancel")
+            .header("cookie", &cookie)
+            .header("sec-fetch-site", "same-origin")
+            .header("accept-language", "fr-CA")
+            .body(Body::from(body))
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::BAD_REQUEST);
+    assert!(a.body.contains("est obligatoire\u{a0}: dites pourquoi"));
+}
+
+#[tokio::test]
+async fn english_stays_the_default() {
+    let s = server();
+    let cookie = cookie_of(&sign_in(&s, &s.manager).await);
+    for lang in [None, Some("de-DE, es-MX;q=0.8"), Some("en-CA, fr-CA;q=0.5")] {
+        let board = match lang {
+            Some(l) => page_in(&s, "/ui/board", &cookie, l).await,
+            None => page(&s, "/ui/board", &cookie).await,
+        };
+        assert!(board.body.contains(r#"<html lang="en">"#), "{lang:?}");
+        assert!(board.body.contains("<h1>Board</h1>"));
+        assert!(board
+            .body
+            .contains("<title>Board · Crossing fleet console</title>"));
+        assert!(board.body.contains(">Event on an old version</option>"));
+        assert!(board.body.contains("1 trip, exceptions first, then by ETA"));
+        assert!(board
+            .body
+            .contains("0 new exceptions since you last opened"));
+        assert_eq!(board.headers["content-language"], "en");
+    }
+    let trip = page(&s, "/ui/trips/T-2026-11-0417", &cookie).await;
+    assert!(trip.body.contains("<h1>ACI trip 1234TR261126001</h1>"));
+    assert!(trip
+        .body
+        .contains("version 1 · driver D1 · id T-2026-11-0417"));
+    assert!(trip.body.contains("Print the ACI lead sheet"));
+}
+
+#[tokio::test]
+async fn the_language_link_keeps_the_choice_and_comes_back() {
+    let s = server();
+    let cookie = cookie_of(&sign_in(&s, &s.manager).await);
+    let a = page(&s, "/ui/lang?to=fr-CA&back=%2Fui%2Fboard%3Fport%3D0453", "").await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER);
+    assert_eq!(a.headers["location"], "/ui/board?port=0453");
+    let set = a.headers["set-cookie"].to_str().unwrap();
+    assert_eq!(
+        set, "crossing_lang=fr-CA; Path=/; SameSite=Lax; Max-Age=31536000; Secure",
+        "Secure: the public origin is https"
+    );
+    // The cookie wins over the browser's languages.
+    let both = format!("{cookie}; {}", cookie_of(&a));
+    let board = page_in(&s, "/ui/board", &both, "en-US").await;
+    assert!(board.body.contains("<h1>Tableau</h1>"));
+    assert!(
+        board
+            .body
+            .contains(r#"href="/ui/lang?to=en&amp;back=%2Fui%2Fboard""#),
+        "the header's links come back to this page: {}",
+        board.body
+    );
+    assert!(board
+        .body
+        .contains(r#"lang="fr-CA" hreflang="fr-CA" aria-current="true">Français</a>"#));
+    let back = page(&s, "/ui/lang?to=en&back=/ui/trips/T-2026-11-0417", "").await;
+    assert_eq!(back.headers["location"], "/ui/trips/T-2026-11-0417");
+    assert!(back.headers["set-cookie"]
+        .to_str()
+        .unwrap()
+        .starts_with("crossing_lang=en;"));
+
+    // Only the console's own pages: anything else goes to the board.
+    for off in [
+        "https%3A%2F%2Fevil.example%2Fui%2F",
+        "%2F%2Fevil.example%2Fui%2F",
+        "%2Fui%2F..%2F..%2F%2Fevil.example",
+        "%2Fui%5C%5Cevil.example",
+        "%2Fv1%2Ffleet%2Ftrips",
+        "%2Fui%2Fboard%0D%0ASet-Cookie%3A%20x%3D1",
+        "%2Fui%2Fboard%C3%A9",
+        "",
+    ] {
+        let a = page(&s, &format!("/ui/lang?to=en&back={off}"), "").await;
+        assert_eq!(a.status, StatusCode::SEE_OTHER, "{off}");
+        assert_eq!(a.headers["location"], "/ui/board", "{off}");
+    }
+    // A language the console does not have, in the reader's language.
+    for to in ["de", "en-XA", "pa", ""] {
+        let a = page(&s, &format!("/ui/lang?to={to}&back=%2Fui%2Fboard"), "").await;
+        assert_eq!(a.status, StatusCode::BAD_REQUEST, "{to}");
+        assert!(a.headers.get("set-cookie").is_none());
+        assert!(
+            a.body
+                .contains("is not a language of the console: use en (English) or fr-CA"),
+            "{}",
+            a.body
+        );
+    }
+    let a = page_in(&s, "/ui/lang?to=de", "", "fr-CA").await;
+    assert!(a.body.contains("n&#39;est pas une langue de la console"));
+    // From another site: refused (a preference, but nobody else's to set).
+    let a = send(
+        &s,
+        Request::get("/ui/lang?to=fr-CA&back=%2Fui%2Fboard")
+            .header("sec-fetch-site", "cross-site")
+            .header("host", "fleet.example")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::FORBIDDEN);
+    assert!(a.headers.get("set-cookie").is_none());
+}
+
+#[tokio::test]
+async fn the_pseudo_locale_marks_the_console_words() {
+    let s = server();
+    let cookie = cookie_of(&sign_in(&s, &s.manager).await);
+    let board = page_in(&s, "/ui/board", &cookie, "en-XA").await;
+    assert!(board.body.contains(r#"<html lang="en-XA">"#));
+    let h1 = board
+        .body
+        .split("<h1>")
+        .nth(1)
+        .and_then(|r| r.split("</h1>").next())
+        .unwrap();
+    assert!(h1.starts_with('⟦') && h1.ends_with('⟧'), "{h1}");
+}
+
+mod catalogues {
+    //! The console's catalogues against each other and against the code that uses them (as
+    //! `text/src/tests.rs` checks the shared ones).
+    use std::collections::{BTreeMap, BTreeSet};
+    use std::path::{Path, PathBuf};
+
+    const EN: &str = include_str!("../../locales/en/console.ftl");
+    const FR: &str = include_str!("../../locales/fr-CA/console.ftl");
+
+    /// Each message with the argument names it uses (`$name`), read from the source: a message
+    /// starts at an unindented `id =` line and runs over its continuation lines.
+    fn messages(src: &str) -> BTreeMap<String, BTreeSet<String>> {
+        let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        let mut current: Option<String> = None;
+        for line in src.lines() {
+            if line.chars().next().is_some_and(|c| c.is_ascii_lowercase()) {
+                let id = line
+                    .split('=')
+                    .next()
+                    .unwrap_or_default()
+                    .trim()
+                    .to_string();
+                assert!(
+                    out.insert(id.clone(), BTreeSet::new()).is_none(),
+                    "duplicate id {id}"
+                );
+                current = Some(id);
+            } else if line.starts_with('#') {
+                current = None;
+                continue;
+            } else if line.trim().is_empty() {
+                continue;
+            }
+            if let Some(id) = &current {
+                let vars = out.get_mut(id).unwrap();
+                let mut rest = line;
+                while let Some(i) = rest.find('$') {
+                    rest = &rest[i + 1..];
+                    let name: String = rest
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+                        .collect();
+                    vars.insert(name);
+                }
+            }
+        }
+        out
+    }
+
+    fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let p = entry.unwrap().path();
+            if p.is_dir() {
+                files(&p, out);
+            } else if p
+                .extension()
+                .is_some_and(|e| e == "rs" || e == "html" || e == "js")
+            {
+                out.push(p);
+            }
+        }
+    }
+
+    /// Every source of the fleet server that may word something: (path, text).
+    fn sources() -> Vec<(String, String)> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut paths = Vec::new();
+        for dir in ["src", "templates", "assets"] {
+            files(&root.join(dir), &mut paths);
+        }
+        paths
+            .into_iter()
+            .map(|p| {
+                let text = std::fs::read_to_string(&p).unwrap();
+                (p.display().to_string(), text)
+            })
+            .collect()
+    }
+
+    /// Every `"console-…"` string literal of `text`.
+    fn ids_in(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut rest = text;
+        while let Some(i) = rest.find("\"console-") {
+            rest = &rest[i + 1..];
+            let id: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-')
+                .collect();
+            if !id.is_empty() && !id.ends_with('-') && rest[id.len()..].starts_with('"') {
+                out.push(id);
+            }
+        }
+        out
+    }
+
+    /// The top-level comma-separated arguments of the call whose `(` is at the start of `s`.
+    fn call_args(s: &str) -> Vec<String> {
+        let (mut depth, mut in_str, mut escaped) = (0usize, false, false);
+        let (mut args, mut cur) = (Vec::new(), String::new());
+        for c in s.chars() {
+            if in_str {
+                cur.push(c);
+                match (escaped, c) {
+                    (true, _) => escaped = false,
+                    (false, '\\') => escaped = true,
+                    (false, '"') => in_str = false,
+                    _ => {}
+                }
+                continue;
+            }
+            match c {
+                '"' => {
+                    in_str = true;
+                    cur.push(c);
+                }
+                '(' | '[' | '{' => {
+                    depth += 1;
+                    if depth > 1 {
+                        cur.push(c);
+                    }
+                }
+                ')' | ']' | '}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        args.push(cur.trim().to_string());
+                        return args;
+                    }
+                    cur.push(c);
+                }
+                ',' if depth == 1 => args.push(std::mem::take(&mut cur).trim().to_string()),
+                _ => cur.push(c),
+            }
+        }
+        panic!("unclosed call: {s:.80}");
+    }
+
+    #[test]
+    fn both_catalogues_read_whole_and_say_the_translation_awaits_review() {
+        use crossing_text::{Arg, Lang};
+        // A message with a syntax error would be dropped from its bundle: each must be there
+        // and format, with its arguments, to words (no `{$name}` left, no id).
+        for (lang, src) in [(Lang::En, EN), (Lang::FrCa, FR)] {
+            let t = crate::words::text(lang);
+            for (id, vars) in messages(src) {
+                assert!(t.has(&id), "{}: {id} does not parse", lang.tag());
+                let args: Vec<(&str, Arg<'_>)> =
+                    vars.iter().map(|v| (v.as_str(), Arg::from(2))).collect();
+                let out = t.get(&id, &args);
+                assert!(
+                    !out.is_empty() && out != id && !out.contains('{'),
+                    "{}: {id} = {out:?}",
+                    lang.tag()
+                );
+            }
+        }
+        let head: String = FR.lines().take(3).collect::<Vec<_>>().join("\n");
+        assert!(
+            head.contains(
+                "Machine-made translation (written by an AI assistant): native-speaker review pending."
+            ),
+            "{head}"
+        );
+    }
+
+    #[test]
+    fn every_message_is_in_both_catalogues_with_the_same_arguments() {
+        let (en, fr) = (messages(EN), messages(FR));
+        assert!(en.len() > 150, "{} messages", en.len());
+        let missing: Vec<&String> = en.keys().filter(|k| !fr.contains_key(*k)).collect();
+        let extra: Vec<&String> = fr.keys().filter(|k| !en.contains_key(*k)).collect();
+        assert!(missing.is_empty(), "fr-CA lacks {missing:?}");
+        assert!(extra.is_empty(), "fr-CA has unknown ids {extra:?}");
+        for (id, vars) in &en {
+            assert_eq!(&fr[id], vars, "fr-CA message {id} uses other arguments");
+            assert!(
+                id == "api-unauthorized" || id.starts_with("console-"),
+                "{id}: the console's ids start with console-"
+            );
+        }
+        // Translated: the French reads differently but for a few words that are the same.
+        let (t_en, t_fr) = (
+            crate::words::text(crossing_text::Lang::En),
+            crate::words::text(crossing_text::Lang::FrCa),
+        );
+        let same: Vec<&String> = en
+            .keys()
+            .filter(|id| en[*id].is_empty() && t_en.t(id) == t_fr.t(id))
+            .collect();
+        assert!(same.len() < 10, "read as in English: {same:?}");
+    }
+
+    #[test]
+    fn every_console_id_the_code_uses_exists_with_the_arguments_it_is_given() {
+        // The reader of calls reads calls.
+        assert_eq!(
+            call_args(r#"(w, "console-yes", a = f(1, ")"), b = [3, 4]) tail"#),
+            ["w", r#""console-yes""#, r#"a = f(1, ")")"#, "b = [3, 4]"]
+        );
+        assert_eq!(
+            ids_in(r#"w.t("console-skip") "console-" "console-c:x""#),
+            ["console-skip"]
+        );
+        let en = messages(EN);
+        let mut used = BTreeSet::new();
+        let mut problems = Vec::new();
+        for (path, text) in sources() {
+            for id in ids_in(&text) {
+                if !en.contains_key(&id) {
+                    problems.push(format!("{path}: {id} is in no catalogue"));
+                }
+                used.insert(id);
+            }
+            // Without arguments: `.t("console-…")`.
+            for (i, _) in text.match_indices(".t(\"console-") {
+                let args = call_args(&text[i + 2..]);
+                let id = args[0].trim_matches('"');
+                if en.get(id).is_some_and(|v| !v.is_empty()) {
+                    problems.push(format!("{path}: {id} needs {:?}", en[id]));
+                }
+            }
+            // With arguments: `tr!(text, "console-…", name = value, …)`.
+            for (i, _) in text.match_indices("tr!(") {
+                let args = call_args(&text[i + 3..]);
+                let Some(id) = args
+                    .get(1)
+                    .and_then(|a| a.strip_prefix('"'))
+                    .and_then(|a| a.strip_suffix('"'))
+                    .filter(|a| a.starts_with("console-"))
+                else {
+                    continue;
+                };
+                let given: BTreeSet<String> = args[2..]
+                    .iter()
+                    .filter_map(|a| a.split_once('=').map(|(n, _)| n.trim().to_string()))
+                    .collect();
+                if en.get(id).is_some_and(|want| *want != given) {
+                    problems.push(format!(
+                        "{path}: {id} takes {:?}, is given {given:?}",
+                        en[id]
+                    ));
+                }
+            }
+        }
+        assert!(problems.is_empty(), "{problems:#?}");
+        let unused: Vec<&String> = en
+            .keys()
+            .filter(|id| id.starts_with("console-") && !used.contains(*id))
+            .collect();
+        assert!(unused.is_empty(), "never used: {unused:?}");
+    }
+}

@@ -1,6 +1,8 @@
 //! What the trip page shows, made from the stored trip: the manifest in sections (as the driver
-//! reads it: unit, crew, trailers, shipments) and the diff between two versions.
+//! reads it: unit, crew, trailers, shipments, in the phone's words) and the diff between two
+//! versions.
 
+use crossing_text::{tr, Text};
 use crossing_trip::Trip;
 use serde_json::Value;
 
@@ -13,13 +15,14 @@ pub struct Section {
     pub fields: Vec<(String, String)>,
 }
 
-fn section(title: impl Into<String>, fields: Vec<(&str, String)>) -> Section {
+/// A section; `fields` are (label's message id, value), empty values left out.
+fn section(w: &Text, title: impl Into<String>, fields: Vec<(&str, String)>) -> Section {
     Section {
         title: title.into(),
         fields: fields
             .into_iter()
             .filter(|(_, v)| !v.is_empty())
-            .map(|(l, v)| (l.to_string(), v))
+            .map(|(l, v)| (w.t(l), v))
             .collect(),
     }
 }
@@ -31,61 +34,75 @@ fn plates(p: &[crossing_trip::model::Plate]) -> String {
         .join(", ")
 }
 
-/// The manifest in sections.
-pub fn manifest(t: &Trip) -> Vec<Section> {
+/// The manifest in sections, in `w`'s words (the phone's labels: `section-*`, `label-*`).
+pub fn manifest(t: &Trip, w: &Text) -> Vec<Section> {
     let c = &t.conveyance;
     let mut out = vec![
         section(
-            "Trip",
+            w,
+            w.t("section-trip"),
             vec![
                 (
                     if t.regime == crossing_trip::Regime::Aci {
-                        "CRN"
+                        "label-crn"
                     } else {
-                        "Trip number"
+                        "label-trip-number"
                     },
                     t.trip_number.clone(),
                 ),
-                ("Carrier", t.carrier_code.clone()),
-                ("First port of arrival", t.port_of_entry.clone()),
-                ("ETA", super::board::eta(&t.eta.local, &t.eta.zone).0),
-                ("Sub-location", t.sub_location.clone().unwrap_or_default()),
+                ("label-carrier", t.carrier_code.clone()),
+                ("label-port", t.port_of_entry.clone()),
+                (
+                    "label-eta",
+                    super::board::eta(&t.eta.local, &t.eta.zone, w).0,
+                ),
+                (
+                    "console-manifest-sub-location",
+                    t.sub_location.clone().unwrap_or_default(),
+                ),
             ],
         ),
         section(
-            "Truck",
+            w,
+            w.t("section-conveyance"),
             vec![
-                ("Unit", c.unit_number.clone()),
-                ("Type", c.type_code.clone()),
-                ("VIN", c.vin.clone().unwrap_or_default()),
-                ("Plates", plates(&c.plates)),
-                ("Seals", c.seals.join(", ")),
+                ("label-unit", c.unit_number.clone()),
+                ("label-type", c.type_code.clone()),
+                ("label-vin", c.vin.clone().unwrap_or_default()),
+                ("label-plates", plates(&c.plates)),
+                ("label-seals", c.seals.join(", ")),
             ],
         ),
     ];
-    for (i, tr) in t.trailers.iter().enumerate() {
+    let trailers = t.trailers.len();
+    for (i, trailer) in t.trailers.iter().enumerate() {
         out.push(section(
-            format!("Trailer {}", i + 1),
+            w,
+            tr!(w, "section-trailer", index = i + 1, of = trailers),
             vec![
-                ("Number", tr.number.clone()),
-                ("Type", tr.type_code.clone()),
-                ("Plates", plates(&tr.plates)),
-                ("Seals", tr.seals.join(", ")),
+                ("label-number", trailer.number.clone()),
+                ("label-type", trailer.type_code.clone()),
+                ("label-plates", plates(&trailer.plates)),
+                ("label-seals", trailer.seals.join(", ")),
             ],
         ));
     }
     for p in &t.crew {
         let role = match p.role {
-            crossing_trip::model::CrewRole::Driver => "Driver",
-            crossing_trip::model::CrewRole::Passenger => "Passenger",
+            crossing_trip::model::CrewRole::Driver => "section-driver",
+            crossing_trip::model::CrewRole::Passenger => "section-passenger",
         };
         out.push(section(
-            role,
+            w,
+            w.t(role),
             vec![
-                ("Name", format!("{} {}", p.first_name, p.last_name)),
-                ("Citizenship", p.citizenship.clone().unwrap_or_default()),
+                ("label-name", format!("{} {}", p.first_name, p.last_name)),
                 (
-                    "Documents",
+                    "label-citizenship",
+                    p.citizenship.clone().unwrap_or_default(),
+                ),
+                (
+                    "console-manifest-documents",
                     p.travel_documents
                         .iter()
                         .map(|d| d.type_code.clone())
@@ -93,9 +110,9 @@ pub fn manifest(t: &Trip) -> Vec<Section> {
                         .join(", "),
                 ),
                 (
-                    "FAST",
+                    "label-fast",
                     if p.fast_card_number.is_some() {
-                        "yes".into()
+                        w.t("console-yes")
                     } else {
                         String::new()
                     },
@@ -106,13 +123,20 @@ pub fn manifest(t: &Trip) -> Vec<Section> {
     let n = t.shipments.len();
     for (i, s) in t.shipments.iter().enumerate() {
         out.push(section(
-            format!("Shipment {} of {n} · {}", i + 1, s.control_number),
+            w,
+            tr!(
+                w,
+                "section-shipment",
+                index = i + 1,
+                of = n,
+                number = s.control_number.as_str()
+            ),
             vec![
-                ("Type", s.type_code.clone()),
-                ("Shipper", s.shipper.name.clone()),
-                ("Consignee", s.consignee.name.clone()),
+                ("label-type", s.type_code.clone()),
+                ("label-shipper", s.shipper.name.clone()),
+                ("label-consignee", s.consignee.name.clone()),
                 (
-                    "Goods",
+                    "label-goods",
                     s.commodities
                         .iter()
                         .map(|g| {
@@ -212,7 +236,7 @@ mod tests {
             .iter()
             .any(|(p, _, after)| p.starts_with("shipments[2]") && after == "-"));
         assert!(!d.iter().any(|(p, ..)| p == "version"));
-        let m = manifest(&a);
+        let m = manifest(&a, crate::words::text(crossing_text::Lang::En));
         assert_eq!(m[0].title, "Trip");
         assert!(m
             .iter()

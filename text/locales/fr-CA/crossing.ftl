@@ -422,8 +422,8 @@ problem-detail = { $sentence } ({ $detail })
 
 ## A refused trip, as the fleet server answers a push (in the manager's language)
 
-refused-trip = voyage refusé : { $count ->
+refused-trip = voyage refusé : { $count ->
     [one] { $count } erreur
    *[other] { $count } erreurs
-} : { $issues }
+} : { $issues }
 refused-more = { $issues }; et { $rest } de plus
