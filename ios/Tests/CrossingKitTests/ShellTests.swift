@@ -141,6 +141,7 @@ final class MockCore: CrossingCoreProtocol, @unchecked Sendable {
     }
 
     func checkToken(token: String) -> SignInOutcome { .accepted(token: token) }
+    func setPreferredLocales(locales: [String]) -> String { locales.first ?? "en" }
     func recoveryNotice() -> Notice? { nil }
     func signedIn() {}; func dismissRecovery() {}
     func deviceId() -> String { "device" }
