@@ -412,8 +412,9 @@ fn import(core: &Crossing, file: &Path) -> CliResult {
         }
     };
     println!("trip {} version {}: {what}", report.trip_id, report.version);
+    let t = core.text();
     for w in &report.warnings {
-        println!("  warning: {w}");
+        println!("  warning: {}", w.worded(&t));
     }
     Ok(())
 }

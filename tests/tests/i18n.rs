@@ -212,6 +212,43 @@ async fn journey(lang: Lang) -> Seen {
     seen.add("list(after)", &app.trip_list().expect("list"));
     seen.add("badge", &app.sync_view().expect("badge"));
 
+    // The fleet cancels the trip: the tombstone's notices, on the trip and the border screen.
+    let (status, _) = fleet
+        .request(
+            "POST",
+            "/v1/fleet/trips/T-2026-11-0417/cancel",
+            Some(&fleet.manager),
+            None,
+        )
+        .await;
+    assert_eq!(status, 204);
+    seen.add("sync(cancelled)", &app.sync_now().await.expect("sync"));
+    let cancelled = app.trip_screen(ACI_KEY).expect("screen");
+    assert!(cancelled.notice.is_some(), "{cancelled:?}");
+    seen.add("trip(cancelled)", &cancelled);
+    seen.add(
+        "border(cancelled)",
+        &app.border_screen(ACI_KEY, None).expect("border"),
+    );
+    seen.add("list(cancelled)", &app.trip_list().expect("list"));
+
+    // A damaged trip cache at start-up: the recovery notice.
+    let damaged = tempfile::tempdir().expect("tempdir");
+    drop(Crossing::open(damaged.path()).expect("first open"));
+    std::fs::write(
+        damaged.path().join(crossing_core::CACHE_FILE),
+        b"this is not a database at all, just bytes",
+    )
+    .expect("damage");
+    let _ = std::fs::remove_file(damaged.path().join("cache.db-wal"));
+    let core = Arc::new(Crossing::open(damaged.path()).expect("opens anyway"));
+    core.set_preferred_locales(&[lang.tag()]);
+    let repaired = App::new(core, None, "America/Toronto");
+    seen.add(
+        "recovery",
+        &repaired.recovery_notice().expect("a recovery notice"),
+    );
+
     let text = Text::new(lang);
     seen.add("shell", &app::shell_texts(&text));
     for failure in [
