@@ -86,14 +86,7 @@ pub fn accept_language(header: &str) -> Vec<String> {
 
 /// The language to answer `headers` in: the console's cookie, then `Accept-Language`.
 pub fn negotiate(headers: &HeaderMap) -> Lang {
-    let cookie = headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|kv| kv.trim().split_once('='))
-        .find(|(k, _)| *k == LANG_COOKIE)
-        .and_then(|(_, v)| Lang::from_tag(v.trim()));
+    let cookie = crate::console::cookie(headers, LANG_COOKIE).and_then(Lang::from_tag);
     if let Some(l) = cookie.filter(|l| SERVED.contains(l) || *l == Lang::Pseudo) {
         return l;
     }

@@ -312,11 +312,9 @@ fn outside_marks(s: &str) -> (String, bool) {
 }
 
 fn message_ids() -> BTreeSet<String> {
-    Lang::En
-        .source()
-        .lines()
-        .filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
-        .filter_map(|l| l.split_once(" = ").map(|(id, _)| id.to_string()))
+    crossing_core::text::catalogue_messages(&Lang::En.source())
+        .into_iter()
+        .map(|(id, _)| id)
         .collect()
 }
 

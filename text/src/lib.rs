@@ -186,6 +186,44 @@ pub fn posix_locales(var: impl Fn(&str) -> Option<String>) -> Vec<String> {
     out
 }
 
+/// The messages of a catalogue's source, in order, each with the argument names it uses
+/// (`$name`): for the tests and tools that hold catalogues against each other and against the
+/// code. A message starts at an unindented `id =` line and runs over its indented lines; a
+/// comment ends it. An id written twice comes back twice.
+pub fn catalogue_messages(src: &str) -> Vec<(String, std::collections::BTreeSet<String>)> {
+    let mut out: Vec<(String, std::collections::BTreeSet<String>)> = Vec::new();
+    let mut open = false;
+    for line in src.lines() {
+        if line.chars().next().is_some_and(|c| c.is_ascii_lowercase()) {
+            let id = line
+                .split('=')
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .to_string();
+            out.push((id, std::collections::BTreeSet::new()));
+            open = true;
+        } else if line.starts_with('#') {
+            open = false;
+            continue;
+        } else if line.trim().is_empty() {
+            continue;
+        }
+        if let (true, Some((_, vars))) = (open, out.last_mut()) {
+            let mut rest = line;
+            while let Some(i) = rest.find('$') {
+                rest = &rest[i + 1..];
+                let name: String = rest
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+                    .collect();
+                vars.insert(name);
+            }
+        }
+    }
+    out
+}
+
 /// A value for a message's named argument.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Arg<'a> {

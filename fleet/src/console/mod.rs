@@ -276,17 +276,23 @@ fn render(status: StatusCode, t: &impl Template) -> Response {
     }
 }
 
-/// The session id in the request's cookie.
-fn cookie_id(headers: &HeaderMap) -> Option<String> {
+/// The value of cookie `name` in a request, if it sent one.
+pub(crate) fn cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
     headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|kv| kv.trim().split_once('='))
-        .find(|(k, _)| *k == COOKIE)
-        .map(|(_, v)| v.to_string())
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.trim())
+}
+
+/// The session id in the request's cookie.
+fn cookie_id(headers: &HeaderMap) -> Option<String> {
+    cookie(headers, COOKIE)
         .filter(|v| v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit()))
+        .map(str::to_string)
 }
 
 /// A signed-in request: the cookie's session id and the session.

@@ -706,42 +706,12 @@ mod catalogues {
     const EN: &str = include_str!("../../locales/en/console.ftl");
     const FR: &str = include_str!("../../locales/fr-CA/console.ftl");
 
-    /// Each message with the argument names it uses (`$name`), read from the source: a message
-    /// starts at an unindented `id =` line and runs over its continuation lines.
+    /// Each message with the argument names it uses ([`crossing_text::catalogue_messages`]);
+    /// an id written twice fails.
     fn messages(src: &str) -> BTreeMap<String, BTreeSet<String>> {
-        let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-        let mut current: Option<String> = None;
-        for line in src.lines() {
-            if line.chars().next().is_some_and(|c| c.is_ascii_lowercase()) {
-                let id = line
-                    .split('=')
-                    .next()
-                    .unwrap_or_default()
-                    .trim()
-                    .to_string();
-                assert!(
-                    out.insert(id.clone(), BTreeSet::new()).is_none(),
-                    "duplicate id {id}"
-                );
-                current = Some(id);
-            } else if line.starts_with('#') {
-                current = None;
-                continue;
-            } else if line.trim().is_empty() {
-                continue;
-            }
-            if let Some(id) = &current {
-                let vars = out.get_mut(id).unwrap();
-                let mut rest = line;
-                while let Some(i) = rest.find('$') {
-                    rest = &rest[i + 1..];
-                    let name: String = rest
-                        .chars()
-                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
-                        .collect();
-                    vars.insert(name);
-                }
-            }
+        let mut out = BTreeMap::new();
+        for (id, vars) in crossing_text::catalogue_messages(src) {
+            assert!(out.insert(id.clone(), vars).is_none(), "duplicate id {id}");
         }
         out
     }
